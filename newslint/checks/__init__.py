@@ -1,0 +1,1 @@
+"""Python rules: one module per rule family, for what YAML data cannot express."""

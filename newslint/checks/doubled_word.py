@@ -1,0 +1,36 @@
+"""doubled-word: the same word twice in a row ("the the"), a common slip of rewriters and scrapers.
+
+Words that English legitimately doubles ("that that", "had had") are allowed by the `allow`
+option. Case is ignored. Both words must stand on one line: a headline that ends with the word
+its first paragraph starts with is not a slip. Capitalised pairs are names ("Walla Walla").
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+ID = "doubled-word"
+CATEGORY = "mangled"
+SEVERITY = "warning"
+OPTIONS = {"allow": list}
+DEFAULTS = {"allow": ["that", "had", "bye", "ha", "no", "very", "so", "now", "long", "far", "really",
+                      "go", "knock", "tut", "yeah", "boo", "wait", "chop", "hush", "dum", "bla", "blah"]}
+EXAMPLES = {
+    "fail": ["He said the the talks would resume.", "It was was a long day."],
+    "pass": ["She said that that plan had had its day.", "Walla Walla is a city.", "Bye bye, he said.",
+             "The senior law lord Lord Bingham ruled."],
+}
+
+# Same line only: a headline ending in "Shares" above a paragraph starting "Shares" is no slip.
+_DOUBLE = re.compile(r"(?<![\w'’-])([A-Za-z]+)([^\S\n]+)(\1)(?![\w'’-])", re.IGNORECASE)
+
+
+def check(document, options) -> Iterator:
+    from ..model import Hit
+
+    allowed = {word.lower() for word in options["allow"]}
+    for m in _DOUBLE.finditer(document.text):
+        first, second = m.group(1), m.group(3)
+        if first.lower() in allowed or second[0].isupper():
+            continue  # names repeat ("Walla Walla") and follow titles ("senior law lord Lord Bingham")
+        yield Hit(m.start(1), m.end(3), f"doubled word '{first} {second}'", (first,))

@@ -1,0 +1,101 @@
+"""The plain values that flow from rule to reporter: Severity, Hit, Finding, Rule."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import IntEnum
+from typing import Any, Callable, Iterable, Mapping
+
+CATEGORIES = ("paraphrase", "boilerplate", "attribution", "mangled", "style", "readability", "grammar")
+
+
+class Severity(IntEnum):
+    SUGGESTION = 0
+    WARNING = 1
+    ERROR = 2
+
+    @classmethod
+    def parse(cls, name: str) -> "Severity":
+        """'warning' -> Severity.WARNING; ValueError naming the choices otherwise."""
+        try:
+            return cls[str(name).upper()]
+        except KeyError:
+            raise ValueError(f"unknown severity {name!r} (choose from {', '.join(SEVERITY_NAMES)})") from None
+
+    def __str__(self) -> str:
+        return self.name.lower()
+
+
+SEVERITY_NAMES = tuple(str(s) for s in Severity)
+
+
+@dataclass(frozen=True)
+class Hit:
+    """What a rule yields: character offsets into Document.text, nothing else."""
+
+    start: int
+    end: int
+    message: str
+    replacements: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, order=True)
+class Finding:
+    """What the runner reports; the field order is the sort order."""
+
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    rule: str
+    category: str
+    severity: Severity
+    message: str
+    replacements: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "rule": self.rule,
+            "category": self.category,
+            "severity": str(self.severity),
+            "message": self.message,
+            "replacements": list(self.replacements),
+        }
+
+
+@dataclass(frozen=True)
+class Examples:
+    fail: tuple[str, ...] = ()
+    passing: tuple[str, ...] = ()
+
+
+# check(document, options) -> hits; a "summary" rule also receives the findings so far.
+CheckFn = Callable[..., Iterable[Hit]]
+
+
+@dataclass(frozen=True, eq=False)
+class Rule:
+    """A rule as the engine sees it, whether it came from YAML or a Python module."""
+
+    id: str
+    category: str
+    severity: Severity
+    description: str
+    check: CheckFn
+    enabled: bool = True
+    options: Mapping[str, Any] = field(default_factory=dict)
+    schema: Mapping[str, type | tuple[type, ...]] = field(default_factory=dict)
+    examples: Examples = Examples()
+    doc: str = ""
+    source: str = ""
+    # "text" rules see the document; "summary" rules run after them and see their findings too.
+    stage: str = "text"
+    # Optional per-document figures for the report's "documents" entry (e.g. score, verdict).
+    measure: Callable[..., Mapping[str, Any]] | None = None
+    # Whether a single replacement may be applied by --fix.
+    fixable: bool = True

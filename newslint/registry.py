@@ -1,0 +1,73 @@
+"""The catalogue of rules: Python checks (an explicit list) plus YAML rule files."""
+from __future__ import annotations
+
+import types
+from pathlib import Path
+from typing import Iterable
+
+from .checks import doubled_word
+from .model import Examples, Rule, Severity
+from .yamlfile import ConfigError, Problem
+from .yamlrules import load_rule_file
+
+# Every Python rule module, in one explicit list. Adding a rule means adding it here.
+CHECK_MODULES: tuple[types.ModuleType, ...] = (
+    doubled_word,
+)
+
+
+def rule_from_module(module: types.ModuleType) -> Rule:
+    """A Rule from a check module's constants; its docstring is the documentation."""
+    doc = (module.__doc__ or "").strip()
+    summary, _, body = doc.partition("\n")
+    description = summary.split(":", 1)[1].strip() if ":" in summary else summary
+    examples = getattr(module, "EXAMPLES", {})
+    return Rule(
+        id=module.ID,
+        category=module.CATEGORY,
+        severity=Severity.parse(module.SEVERITY),
+        description=description,
+        check=module.check,
+        enabled=getattr(module, "ENABLED", True),
+        options=dict(getattr(module, "DEFAULTS", {})),
+        schema=dict(getattr(module, "OPTIONS", {})),
+        examples=Examples(tuple(examples.get("fail", ())), tuple(examples.get("pass", ()))),
+        doc=body.strip(),
+        source=module.__name__,
+        stage=getattr(module, "STAGE", "text"),
+        measure=getattr(module, "measure", None),
+        fixable=getattr(module, "FIXABLE", True),
+    )
+
+
+def python_rules() -> list[Rule]:
+    return [rule_from_module(m) for m in CHECK_MODULES]
+
+
+def yaml_rule_paths(entry: Path) -> list[Path]:
+    """A rule file, or every *.yaml / *.yml file below a folder, in a stable order."""
+    if entry.is_dir():
+        return sorted(p for p in entry.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
+    return [entry]
+
+
+def catalogue(rule_files: Iterable[tuple[Path, str]]) -> dict[str, Rule]:
+    """{id: Rule} for the Python rules and the given YAML files; duplicate ids are an error.
+
+    rule_files holds (path, display name) pairs; every file's problems are gathered before raising.
+    """
+    rules = {rule.id: rule for rule in python_rules()}
+    problems: list[Problem] = []
+    for path, display in rule_files:
+        try:
+            rule = load_rule_file(path, display)
+        except ConfigError as exc:
+            problems.extend(exc.problems)
+            continue
+        if rule.id in rules:
+            problems.append(Problem(display, None, "", f"duplicate rule id {rule.id!r} (also in {rules[rule.id].source})"))
+            continue
+        rules[rule.id] = rule
+    if problems:
+        raise ConfigError(problems)
+    return rules

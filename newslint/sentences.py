@@ -1,0 +1,93 @@
+"""A sentence splitter that holds on news copy.
+
+Splits at a full stop, question or exclamation mark (or an ellipsis) followed by space and
+the start of a new sentence, except after abbreviations common in news (U.S., Mr., Gov.,
+Jan., No., a.m., D-N.Y.), initials, and inside decimals or money ($1.13bn, 4.5%). A line break
+ends a sentence unless the next line reads as its continuation (soft-wrapped text).
+Returns character spans so rules never lose positions.
+"""
+from __future__ import annotations
+
+import re
+
+ABBREVIATIONS = frozenset(
+    """
+    mr mrs ms dr prof sen rep gov lt col gen sgt capt cmdr adm maj cpl pvt st jr sr rev hon pres supt insp det
+    messrs mme mlle
+    jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
+    no nos vs v etc inc ltd co corp bros dept est approx fig vol ch pp ed eds op cf al
+    ft mt ave blvd rd ln
+    """.split()
+)
+
+# Lowercase-dotted forms such as a.m., p.m., e.g., i.e. and dotted initialisms (U.S., U.N., D.C.).
+_DOTTED = re.compile(r"(?:\b[A-Za-z]\.){2,}$")
+_STATE_PARTY = re.compile(r"\b[DRI]-[A-Z][a-z]*\.(?:[A-Z]\.)?$")
+_TERMINATOR = re.compile(r"""(?:[.!?]+|…|\.\.\.)["'”’)\]]*""")
+_SENTENCE_START = re.compile(r"""\s+(?=["'“‘(\[]?[A-Z0-9•\-*])""")
+_BULLET = re.compile(r"\s*(?:[-*•]|\d+[.)])\s+")
+_TERMINAL_END = re.compile(r"""[.!?…:;]["'”’)\]]*\s*$""")
+
+
+def _is_abbreviation(before: str) -> bool:
+    """True when the text before a full stop ends with an abbreviation that does not end a sentence."""
+    if _DOTTED.search(before + ".") or _STATE_PARTY.search(before + "."):
+        return True
+    word = re.search(r"([A-Za-z]+)$", before)
+    if not word:
+        return False
+    token = word.group(1)
+    if len(token) == 1 and token.isupper():  # an initial: "Antony J. Blinken"
+        return True
+    return token.lower() in ABBREVIATIONS and token[0].isupper() or token in {"vs", "v", "etc", "al", "approx", "no"}
+
+
+def _line_breaks(text: str, start: int, end: int) -> list[int]:
+    """Offsets inside [start, end) where a line break ends a sentence."""
+    cuts = []
+    for m in re.finditer(r"\n", text[start:end]):
+        pos = start + m.start()
+        prev_line = text[text.rfind("\n", 0, pos) + 1 : pos]
+        next_line_end = text.find("\n", pos + 1)
+        next_line = text[pos + 1 : next_line_end if next_line_end != -1 else len(text)]
+        continuation = (
+            prev_line.strip()
+            and next_line.strip()
+            and not _TERMINAL_END.search(prev_line)
+            and next_line.lstrip()[:1].islower()
+        )
+        if not continuation:
+            cuts.append(pos)
+    return cuts
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Character spans (start, end) of the sentences in text, whitespace trimmed."""
+    cuts = set(_line_breaks(text, 0, len(text)))
+    for m in _TERMINATOR.finditer(text):
+        follow = _SENTENCE_START.match(text, m.end())
+        if not follow or "\n" in follow.group():
+            continue
+        before = text[max(0, m.start() - 12) : m.start()]
+        if m.group().startswith(".") and len(m.group().rstrip("\"'”’)]")) == 1 and _is_abbreviation(before):
+            continue
+        cuts.add(m.end())
+    spans = []
+    start = 0
+    for cut in sorted(cuts) + [len(text)]:
+        span = _trim(text, start, cut)
+        if span:
+            spans.append(span)
+        start = cut
+    return spans
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
+    while start < end and text[start].isspace():
+        start += 1
+    bullet = _BULLET.match(text, start, end)
+    if bullet and bullet.end() < end:
+        start = bullet.end()
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return (start, end) if end > start else None

@@ -1,0 +1,52 @@
+"""A non-editable install from a built wheel works from any folder: the rule sets travel inside it."""
+import json
+import shutil
+import subprocess
+import sys
+import venv
+import zipfile
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def installed(tmp_path_factory):
+    work = tmp_path_factory.mktemp("wheel")
+    build = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(work), str(ROOT)],
+                           capture_output=True, text=True)
+    assert build.returncode == 0, build.stderr
+    wheel = next(work.glob("newslint-*.whl"))
+    env_dir = work / "env"
+    venv.create(env_dir, system_site_packages=True, with_pip=False)
+    python = env_dir / "bin" / "python"
+    install = subprocess.run([str(python), "-m", "pip", "install", "--no-deps", "-q", str(wheel)],
+                             capture_output=True, text=True)
+    assert install.returncode == 0, install.stderr
+    return wheel, env_dir
+
+
+def test_wheel_carries_the_rule_sets(installed):
+    wheel, _ = installed
+    names = zipfile.ZipFile(wheel).namelist()
+    assert "newslint/_rules/sets/default.yaml" in names
+    assert any(n.startswith("newslint/_rules/paraphrase/") for n in names)
+
+
+def test_installed_command_runs_from_another_folder(installed, tmp_path):
+    _, env_dir = installed
+    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
+    command = env_dir / "bin" / "newslint"
+    result = subprocess.run([str(command), "--format", "json", "seeds"], cwd=tmp_path, capture_output=True, text=True)
+    assert result.returncode == 1, result.stderr
+    report = json.loads(result.stdout)
+    assert report["summary"]["files"] == 5 and report["findings"]
+    module = subprocess.run([str(env_dir / "bin" / "python"), "-m", "newslint", "rules"], cwd=tmp_path,
+                            capture_output=True, text=True)
+    assert module.returncode == 0 and "spun-phrases" in module.stdout
+    # The installed copy, not this checkout, answered.
+    where = subprocess.run([str(env_dir / "bin" / "python"), "-c", "import newslint.config as c; print(c.rules_root())"],
+                           cwd=tmp_path, capture_output=True, text=True)
+    assert "_rules" in where.stdout and str(ROOT) not in where.stdout

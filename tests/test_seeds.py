@@ -1,0 +1,124 @@
+"""The seed articles against expected.yaml: what a good editor finds in them, line by line.
+
+Items whose rules exist must be found (paraphrase items with the intended wording among the
+replacements); items for rules still to come are strict xfails, so they must be taken off the
+PENDING list the moment a rule catches them. Clean lines must draw no finding of their kind.
+"""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+EXPECTED = yaml.safe_load((ROOT / "tests" / "data" / "expected.yaml").read_text(encoding="utf-8"))
+
+PENDING = {
+    ("002_80019d912228d57b.txt", 1, 'reach in Washington'): "paraphrase pack still to come (issue 3/8)",
+    ("002_80019d912228d57b.txt", 1, 'high variety of'): "paraphrase pack still to come (issue 3/8)",
+    ("002_80019d912228d57b.txt", 2, 'a few planned'): "paraphrase pack still to come (issue 3/8)",
+    ("002_80019d912228d57b.txt", 2, 'greater than 1,000,000'): "paraphrase pack still to come (issue 3/8)",
+    ("002_80019d912228d57b.txt", 2, 'hunt another'): "paraphrase pack still to come (issue 3/8)",
+    ("002_80019d912228d57b.txt", 3, 'a short lived'): "paraphrase pack still to come (issue 3/8)",
+    ("002_80019d912228d57b.txt", 4, 'within the event of'): "paraphrase pack still to come (issue 3/8)",
+    ("002_80019d912228d57b.txt", 5, 'give attention to'): "paraphrase pack still to come (issue 3/8)",
+    ("002_80019d912228d57b.txt", 5, 'within the air'): "paraphrase pack still to come (issue 3/8)",
+    ("002_80019d912228d57b.txt", 6, 'debate the necessity'): "paraphrase pack still to come (issue 3/8)",
+    ("002_80019d912228d57b.txt", 7, 'anticipated to'): "paraphrase pack still to come (issue 3/8)",
+    ("002_80019d912228d57b.txt", 7, 'approaching days'): "paraphrase pack still to come (issue 3/8)",
+    ("002_80019d912228d57b.txt", 7, 'motion plan'): "paraphrase pack still to come (issue 3/8)",
+    ("002_80019d912228d57b.txt", 8, 'can also be scheduled'): "paraphrase pack still to come (issue 3/8)",
+    ("002_80019d912228d57b.txt", 10, 'a everlasting ceasefire'): "paraphrase pack still to come (issue 3/8)",
+    ("002_80019d912228d57b.txt", 11, 'the variety of Palestinian prisoners'): "paraphrase pack still to come (issue 3/8)",
+    ("002_80019d912228d57b.txt", 11, 'condition. anonymity'): "mangled rules still to come (issue 5)",
+    ("002_80019d912228d57b.txt", 11, 'to debate a sensitive issue'): "paraphrase pack still to come (issue 3/8)",
+    ("002_80019d912228d57b.txt", 12, 'one other person'): "paraphrase pack still to come (issue 3/8)",
+    ("002_80019d912228d57b.txt", 13, 'additionally they have'): "paraphrase pack still to come (issue 3/8)",
+    ("002_80019d912228d57b.txt", 13, 'they are saying'): "paraphrase pack still to come (issue 3/8)",
+    ("002_80019d912228d57b.txt", 14, 'together with his wife'): "paraphrase pack still to come (issue 3/8)",
+    ("002_80019d912228d57b.txt", 14, 'go away the enclave'): "paraphrase pack still to come (issue 3/8)",
+    ("003_2d156c9ee379e1af.txt", 7, 'US State Secretary Blinken to begin crucial meetings'): "boilerplate rules still to come (issue 5)",
+    ("003_2d156c9ee379e1af.txt", 8, 'X'): "boilerplate rules still to come (issue 5)",
+    ("003_2d156c9ee379e1af.txt", 10, 'US Secretary of State Antony Blinken (ANI)'): "boilerplate rules still to come (issue 5)",
+    ("003_2d156c9ee379e1af.txt", 20, 'The Israel ground offensive'): "boilerplate rules still to come (issue 5)",
+    ("003_2d156c9ee379e1af.txt", 46, 'ANI'): "boilerplate rules still to come (issue 5)",
+    ("000_800c319109df8206.txt", 10, 'killed over 3,000'): "attribution rules still to come (issue 4)",
+    ("000_800c319109df8206.txt", 12, 'OPINION: International law'): "boilerplate rules still to come (issue 5)",
+    ("001_ae79fbdee465601c.txt", 7, 'the deaths of 30 individuals'): "attribution rules still to come (issue 4)",
+    ("001_ae79fbdee465601c.txt", 9, 'killed at least 30'): "attribution rules still to come (issue 4)",
+    ("001_ae79fbdee465601c.txt", 10, 'reportedly killed 20'): "attribution rules still to come (issue 4)",
+    ("001_ae79fbdee465601c.txt", 19, 'over 1,200 Israeli deaths'): "attribution rules still to come (issue 4)",
+    ("004_f5d90c1bd2116943.txt", 6, 'Those who remain.'): "mangled rules still to come (issue 5)",
+    ("004_f5d90c1bd2116943.txt", 9, 'The United States has given the United States'): "mangled rules still to come (issue 5)",
+    ("004_f5d90c1bd2116943.txt", 12, 'discussion. ,'): "mangled rules still to come (issue 5)",
+    ("004_f5d90c1bd2116943.txt", 15, 'said Mr. “'): "mangled rules still to come (issue 5)",
+    ("004_f5d90c1bd2116943.txt", 17, 'residence. .'): "mangled rules still to come (issue 5)",
+    ("004_f5d90c1bd2116943.txt", 19, 'uses. ”'): "mangled rules still to come (issue 5)",
+    ("004_f5d90c1bd2116943.txt", 23, 'on whether.'): "mangled rules still to come (issue 5)",
+}
+
+
+@lru_cache(maxsize=1)
+def report() -> dict:
+    """One real CLI run over seeds/, as a user would make it."""
+    run = subprocess.run([sys.executable, "-m", "newslint", "--format", "json", "seeds/"],
+                         cwd=ROOT, capture_output=True, text=True, check=False)
+    assert run.returncode in (0, 1), run.stderr
+    return json.loads(run.stdout)
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.lower().replace("\u2019", "'").split())
+
+
+def _covering(item: dict) -> list[dict]:
+    line_text = (ROOT / "seeds" / item["file"]).read_text(encoding="utf-8").split("\n")[item["line"] - 1]
+    start = line_text.index(item["text"]) + 1
+    end = start + len(item["text"])
+    found = []
+    for f in report()["findings"]:
+        if Path(f["path"]).name != item["file"] or not f["line"] <= item["line"] <= f["end_line"]:
+            continue
+        f_start = f["column"] if f["line"] == item["line"] else 1
+        f_end = f["end_column"] if f["end_line"] == item["line"] else 10**9
+        if f_start < end and start < f_end:
+            found.append(f)
+    return found
+
+
+def _item_id(item: dict) -> str:
+    return f"{item['file'][:3]}:{item['line']}:{item['kind']}:{item['text'][:24]}"
+
+
+def _params():
+    for item in EXPECTED["items"]:
+        key = (item["file"], item["line"], item["text"])
+        marks = [pytest.mark.xfail(reason=PENDING[key], strict=True)] if key in PENDING else []
+        yield pytest.param(item, marks=marks, id=_item_id(item))
+
+
+@pytest.mark.parametrize("item", list(_params()))
+def test_expected_item_is_found(item):
+    found = _covering(item)
+    assert found, f"nothing flags {item['text']!r} on line {item['line']} of {item['file']}"
+    if item["kind"] == "paraphrase" and item.get("intended"):
+        want = _norm(item["intended"])
+        assert any(want in _norm(r) or _norm(r) in want for f in found for r in f["replacements"] if r.strip()), \
+            f"no finding offers {item['intended']!r}: {[f['replacements'] for f in found]}"
+
+
+@pytest.mark.parametrize("clean", EXPECTED["clean"], ids=lambda c: f"{c['file'][:3]}:{c['kind']}")
+def test_clean_lines_draw_no_finding_of_their_kind(clean):
+    wrong = [f for f in report()["findings"]
+             if Path(f["path"]).name == clean["file"] and f["line"] in clean["lines"] and f["category"] == clean["kind"]]
+    assert not wrong, wrong
+
+
+def test_pending_list_names_real_items():
+    keys = {(i["file"], i["line"], i["text"]) for i in EXPECTED["items"]}
+    assert set(PENDING) <= keys
