@@ -66,7 +66,7 @@ def main() -> None:
     for (rule, severity), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
         print(f"{rule:34} {severity:10} {n:8} {len(touched[(rule, severity)]):8} {100 * n / max(articles, 1):8.2f}")
     by_severity = Counter()
-    for (rule, severity), n in counts.items():
+    for (_, severity), n in counts.items():
         by_severity[severity] += n
     print("total per 100 articles: " + ", ".join(f"{s} {100 * by_severity[str(s)] / max(articles, 1):.2f}"
                                                  for s in reversed(Severity) if s >= floor))

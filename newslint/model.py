@@ -14,7 +14,7 @@ class Severity(IntEnum):
     ERROR = 2
 
     @classmethod
-    def parse(cls, name: str) -> "Severity":
+    def parse(cls, name: str) -> Severity:
         """'warning' -> Severity.WARNING; ValueError naming the choices otherwise."""
         try:
             return cls[str(name).upper()]

@@ -5,6 +5,7 @@ import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import lru_cache
 from types import MappingProxyType
 from typing import Any, Iterable, Iterator, Sequence
 
@@ -53,9 +54,14 @@ def lint_document(document: Document, config: Config) -> FileResult:
     return FileResult(document.path, tuple(sorted(findings)), metrics)
 
 
+@lru_cache(maxsize=1)
+def _builtin_config() -> Config:
+    return load_config(discover=False)
+
+
 def lint_text(text: str, config: Config | None = None, path: str = "<text>") -> list[Finding]:
-    """Lint a string; pure: no I/O beyond loading the default config when none is given."""
-    config = config if config is not None else load_config(discover=False)
+    """Lint a string; pure: no I/O beyond loading the built-in config once when none is given."""
+    config = config if config is not None else _builtin_config()
     return list(lint_document(make_document(text, path), config).findings)
 
 

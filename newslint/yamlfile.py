@@ -39,7 +39,7 @@ class YamlFile:
         self._root = root
 
     @classmethod
-    def load(cls, path: Path | str, text: str | None = None, name: str | None = None) -> "YamlFile":
+    def load(cls, path: Path | str, text: str | None = None, name: str | None = None) -> YamlFile:
         name = name or str(path)
         try:
             text = Path(path).read_text(encoding="utf-8-sig") if text is None else text

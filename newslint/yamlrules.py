@@ -194,7 +194,7 @@ class PhraseCheck:
     entries: tuple[PhraseEntry, ...]
     engine: PhraseEngine | None = None
 
-    def with_engine(self, engine: PhraseEngine) -> "PhraseCheck":
+    def with_engine(self, engine: PhraseEngine) -> PhraseCheck:
         return dataclasses.replace(self, engine=engine)
 
     def __call__(self, document: Document, options: Any = None) -> Iterator[Hit]:

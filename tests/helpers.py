@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import dataclasses
-from functools import lru_cache
+from functools import cache
 from typing import Any
 
 from newslint import lint_text, load_config
@@ -11,7 +11,7 @@ from newslint.model import Finding
 from newslint.yamlrules import build_engine
 
 
-@lru_cache(maxsize=None)
+@cache
 def default_config() -> Config:
     return load_config(discover=False)
 
