@@ -1,0 +1,62 @@
+"""Markup formats: the prose of a Markdown or HTML file, at the offsets of the original.
+
+Each format turns the source into a text of exactly the same length in which everything that
+is not prose (code, tags, front matter, link targets, comments) is blanked to spaces. Line
+breaks are never blanked, so lines and columns of the text are those of the file.
+"""
+from __future__ import annotations
+
+from html import unescape
+import re
+from pathlib import PurePath
+from typing import Callable
+
+MARKUP_BY_SUFFIX = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
+_NOT_NEWLINE = re.compile(r"[^\r\n]")
+ENTITY_RE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def markup_for(path: str) -> str:
+    """'markdown', 'html' or 'text', from a file name's suffix."""
+    return MARKUP_BY_SUFFIX.get(PurePath(path).suffix.lower(), "text")
+
+
+def blank(fragment: str) -> str:
+    """The fragment with every character but line breaks turned into a space."""
+    return _NOT_NEWLINE.sub(" ", fragment)
+
+
+def blank_match(match: re.Match) -> str:
+    return blank(match.group())
+
+
+def decode_entity(raw: str) -> str:
+    """An entity as its character followed by spaces, same length ('&amp;' -> '&    ').
+
+    A word holding an entity ("don&rsquo;t") is split in two, the price of exact offsets.
+    An entity that does not decode, or decodes to more characters than it has, stays as it is.
+    """
+    decoded = unescape(raw)
+    if decoded == raw or len(decoded) > len(raw):
+        return raw
+    decoded = decoded.replace("\xa0", " ")
+    return decoded + " " * (len(raw) - len(decoded))
+
+
+def decode_entities(text: str) -> str:
+    return ENTITY_RE.sub(lambda m: decode_entity(m.group()), text) if "&" in text else text
+
+
+def prose(source: str, markup: str) -> str:
+    """What rules read for a source in the given markup: same length, non-prose blanked."""
+    return _CONVERTERS[markup](source)
+
+
+def _converters() -> dict[str, Callable[[str], str]]:
+    from .html import html_prose
+    from .markdown import markdown_prose
+
+    return {"markdown": markdown_prose, "html": html_prose, "text": lambda source: source}
+
+
+_CONVERTERS = _converters()
