@@ -28,6 +28,8 @@ from .model import Finding, Severity
 
 INVALID, UNUSED = "invalid-directive", "unused-directive"
 CATEGORY = "directive"
+DESCRIPTIONS = {INVALID: "A newslint directive is misspelt or names an unknown rule.",
+                UNUSED: "A suppression directive suppressed nothing (reported with --report-unused)."}
 KINDS = ("disable", "enable", "disable-next-line")
 _COMMENT = re.compile(r"<!--\s*newslint(?P<kind>[\w-]*)(?P<rules>(?:(?!-->).)*?)\s*-->", re.DOTALL)
 _MARKER = re.compile(r"newslint:[ \t]*ignore(?:\[(?P<rules>[^\]\n]*)\])?[ \t]*\r?$", re.MULTILINE)
