@@ -2,7 +2,6 @@
 import os
 import shutil
 import stat
-from pathlib import Path
 
 from newslint import lint_text
 from newslint.fix import Edit, fix_text, resolve

@@ -6,8 +6,8 @@ breaks are never blanked, so lines and columns of the text are those of the file
 """
 from __future__ import annotations
 
-from html import unescape
 import re
+from html import unescape
 from pathlib import PurePath
 from typing import Callable
 
