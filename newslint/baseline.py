@@ -4,13 +4,16 @@ A finding is recorded by its path and a fingerprint of its rule, the text it mat
 (case and spacing folded) and a hash of its paragraph. No line or column goes in, so edits to
 other paragraphs leave the fingerprint as it was; editing the paragraph itself makes its
 findings new. The same fingerprint recorded twice absorbs two findings, no more.
+
+The hashes are CRC-32s (64 bits in all, with the path alongside): an identity, not a security
+measure, and cheap, since every finding gets one and hashlib would load OpenSSL into every run.
 """
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import json
 import os
+import zlib
 from bisect import bisect_right
 from collections import Counter
 from pathlib import Path
@@ -27,7 +30,7 @@ class BaselineError(Exception):
 
 
 def _digest(*parts: str) -> str:
-    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
+    return f"{zlib.crc32(chr(31).join(parts).encode('utf-8')):08x}"
 
 
 def _folded(text: str) -> str:
@@ -46,13 +49,13 @@ def _paragraph(document: Document, start: int, end: int) -> tuple[int, int]:
 def fingerprint(document: Document, rule_id: str, start: int, end: int) -> str:
     """A stable id for a finding: rule, folded matched text, hash of its paragraph."""
     p_start, p_end = _paragraph(document, start, end)
-    paragraph = _digest(" ".join(document.text[p_start:p_end].split()))
-    return _digest(rule_id, _folded(document.text[start:end]), paragraph)[:24]
+    paragraph = " ".join(document.text[p_start:p_end].split())
+    return _digest(rule_id, _folded(document.text[start:end])) + _digest(paragraph)
 
 
 def finding_key(finding: Finding) -> str:
     """The fingerprint, or for a finding made outside a document (none given), rule and message."""
-    return finding.fingerprint or _digest(finding.rule, _folded(finding.message))[:24]
+    return finding.fingerprint or _digest(finding.rule) + _digest(_folded(finding.message))
 
 
 def _relative(path: str, folder: Path) -> str:

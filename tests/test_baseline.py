@@ -78,4 +78,4 @@ def test_fingerprint_ignores_position_and_spacing_but_not_the_paragraph():
     assert base == prints("Another line.\n\nIntro.\nThey fulfill with aides.\n")
     assert base == prints("Intro.\nThey  fulfill\twith aides. \n")
     assert prints("Intro.\nThey fulfill with aides.\n") != prints("Intro.\nThey fulfill with staff.\n")
-    assert len(base) == 1 and len(base[0]) == 24
+    assert len(base) == 1 and len(base[0]) == 16
