@@ -79,3 +79,17 @@ def test_fingerprint_ignores_position_and_spacing_but_not_the_paragraph():
     assert base == prints("Intro.\nThey  fulfill\twith aides. \n")
     assert prints("Intro.\nThey fulfill with aides.\n") != prints("Intro.\nThey fulfill with staff.\n")
     assert len(base) == 1 and len(base[0]) == 16
+
+
+def test_findings_without_a_fingerprint_are_matched_by_rule_and_message(tmp_path):
+    from newslint import baseline
+    from newslint.model import Finding, Severity
+    from newslint.runner import FileResult
+
+    finding = Finding("a.txt", 3, 1, 3, 5, "x-rule", "style", Severity.WARNING, "same story as b.txt")
+    moved = Finding("a.txt", 9, 1, 9, 5, "x-rule", "style", Severity.WARNING, "same story as b.txt")
+    other = Finding("a.txt", 9, 1, 9, 5, "x-rule", "style", Severity.WARNING, "same story as c.txt")
+    path = str(tmp_path / "base.json")
+    baseline.write([FileResult("a.txt", (finding,))], path)
+    kept = baseline.apply([FileResult("a.txt", (moved, other))], path)
+    assert kept[0].findings == (other,)

@@ -106,3 +106,8 @@ def test_folders_include_markdown_and_html_by_default(tmp_path):
     result = run("--color", "never", ".", cwd=tmp_path)
     assert [line.split(" ")[0] for line in result.stdout.splitlines()[:-1]] == [
         "page.html:5:38:", "page.html:7:18:", "story.md:4:6:"]
+
+
+def test_a_number_mid_paragraph_is_prose_not_a_list():
+    text = prose("It began in\n1990. That year.\n\n2. First item\n3. Second item\n", "markdown")
+    assert text.split("\n")[:5] == ["It began in", "1990. That year.", "", "   First item", "   Second item"]

@@ -18,7 +18,7 @@ _HTML_BLOCK_OPEN = re.compile(r" {0,3}<(script|style|pre|textarea)\b", re.IGNORE
 _REFERENCE_DEFINITION = re.compile(r" {0,3}\[[^\]\n]+\]:\s*\S")
 _THEMATIC_BREAK = re.compile(r" {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,}|=+[ \t]*)\r?$")
 # Markers at the start of a line: block quotes, then a heading or a list bullet.
-_LINE_MARKERS = re.compile(r"(?: {0,3}>[ \t]?)*(?: {0,3}#{1,6}(?=[ \t]|$)|[ \t]*(?:[-+*]|\d{1,9}[.)])(?=[ \t]))?")
+_LINE_MARKERS = re.compile(r"(?: {0,3}>[ \t]?)*(?: {0,3}#{1,6}(?=[ \t]|$)|[ \t]*(?:[-+*]|(?P<n>\d{1,9})[.)])(?=[ \t]))?")
 _CLOSING_HASHES = re.compile(r"[ \t]+#+[ \t]*$")
 
 _COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
@@ -49,6 +49,7 @@ def _blank_blocks(text: str) -> str:
     lines = text.splitlines(keepends=True)
     out: list[str] = []
     closing: re.Pattern | None = None  # the end of the code or HTML block we are in
+    list_may_start = True  # after a blank line or a list item: "1990. The year..." is prose mid-paragraph
     for line in lines:
         if closing is not None:
             out.append(blank(line))
@@ -69,14 +70,26 @@ def _blank_blocks(text: str) -> str:
         elif _REFERENCE_DEFINITION.match(line) or _THEMATIC_BREAK.match(line):
             out.append(blank(line))
         else:
-            out.append(_blank_markers(line))
+            prose_line, is_list_item = _blank_markers(line, list_may_start)
+            out.append(prose_line)
+            list_may_start = is_list_item or not line.strip()
+            continue
+        list_may_start = True
     return "".join(out)
 
 
-def _blank_markers(line: str) -> str:
+def _blank_markers(line: str, list_may_start: bool) -> tuple[str, bool]:
+    """The line with its block markers blanked, and whether it is a list item.
+
+    As in CommonMark, only a list numbered 1 may interrupt a paragraph."""
     marker = _LINE_MARKERS.match(line)
-    if marker and marker.end():
-        line = blank(line[:marker.end()]) + line[marker.end():]
-        if "#" in marker.group():
-            line = _CLOSING_HASHES.sub(blank_match, line.rstrip("\r\n")) + line[len(line.rstrip("\r\n")):]
-    return line
+    if not marker or not marker.end():
+        return line, False
+    number = marker.group("n")
+    if number and number != "1" and not list_may_start:
+        return line, False
+    line = blank(line[:marker.end()]) + line[marker.end():]
+    if "#" in marker.group():
+        body = line.rstrip("\r\n")
+        line = _CLOSING_HASHES.sub(blank_match, body) + line[len(body):]
+    return line, bool(number) or marker.group().strip()[-1:] in ("-", "+", "*")
