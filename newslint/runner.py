@@ -12,7 +12,7 @@ from . import suppress
 from .baseline import fingerprint
 from .config import Config, load_config
 from .document import Document
-from .markup import markup_for, prose
+from .markup import BlockDocument, convert, markup_for
 from .model import Finding, Rule
 from .sources import Source, SourceError, read_source
 
@@ -34,7 +34,10 @@ def make_document(text: str, path: str) -> Document:
     markup = markup_for(path)
     if markup == "text":
         return Document(suppress.blank_markers(text), path, source=text)
-    return Document(prose(text, markup), path, source=text, markup=markup)
+    prose, paragraphs = convert(text, markup)
+    if paragraphs is not None:  # HTML marks paragraphs with tags, not blank lines
+        return BlockDocument(prose, path, text, markup, paragraphs)
+    return Document(prose, path, source=text, markup=markup)
 
 
 def _findings(document: Document, rule: Rule, hits: Iterable) -> Iterator[Finding]:

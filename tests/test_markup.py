@@ -111,3 +111,14 @@ def test_folders_include_markdown_and_html_by_default(tmp_path):
 def test_a_number_mid_paragraph_is_prose_not_a_list():
     text = prose("It began in\n1990. That year.\n\n2. First item\n3. Second item\n", "markdown")
     assert text.split("\n")[:5] == ["It began in", "1990. That year.", "", "   First item", "   Second item"]
+
+
+def test_html_paragraphs_and_sentences_follow_block_tags():
+    source = ("<body><h1>Rafah talks</h1><p>He said “we will stay</p>\n<p>They fulfill with aides.</p>\n"
+              "<ul><li>One<li>Two</ul></body>")
+    document = make_document(source, "a.html")
+    assert [document.text[s:e] for s, e in document.paragraphs] == [
+        "Rafah talks", "He said “we will stay", "They fulfill with aides.", "One", "Two"]
+    assert [document.text[s:e] for s, e in document.sentences][:2] == ["Rafah talks", "He said “we will stay"]
+    # An unclosed quote ends with its paragraph, so the next paragraph is not quoted speech.
+    assert not document.in_quote(source.index("fulfill"))

@@ -7,9 +7,12 @@ breaks are never blanked, so lines and columns of the text are those of the file
 from __future__ import annotations
 
 import re
+from functools import cached_property
 from html import unescape
 from pathlib import PurePath
-from typing import Callable
+
+from ..document import Document
+from ..sentences import split_sentences
 
 MARKUP_BY_SUFFIX = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
 _NOT_NEWLINE = re.compile(r"[^\r\n]")
@@ -49,14 +52,31 @@ def decode_entities(text: str) -> str:
 
 def prose(source: str, markup: str) -> str:
     """What rules read for a source in the given markup: same length, non-prose blanked."""
-    return _CONVERTERS[markup](source)
+    return convert(source, markup)[0]
 
 
-def _converters() -> dict[str, Callable[[str], str]]:
-    from .html import html_prose
-    from .markdown import markdown_prose
+def convert(source: str, markup: str) -> tuple[str, list[tuple[int, int]] | None]:
+    """(prose text, paragraph spans); the spans are None where blank lines mark paragraphs."""
+    if markup == "html":
+        from .html import html_prose
 
-    return {"markdown": markdown_prose, "html": html_prose, "text": lambda source: source}
+        return html_prose(source)
+    if markup == "markdown":
+        from .markdown import markdown_prose
+
+        return markdown_prose(source), None
+    return source, None
 
 
-_CONVERTERS = _converters()
+class BlockDocument(Document):
+    """A Document whose paragraphs come from the markup (HTML block tags), not from blank lines;
+    no sentence runs across two of them ("<h1>Title</h1><p>Body" is two sentences)."""
+
+    def __init__(self, text: str, path: str, source: str, markup: str, paragraphs: list[tuple[int, int]]):
+        super().__init__(text, path, source, markup)
+        self.__dict__["paragraphs"] = paragraphs
+
+    @cached_property
+    def sentences(self) -> list[tuple[int, int]]:
+        return [(start + s, start + e) for start, end in self.paragraphs
+                for s, e in split_sentences(self.text[start:end])]

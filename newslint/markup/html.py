@@ -11,9 +11,14 @@ from html.parser import HTMLParser
 
 from . import ENTITY_RE, blank, decode_entity
 
+# Elements that start a new paragraph: HTML marks paragraphs with tags, not blank lines.
+BLOCKS = frozenset({"p", "div", "br", "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6",
+                    "blockquote", "section", "article", "header", "footer", "aside", "nav", "main", "figure",
+                    "figcaption", "table", "tr", "td", "th", "caption", "hr", "body", "title", "form"})
 # Elements whose content is not article prose.
 SKIPPED = frozenset({"head", "script", "style", "template", "noscript", "pre", "code", "svg", "math",
                      "textarea", "select", "button"})
+_BLANK_LINE = re.compile(r"\n[ \t\r]*(?=\n)")
 _LOOSE_ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?")
 
 
@@ -26,6 +31,7 @@ class _TextFinder(HTMLParser):
         self.line_starts = [0] + [m.end() for m in re.finditer("\n", source)]
         self.text_spans: list[tuple[int, int]] = []
         self.entity_spans: list[tuple[int, int]] = []
+        self.boundaries: list[int] = []  # offsets of block tags
         self.skipping: dict[str, int] = {}
 
     def _offset(self) -> int:
@@ -35,13 +41,17 @@ class _TextFinder(HTMLParser):
     def handle_starttag(self, tag: str, attrs) -> None:
         if tag in SKIPPED:
             self.skipping[tag] = self.skipping.get(tag, 0) + 1
+        self.handle_startendtag(tag, attrs)
 
     def handle_startendtag(self, tag: str, attrs) -> None:
-        pass  # <br/>, <code/>: nothing opens
+        if tag in BLOCKS:  # <br/> breaks a paragraph; a self-closed <code/> opens nothing
+            self.boundaries.append(self._offset())
 
     def handle_endtag(self, tag: str) -> None:
         if self.skipping.get(tag):
             self.skipping[tag] -= 1
+        if tag in BLOCKS:
+            self.boundaries.append(self._offset())
 
     def handle_data(self, data: str) -> None:
         if not any(self.skipping.values()):
@@ -62,8 +72,9 @@ class _TextFinder(HTMLParser):
         self._entity()
 
 
-def html_prose(source: str) -> str:
-    """The source with everything but page text blanked to spaces; same length, same lines."""
+def html_prose(source: str) -> tuple[str, list[tuple[int, int]]]:
+    """The source with everything but page text blanked to spaces (same length, same lines), and
+    its paragraphs: the text between block tags or blank lines, trimmed."""
     finder = _TextFinder(source)
     finder.feed(source)
     finder.close()
@@ -73,4 +84,15 @@ def html_prose(source: str) -> str:
     for start, end in finder.entity_spans:
         raw = source[start:end]
         pieces[start:end] = decode_entity(raw) if ENTITY_RE.fullmatch(raw) else raw
-    return "".join(pieces)
+    text = "".join(pieces)
+    return text, _paragraphs(text, finder.boundaries)
+
+
+def _paragraphs(text: str, boundaries: list[int]) -> list[tuple[int, int]]:
+    cuts = sorted({0, len(text), *boundaries, *(m.start() for m in _BLANK_LINE.finditer(text))})
+    spans = []
+    for start, end in zip(cuts, cuts[1:]):
+        piece = text[start:end]
+        if piece.strip():
+            spans.append((start + len(piece) - len(piece.lstrip()), start + len(piece.rstrip())))
+    return spans
