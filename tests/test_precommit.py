@@ -67,11 +67,13 @@ def test_hook_passes_clean_copy_and_blocks_spun_copy(hook_repo, tmp_path):
     assert "newslint" in clean.stdout + clean.stderr and "Passed" in clean.stdout + clean.stderr
 
     (articles / "spun.md").write_text("# Visit\n\n" + SPUN, encoding="utf-8")
-    _git(articles, env, "add", "spun.md")
+    (articles / "page.html").write_text(f"<html><body>\n<p>{SPUN}</p>\n</body></html>\n", encoding="utf-8")
+    _git(articles, env, "add", "spun.md", "page.html")
     spun = subprocess.run(["git", "commit", "-m", "spun article"], cwd=articles, env=env, capture_output=True, text=True)
     output = spun.stdout + spun.stderr
     assert spun.returncode != 0, output
     assert "Failed" in output
     assert "spun.md:3:25: warning [spun-phrases]" in output
+    assert "page.html:2:28: warning [spun-phrases]" in output
     log = _git(articles, env, "log", "--format=%s").stdout.split("\n")
     assert log[0] == "clean article"
