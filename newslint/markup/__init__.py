@@ -15,7 +15,7 @@ from ..document import Document
 from ..sentences import split_sentences
 
 MARKUP_BY_SUFFIX = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
-_NOT_NEWLINE = re.compile(r"[^\r\n]")
+_NOT_NEWLINE = re.compile(r"[^\r\n]+")
 ENTITY_RE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
 
@@ -26,7 +26,7 @@ def markup_for(path: str) -> str:
 
 def blank(fragment: str) -> str:
     """The fragment with every character but line breaks turned into a space."""
-    return _NOT_NEWLINE.sub(" ", fragment)
+    return _NOT_NEWLINE.sub(lambda run: " " * (run.end() - run.start()), fragment)
 
 
 def blank_match(match: re.Match) -> str:

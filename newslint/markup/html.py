@@ -32,7 +32,8 @@ class _TextFinder(HTMLParser):
         self.text_spans: list[tuple[int, int]] = []
         self.entity_spans: list[tuple[int, int]] = []
         self.boundaries: list[int] = []  # offsets of block tags
-        self.skipping: dict[str, int] = {}
+        self.skipping: dict[str, int] = {}  # open skipped elements by tag
+        self.skip_depth = 0
 
     def _offset(self) -> int:
         line, column = self.getpos()
@@ -41,6 +42,7 @@ class _TextFinder(HTMLParser):
     def handle_starttag(self, tag: str, attrs) -> None:
         if tag in SKIPPED:
             self.skipping[tag] = self.skipping.get(tag, 0) + 1
+            self.skip_depth += 1
         self.handle_startendtag(tag, attrs)
 
     def handle_startendtag(self, tag: str, attrs) -> None:
@@ -50,16 +52,17 @@ class _TextFinder(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if self.skipping.get(tag):
             self.skipping[tag] -= 1
+            self.skip_depth -= 1
         if tag in BLOCKS:
             self.boundaries.append(self._offset())
 
     def handle_data(self, data: str) -> None:
-        if not any(self.skipping.values()):
+        if not self.skip_depth:
             start = self._offset()
             self.text_spans.append((start, start + len(data)))
 
     def _entity(self) -> None:
-        if not any(self.skipping.values()):
+        if not self.skip_depth:
             start = self._offset()
             match = _LOOSE_ENTITY.match(self.source, start)
             if match:

@@ -22,13 +22,15 @@ _LINE_MARKERS = re.compile(r"(?: {0,3}>[ \t]?)*(?: {0,3}#{1,6}(?=[ \t]|$)|[ \t]*
 _CLOSING_HASHES = re.compile(r"[ \t]+#+[ \t]*$")
 
 _COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
-_INLINE_CODE = re.compile(r"(?<!`)(`+)(?!`)(?:(?!\n[ \t]*\n).)+?(?<!`)\1(?!`)", re.DOTALL)
+# Patterns start with a literal or a character set, which the regex engine scans for quickly.
+_INLINE_CODE = re.compile(r"`(?<!``)(`*)(?!`)(?:(?!\n[ \t]*\n).)+?(?<!`)`\1(?!`)", re.DOTALL)
 _TARGET = r"\((?:[^()\s]|\([^()\s]*\))*(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'|\([^)\n]*\)))?\s*\)"
 _IMAGE = re.compile(r"!\[[^\]\n]*\](?:" + _TARGET + r"|\[[^\]\n]*\])")
 _LINK = re.compile(r"(\[)(?=[^\]\n]*\](?:\(|\[))([^\]\n]*)(\](?:" + _TARGET + r"|\[[^\]\n]*\]))")
 _AUTOLINK_OR_TAG = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[^\s@<>]+@[^\s@<>]+|/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?)>")
-_BARE_URL = re.compile(r"(?<![\w/])(?:https?://|www\.)[^\s<>]*[^\s<>.,;:!?'\")\]]")
-_EMPHASIS = re.compile(r"\*{1,3}|~~|(?<!\w)_{1,3}(?=\S)|(?<=\S)_{1,3}(?!\w)")
+_BARE_URL = re.compile(r"[hw](?<![\w/][hw])(?:ttps?://|ww\.)[^\s<>]*[^\s<>.,;:!?'\")\]]")
+# "*", "**", "***", "~~", and underscores that open (after no word) or close (before no word) emphasis.
+_EMPHASIS = re.compile(r"[*~_](?:(?<=\*)\*{0,2}|(?<=~)~|(?<=_)(?:(?<!\w_)_{0,2}(?=\S)|(?<=\S_)_{0,2}(?!\w)))")
 _ESCAPE = re.compile(r"\\(?=[!-/:-@\[-`{-~])")
 
 
