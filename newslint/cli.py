@@ -2,16 +2,17 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import os
 import sys
 from typing import Sequence
 
-from . import __version__
+from . import __version__, baseline, fix
 from .config import Config, load_config, select_rules, unknown_selectors
 from .formatters import FORMATTERS, all_findings
 from .model import CATEGORIES, SEVERITY_NAMES, Severity
 from .runner import FileResult, lint_paths
-from .sources import discover
+from .sources import STDIN, discover
 from .yamlfile import ConfigError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -37,6 +38,11 @@ def _lint_parser() -> argparse.ArgumentParser:
     parser.add_argument("--exclude", action="append", metavar="GLOB", help="file glob to skip in folders (repeatable)")
     parser.add_argument("--jobs", type=int, metavar="N", help="worker processes (default: automatic)")
     parser.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour in text output")
+    parser.add_argument("--report-unused", action="store_true", help="report suppression directives that suppressed nothing")
+    parser.add_argument("--fix", action="store_true", help="apply the safe fixes (one replacement, outside quotes) in place")
+    parser.add_argument("--diff", action="store_true", help="print the safe fixes as a unified diff; write nothing")
+    parser.add_argument("--baseline", metavar="FILE", help="report only findings not recorded in this baseline file")
+    parser.add_argument("--write-baseline", metavar="FILE", help="record the current findings in FILE and exit 0")
     parser.add_argument("--version", action="version", version=f"newslint {__version__}")
     return parser
 
@@ -80,35 +86,103 @@ def run_lint(argv: Sequence[str]) -> int:
         parser.print_usage(sys.stderr)
         _error("no PATH given (use '.' for this folder, '-' for standard input)")
         return EXIT_ERROR
-    config = _load(args.config)
+    config = _configure(args)
     if config is None:
         return EXIT_ERROR
-    select, ignore = _split(args.select), _split(args.ignore)
-    unknown = unknown_selectors(config, select + ignore)
-    if unknown:
-        _error(f"unknown rule or category in --select/--ignore: {', '.join(unknown)} (see 'newslint rules')")
-        return EXIT_ERROR
-    config = select_rules(config, select, ignore)
     include = tuple(args.include) if args.include else config.include
     exclude = config.exclude + tuple(args.exclude or ())
     paths = list(discover(args.paths, include, exclude))
-    results = list(lint_paths(paths, config, args.jobs))
+    if (args.fix or args.diff) and STDIN in paths:
+        _error("--fix and --diff need files; standard input cannot be fixed in place")
+        return EXIT_ERROR
+    if args.diff:
+        return _show_diff(fix.fix_paths(paths, config, write=False), bool(paths))
+    results = _lint(paths, config, args)
     results = _filter_severity(results, args.min_severity)
     for result in results:
         for line in result.errors + result.warnings:
             print(line, file=sys.stderr)
-    output = FORMATTERS[args.format](results, colour=_use_colour(args.color), show_statistics=args.statistics)
+    if args.write_baseline:
+        return _write_baseline(results, args.write_baseline, bool(paths))
+    return _report(results, config, args, bool(paths))
+
+
+def _configure(args: argparse.Namespace) -> Config | None:
+    """The config with the command line's rule selection and switches applied; None on error."""
+    config = _load(args.config)
+    if config is None:
+        return None
+    select, ignore = _split(args.select), _split(args.ignore)
+    unknown = unknown_selectors(config, select + ignore)
+    if unknown:
+        _error(f"unknown rule or category in --select/--ignore: {', '.join(unknown)} (see 'newslint rules')")
+        return None
+    return _report_unused(select_rules(config, select, ignore), args.report_unused)
+
+
+def _report(results: list[FileResult], config: Config, args: argparse.Namespace, had_paths: bool) -> int:
+    """Print the report in the chosen format (less the baseline's findings); the exit code."""
+    if args.baseline:
+        try:
+            results = baseline.apply(results, args.baseline)
+        except baseline.BaselineError as exc:
+            _error(str(exc))
+            return EXIT_ERROR
+    output = FORMATTERS[args.format](results, colour=_use_colour(args.color), show_statistics=args.statistics,
+                                     catalogue=config.catalogue)
     print(output)
     fail_on = Severity.parse(args.fail_on) if args.fail_on else config.fail_on
-    return _exit_code(results, fail_on, args.exit_zero, bool(paths))
+    return _exit_code(results, fail_on, args.exit_zero, had_paths)
+
+
+def _report_unused(config: Config, wanted: bool) -> Config:
+    if not wanted:
+        return config
+    sections = {**config.sections, "suppress": {**config.sections.get("suppress", {}), "report-unused": True}}
+    return dataclasses.replace(config, sections=sections)
+
+
+def _lint(paths: list[str], config: Config, args: argparse.Namespace) -> list[FileResult]:
+    if not args.fix:
+        return list(lint_paths(paths, config, args.jobs))
+    outcomes = fix.fix_paths(paths, config, write=True)
+    fixed = [o for o in outcomes if o.changed]
+    if fixed:
+        count = sum(o.applied for o in fixed)
+        _error(f"fixed {count} finding{'s' if count != 1 else ''} in {len(fixed)} file{'s' if len(fixed) != 1 else ''}")
+    return [o.result for o in outcomes]
+
+
+def _show_diff(outcomes: list[fix.FixOutcome], had_paths: bool) -> int:
+    for outcome in outcomes:
+        for line in outcome.result.errors:
+            print(line, file=sys.stderr)
+    diffs = [fix.unified_diff(o) for o in outcomes if o.changed]
+    if diffs:
+        sys.stdout.write("".join(diffs))
+    if not had_paths or (outcomes and all(o.result.errors for o in outcomes)):
+        return EXIT_ERROR
+    return EXIT_FINDINGS if diffs else EXIT_OK
+
+
+def _write_baseline(results: list[FileResult], path: str, had_paths: bool) -> int:
+    if not had_paths:
+        _error("no files to lint (check the paths and --include globs)")
+        return EXIT_ERROR
+    try:
+        count = baseline.write(results, path)
+    except baseline.BaselineError as exc:
+        _error(str(exc))
+        return EXIT_ERROR
+    _error(f"wrote {count} finding{'s' if count != 1 else ''} to baseline {path}")
+    return EXIT_OK
 
 
 def _filter_severity(results: list[FileResult], minimum: str | None) -> list[FileResult]:
     if not minimum:
         return results
     floor = Severity.parse(minimum)
-    return [FileResult(r.path, tuple(f for f in r.findings if f.severity >= floor), r.metrics, r.errors, r.warnings)
-            for r in results]
+    return [dataclasses.replace(r, findings=tuple(f for f in r.findings if f.severity >= floor)) for r in results]
 
 
 def _exit_code(results: list[FileResult], fail_on: Severity, exit_zero: bool, had_paths: bool) -> int:

@@ -26,10 +26,12 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 CONFIG_NAMES = (".newslint.yaml", ".newslint.yml")
-DEFAULT_INCLUDE = ("*.txt", "*.text", "*.md", "*.markdown")
+DEFAULT_INCLUDE = ("*.txt", "*.text", "*.md", "*.markdown", "*.html", "*.htm")
 TOP_KEYS = {"extends", "rules", "rule-files", "include", "exclude", "fail-on"}
 # Sections owned by one feature, validated by it (name -> allowed keys and their types).
-SECTIONS: dict[str, dict[str, type | tuple[type, ...]]] = {}
+SECTIONS: dict[str, dict[str, type | tuple[type, ...]]] = {
+    "suppress": {"report-unused": bool},  # newslint/suppress.py
+}
 
 
 def rules_root() -> Path:

@@ -52,6 +52,9 @@ class Finding:
     severity: Severity
     message: str
     replacements: tuple[str, ...] = ()
+    # Identifies the finding across edits elsewhere in the file (see newslint/baseline.py);
+    # not part of equality or order.
+    fingerprint: str = field(default="", compare=False, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         return {

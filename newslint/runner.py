@@ -9,8 +9,11 @@ from functools import lru_cache
 from types import MappingProxyType
 from typing import Any, Iterable, Iterator, Sequence
 
+from . import suppress
+from .baseline import fingerprint
 from .config import Config, load_config
 from .document import Document
+from .markup import BlockDocument, convert, markup_for
 from .model import Finding, Rule
 from .sources import Source, SourceError, read_source
 
@@ -27,30 +30,41 @@ class FileResult:
 
 
 def make_document(text: str, path: str) -> Document:
-    """The Document for a file: plain text as it is (markup formats blank what is not prose)."""
-    return Document(text, path)
+    """The Document for a file: plain text as it is, Markdown and HTML (by suffix) with what is
+    not prose blanked to spaces; either way, offsets are those of the original text."""
+    markup = markup_for(path)
+    if markup == "text":
+        return Document(suppress.blank_markers(text), path, source=text)
+    prose, paragraphs = convert(text, markup)
+    if paragraphs is not None:  # HTML marks paragraphs with tags, not blank lines
+        return BlockDocument(prose, path, text, markup, paragraphs)
+    return Document(prose, path, source=text, markup=markup)
 
 
 def _findings(document: Document, rule: Rule, hits: Iterable) -> Iterator[Finding]:
     for hit in hits:
         line, column, end_line, end_column = document.span_position(hit.start, hit.end)
         yield Finding(document.path, line, column, end_line, end_column, rule.id, rule.category,
-                      rule.severity, hit.message, tuple(hit.replacements))
+                      rule.severity, hit.message, tuple(hit.replacements),
+                      fingerprint(document, rule.id, hit.start, hit.end))
 
 
 def lint_document(document: Document, config: Config) -> FileResult:
     """Run every active rule on a document: text rules first, then summary rules that see their findings."""
     findings: list[Finding] = []
     metrics: dict[str, Any] = {"words": document.word_count}
+    directives = suppress.parse(document, config.catalogue)
     for stage in ("text", "summary"):
         for rule in config.rules:
             if rule.stage != stage:
                 continue
             options = MappingProxyType(dict(rule.options))
             args = (document, options) if stage == "text" else (document, options, tuple(findings))
-            findings.extend(_findings(document, rule, rule.check(*args)))
+            findings.extend(_findings(document, rule, suppress.keep(directives, rule.id, rule.check(*args))))
             if rule.measure is not None:
                 metrics.update(rule.measure(*args))
+    report_unused = bool(config.sections.get("suppress", {}).get("report-unused"))
+    findings.extend(directives.findings({r.id for r in config.rules}, report_unused))
     return FileResult(document.path, tuple(sorted(findings)), metrics)
 
 

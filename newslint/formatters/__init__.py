@@ -5,11 +5,14 @@ from collections import Counter
 from typing import Any, Callable, Sequence
 
 from ..model import CATEGORIES, Finding, Severity
-from . import json_format, text
+from . import github, json_format, junit, sarif, text
 
 FORMATTERS: dict[str, Callable[..., str]] = {
     "text": text.render,
     "json": json_format.render,
+    "sarif": sarif.render,
+    "github": github.render,
+    "junit": junit.render,
 }
 
 

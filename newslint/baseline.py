@@ -1,0 +1,110 @@
+"""Baselines: record today's findings, then report only new ones.
+
+A finding is recorded by its path and a fingerprint of its rule, the text it matched
+(case and spacing folded) and a hash of its paragraph. No line or column goes in, so edits to
+other paragraphs leave the fingerprint as it was; editing the paragraph itself makes its
+findings new. The same fingerprint recorded twice absorbs two findings, no more.
+
+The hashes are CRC-32s (64 bits in all, with the path alongside): an identity, not a security
+measure, and cheap, since every finding gets one and hashlib would load OpenSSL into every run.
+"""
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+import zlib
+from bisect import bisect_right
+from collections import Counter
+from pathlib import Path
+from typing import Any, Sequence
+
+from .document import Document
+from .model import Finding
+
+VERSION = 1
+
+
+class BaselineError(Exception):
+    """A baseline file that cannot be read or written; the message names it."""
+
+
+def _digest(*parts: str) -> str:
+    return f"{zlib.crc32(chr(31).join(parts).encode('utf-8')):08x}"
+
+
+def _folded(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def _paragraph(document: Document, start: int, end: int) -> tuple[int, int]:
+    spans = document.paragraphs
+    index = bisect_right([s for s, _ in spans], start) - 1
+    if index >= 0 and spans[index][0] <= start <= spans[index][1]:
+        return spans[index]
+    line = document.position(start)[0]
+    return document.line_span(line)[0], max(end, document.line_span(line)[1])
+
+
+def fingerprint(document: Document, rule_id: str, start: int, end: int) -> str:
+    """A stable id for a finding: rule, folded matched text, hash of its paragraph."""
+    p_start, p_end = _paragraph(document, start, end)
+    paragraph = " ".join(document.text[p_start:p_end].split())
+    return _digest(rule_id, _folded(document.text[start:end])) + _digest(paragraph)
+
+
+def finding_key(finding: Finding) -> str:
+    """The fingerprint, or for a finding made outside a document (none given), rule and message."""
+    return finding.fingerprint or _digest(finding.rule) + _digest(_folded(finding.message))
+
+
+def _relative(path: str, folder: Path) -> str:
+    if path.startswith("<"):
+        return path
+    return Path(os.path.relpath(os.path.abspath(path), folder)).as_posix()
+
+
+def write(results: Sequence[Any], baseline_path: str) -> int:
+    """Write every finding of the results to a baseline file; the number written."""
+    folder = Path(baseline_path).resolve().parent
+    entries = sorted(
+        ({"path": _relative(f.path, folder), "rule": f.rule, "fingerprint": finding_key(f),
+          "line": f.line, "message": f.message} for r in results for f in r.findings),
+        key=lambda e: (e["path"], e["line"], e["rule"], e["fingerprint"]))
+    data = {"version": VERSION, "tool": "newslint", "findings": entries}
+    try:
+        Path(baseline_path).write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    except OSError as exc:
+        raise BaselineError(f"{baseline_path}: cannot write baseline: {exc.strerror or exc}") from None
+    return len(entries)
+
+
+def load(baseline_path: str) -> Counter:
+    """(path relative to the baseline's folder, fingerprint) -> how many findings it absorbs."""
+    try:
+        data = json.loads(Path(baseline_path).read_text(encoding="utf-8"))
+        entries = data["findings"] if isinstance(data, dict) and data.get("version") == VERSION else None
+        if not isinstance(entries, list):
+            raise ValueError(f"not a newslint baseline (version {VERSION})")
+        return Counter((str(e["path"]), str(e["fingerprint"])) for e in entries)
+    except FileNotFoundError:
+        raise BaselineError(f"{baseline_path}: cannot read baseline: no such file") from None
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise BaselineError(f"{baseline_path}: cannot read baseline: {exc}") from None
+
+
+def apply(results: Sequence[Any], baseline_path: str) -> list[Any]:
+    """The results without the findings the baseline records."""
+    known = load(baseline_path)
+    folder = Path(baseline_path).resolve().parent
+    filtered = []
+    for result in results:
+        kept = []
+        for finding in result.findings:
+            key = (_relative(finding.path, folder), finding_key(finding))
+            if known[key] > 0:
+                known[key] -= 1
+            else:
+                kept.append(finding)
+        filtered.append(dataclasses.replace(result, findings=tuple(kept)))
+    return filtered

@@ -1,0 +1,38 @@
+"""GitHub Actions workflow commands: one annotation per finding, shown on the pull request's diff.
+
+    ::warning file=a.txt,line=1,col=25,endLine=1,endColumn=37,title=spun-phrases::garbled ...
+
+Suggestions become notices; files that could not be read become errors without a location.
+"""
+from __future__ import annotations
+
+from typing import Any, Sequence
+
+from ..model import Severity
+
+LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.SUGGESTION: "notice"}
+
+
+def _data(value: str) -> str:
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _property(value: Any) -> str:
+    return _data(str(value)).replace(":", "%3A").replace(",", "%2C")
+
+
+def annotation(finding: Any) -> str:
+    properties = {"file": finding.path, "line": finding.line, "col": finding.column, "endLine": finding.end_line,
+                  "endColumn": finding.end_column, "title": f"newslint [{finding.rule}]"}
+    message = finding.message
+    if finding.replacements:
+        message += f" (-> {' | '.join(finding.replacements)})"
+    fields = ",".join(f"{key}={_property(value)}" for key, value in properties.items())
+    return f"::{LEVELS[finding.severity]} {fields}::{_data(message)}"
+
+
+def render(results: Sequence[Any], **_: Any) -> str:
+    from . import all_findings
+
+    errors = [f"::error::{_data(error)}" for result in results for error in result.errors]
+    return "\n".join(errors + [annotation(f) for f in all_findings(results)])

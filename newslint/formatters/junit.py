@@ -1,0 +1,41 @@
+"""JUnit XML, for CI systems that show test reports: one test suite per file.
+
+A file's findings are its failing test cases (named after the rule, the position in the
+message); a file with none is one passing test case; a file that could not be read is an error.
+"""
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from typing import Any, Sequence
+
+
+def _suite(result: Any) -> ET.Element:
+    suite = ET.Element("testsuite", name=result.path, tests="0", failures="0", errors="0", time="0")
+    if result.errors:
+        case = ET.SubElement(suite, "testcase", name="read", classname=result.path, time="0")
+        ET.SubElement(case, "error", message=result.errors[0]).text = "\n".join(result.errors)
+        suite.set("tests", "1")
+        suite.set("errors", "1")
+        return suite
+    findings = sorted(result.findings)
+    for finding in findings:
+        where = f"{finding.path}:{finding.line}:{finding.column}"
+        case = ET.SubElement(suite, "testcase", name=f"{finding.rule} at {where}", classname=result.path, time="0")
+        fix = f" (-> {' | '.join(finding.replacements)})" if finding.replacements else ""
+        failure = ET.SubElement(case, "failure", message=finding.message, type=str(finding.severity))
+        failure.text = f"{where}: {finding.severity} [{finding.rule}] {finding.message}{fix}"
+    if not findings:
+        ET.SubElement(suite, "testcase", name="newslint", classname=result.path, time="0")
+    suite.set("tests", str(max(1, len(findings))))
+    suite.set("failures", str(len(findings)))
+    return suite
+
+
+def render(results: Sequence[Any], **_: Any) -> str:
+    root = ET.Element("testsuites", name="newslint")
+    suites = [_suite(result) for result in results]
+    root.extend(suites)
+    for key in ("tests", "failures", "errors"):
+        root.set(key, str(sum(int(s.get(key, "0")) for s in suites)))
+    ET.indent(root)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode")

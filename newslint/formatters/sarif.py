@@ -1,0 +1,89 @@
+"""SARIF 2.1.0, the format code-scanning services read (GitHub code scanning among them).
+
+One run; the driver lists the rules that have results; each result carries its region (columns
+in Unicode code points, end exclusive, as SARIF counts them), the baseline fingerprint as a
+partial fingerprint, and a proposed fix when the finding has exactly one replacement.
+Files that could not be read become tool execution notifications.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any, Mapping, Sequence
+from urllib.parse import quote
+
+from ..model import Finding, Severity
+from ..suppress import DESCRIPTIONS
+
+SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.SUGGESTION: "note"}
+BASE_ID = "SRCROOT"
+
+
+def _location(path: str) -> dict[str, Any]:
+    if path.startswith("<"):
+        return {"uri": quote(path.strip("<>"))}
+    if Path(path).is_absolute():
+        return {"uri": Path(path).as_uri()}
+    return {"uri": quote(Path(path).as_posix()), "uriBaseId": BASE_ID}
+
+
+def _region(finding: Finding) -> dict[str, int]:
+    return {"startLine": finding.line, "startColumn": finding.column,
+            "endLine": finding.end_line, "endColumn": finding.end_column}
+
+
+def _descriptor(rule_id: str, findings: list[Finding], catalogue: Mapping[str, Any]) -> dict[str, Any]:
+    rule = catalogue.get(rule_id)
+    first = findings[0]
+    descriptor: dict[str, Any] = {
+        "id": rule_id,
+        "shortDescription": {"text": rule.description if rule else DESCRIPTIONS.get(rule_id, f"newslint {rule_id}")},
+        "defaultConfiguration": {"level": LEVELS[rule.severity if rule else first.severity]},
+        "properties": {"category": first.category},
+    }
+    if rule is not None and rule.doc:
+        descriptor["fullDescription"] = {"text": rule.doc}
+    return descriptor
+
+
+def _result(finding: Finding, index: int) -> dict[str, Any]:
+    location = _location(finding.path)
+    message = finding.message + (f" (-> {' | '.join(finding.replacements)})" if finding.replacements else "")
+    result: dict[str, Any] = {
+        "ruleId": finding.rule,
+        "ruleIndex": index,
+        "level": LEVELS[finding.severity],
+        "message": {"text": message},
+        "locations": [{"physicalLocation": {"artifactLocation": location, "region": _region(finding)}}],
+    }
+    if finding.fingerprint:
+        result["partialFingerprints"] = {"newslint/v1": finding.fingerprint}
+    if len(finding.replacements) == 1:
+        replacement = {"deletedRegion": _region(finding), "insertedContent": {"text": finding.replacements[0]}}
+        result["fixes"] = [{"description": {"text": f"Replace with '{finding.replacements[0]}'"},
+                            "artifactChanges": [{"artifactLocation": location, "replacements": [replacement]}]}]
+    return result
+
+
+def render(results: Sequence[Any], catalogue: Mapping[str, Any] | None = None, **_: Any) -> str:
+    from .. import __version__
+    from . import all_findings
+
+    findings = all_findings(results)
+    by_rule: dict[str, list[Finding]] = {}
+    for finding in findings:
+        by_rule.setdefault(finding.rule, []).append(finding)
+    rule_ids = sorted(by_rule)
+    index = {rule_id: number for number, rule_id in enumerate(rule_ids)}
+    descriptors = [_descriptor(r, by_rule[r], catalogue or {}) for r in rule_ids]
+    notifications = [{"level": "error", "message": {"text": error}} for r in results for error in r.errors]
+    run = {
+        "tool": {"driver": {"name": "newslint", "version": __version__, "rules": descriptors}},
+        "originalUriBaseIds": {BASE_ID: {"uri": Path.cwd().as_uri().rstrip("/") + "/"}},
+        "columnKind": "unicodeCodePoints",
+        "invocations": [{"executionSuccessful": not results or not all(r.errors for r in results),
+                         "toolExecutionNotifications": notifications}],
+        "results": [_result(f, index[f.rule]) for f in findings],
+    }
+    return json.dumps({"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}, indent=2, ensure_ascii=False)
