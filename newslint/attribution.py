@@ -13,7 +13,7 @@ from typing import Iterator, Mapping
 
 import yaml
 
-LISTS = ("reporting-verbs", "source-phrases", "source-nouns", "counted-nouns", "claim-words",
+LISTS = ("reporting-verbs", "reporting-forms", "source-phrases", "source-nouns", "counted-nouns", "claim-words",
          "exempt-units", "exempt-before", "vague-phrases")
 
 _APPROX = (r"(?:(?:just|well|a\s+little)\s+)?(?:over|under)|(?:more|greater)\s+than|fewer\s+than|less\s+than|at\s+least|"
@@ -43,6 +43,8 @@ _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|
 _MONTH_BEFORE = re.compile(rf"\b{_MONTH}\.?\s+$", re.IGNORECASE)
 _MONTH_AFTER = re.compile(rf"\s*(?:of\s+)?{_MONTH}\b", re.IGNORECASE)
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
+# "47 percent said", "6 in 10 voters say", "a third of Democrats think": respondents, not a source.
+_RESPONDENTS = re.compile(r"(?:\d\s*(?:%|per\s?cent|percent)|\bin\s+(?:10|ten)|\b(?:half|thirds?|quarters?|majority|plurality)\s+of)\b[^,;:—–]{0,40}?$", re.IGNORECASE)
 _DETERMINERS = "the|a|an|this|that|these|those|its|their|his|her|our|new|latest|last"
 
 
@@ -87,7 +89,8 @@ def vocabulary_for(options: Mapping) -> Vocabulary:
 @lru_cache(maxsize=32)
 def _vocabulary(changes: tuple[tuple[str, tuple[str, ...]], ...]) -> Vocabulary:
     lists = {name: tuned(name, entries) for name, entries in changes}
-    verbs = _alternation(form for verb in lists["reporting-verbs"] for form in _inflections(verb))
+    verbs = _alternation([form for verb in lists["reporting-verbs"] for form in _inflections(verb)]
+                         + list(lists["reporting-forms"]))
     phrases = _alternation(lists["source-phrases"])
     nouns = _alternation(lists["source-nouns"])
     vague = _alternation(lists["vague-phrases"])
@@ -171,4 +174,8 @@ def _is_date_or_year(m: re.Match, before: str, after: str) -> bool:
 
 
 def has_source(text: str, start: int, end: int, vocab: Vocabulary) -> bool:
-    return vocab.source.search(text, start, end) is not None
+    """A source in text[start:end]; a verb whose subject is a figure is a poll answer, not a source."""
+    for m in vocab.source.finditer(text, start, end):
+        if not _RESPONDENTS.search(text, max(start, m.start() - 60), m.start()):
+            return True
+    return False

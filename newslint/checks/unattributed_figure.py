@@ -55,22 +55,26 @@ _TERMINAL = re.compile(r"""[.!?…:;]["'”’)\]]*$""")
 def check(document, options) -> Iterator:
     from ..model import Hit
 
+    where = "its sentence" if not options["window"] else "its sentence or the next"
+    for figures in unsourced_figures(document, options):
+        first = figures[0]
+        more = f" (and {len(figures) - 1} more figure{'s' * (len(figures) > 2)})" if len(figures) > 1 else ""
+        yield Hit(first.start, first.end,
+                  f"'{first.text}'{more} has no source in {where}: say who gives it ('according to ...')")
+
+
+def unsourced_figures(document, options) -> Iterator[list]:
+    """For every sentence with unsourced figures, those figures (bench/attribution_polnear.py scores them)."""
     vocab = vocabulary_for(options)
     text = document.text
-    sentences = document.sentences
-    for index, (start, end) in enumerate(sentences):
+    for index, (start, end) in enumerate(document.sentences):
         if not options["headlines"] and _is_headline(document, start, end):
             continue
         figures = [f for f in claim_figures(text, start, end, vocab) if not _quoted_and_sourced(document, f.start, vocab)]
         if not figures or has_source(text, start, end, vocab):
             continue
-        if _source_follows(document, index, options["window"], vocab):
-            continue
-        first = figures[0]
-        where = "its sentence" if not options["window"] else "its sentence or the next"
-        more = f" (and {len(figures) - 1} more figure{'s' * (len(figures) > 2)})" if len(figures) > 1 else ""
-        yield Hit(first.start, first.end,
-                  f"'{first.text}'{more} has no source in {where}: say who gives it ('according to ...')")
+        if not _source_follows(document, index, options["window"], vocab):
+            yield figures
 
 
 def _is_headline(document, start: int, end: int) -> bool:
