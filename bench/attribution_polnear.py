@@ -80,11 +80,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("split", nargs="?", default=str(DEFAULT_SPLIT))
     parser.add_argument("--window", type=int, default=0)
+    parser.add_argument("--carry", type=int, default=None, help="override the rule's carry option")
     parser.add_argument("--headlines", action="store_true")
     parser.add_argument("--show", type=int, default=0)
     args = parser.parse_args()
     split = Path(args.split)
     options = {**rule.DEFAULTS, "window": args.window, "headlines": args.headlines}
+    if args.carry is not None:
+        options["carry"] = args.carry
     ann_by_article = defaultdict(list)
     for ann in sorted((split / "attributions").glob("*.ann")):
         ann_by_article[re.sub(r"_[0-9a-f]{4}$", "", ann.stem)].append(ann)
@@ -108,7 +111,7 @@ def report(counts: Counter, samples: dict, split: Path) -> None:
     print(f"split: {split}")
     print(f"figures: {tp + fp + fn + tn}; gold unattributed: {tp + fn}; flagged: {tp + fp}")
     print(f"precision {precision:.3f}  recall {recall:.3f}  F1 {f1:.3f}  (tp {tp}, fp {fp}, fn {fn}, tn {tn})")
-    for kind in ("count", "money", "percent", "quantity"):
+    for kind in ("toll", "count", "money", "percent", "quantity"):
         k = {o: counts[f"{o}:{kind}"] for o in ("tp", "fp", "fn", "tn")}
         print(f"  {kind:9} tp {k['tp']:4} fp {k['fp']:4} fn {k['fn']:4} tn {k['tn']:4}")
     for outcome in ("fp", "fn"):

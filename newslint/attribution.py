@@ -13,7 +13,7 @@ from typing import Iterator, Mapping
 
 import yaml
 
-LISTS = ("reporting-verbs", "reporting-forms", "source-phrases", "source-nouns", "counted-nouns", "claim-words",
+LISTS = ("reporting-verbs", "reporting-forms", "source-phrases", "source-nouns", "counted-nouns", "claim-words", "toll-words",
          "exempt-units", "exempt-before", "vague-phrases")
 
 _APPROX = (r"(?:(?:just|well|a\s+little)\s+)?(?:over|under)|(?:more|greater)\s+than|fewer\s+than|less\s+than|at\s+least|"
@@ -45,6 +45,8 @@ _MONTH_AFTER = re.compile(rf"\s*(?:of\s+)?{_MONTH}\b", re.IGNORECASE)
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 # "47 percent said", "6 in 10 voters say", "a third of Democrats think": respondents, not a source.
 _RESPONDENTS = re.compile(r"(?:\d\s*(?:%|per\s?cent|percent)|\bin\s+(?:10|ten)|\b(?:half|thirds?|quarters?|majority|plurality)\s+of)\b[^,;:—–]{0,40}?$", re.IGNORECASE)
+_DEFINITE = re.compile(r"\b(?:the|these|those|both|its|his|her|their|our|my|your|all)\s+$", re.IGNORECASE)
+_TITLE = re.compile(r"(?<![.!?:]\s)\b[A-Z][\w'’]*\s+$")  # "Shrek 2", "Ocean's 12", "Windows 10"
 _DETERMINERS = "the|a|an|this|that|these|those|its|their|his|her|our|new|latest|last"
 
 
@@ -63,6 +65,8 @@ class Vocabulary:
     counted_after: re.Pattern
     claim_before: re.Pattern
     exempt_after: re.Pattern
+    toll_before: re.Pattern
+    toll_after: re.Pattern
     exempt_before: re.Pattern
 
 
@@ -105,6 +109,8 @@ def _vocabulary(changes: tuple[tuple[str, tuple[str, ...]], ...]) -> Vocabulary:
         vague=re.compile(vague, re.IGNORECASE),
         counted_after=re.compile(rf"\s+(?:[\w'’-]+\s+){{0,2}}?{_alternation(lists['counted-nouns'])}", re.IGNORECASE),
         claim_before=re.compile(rf"{_alternation(lists['claim-words'])}\s+(?:[\w'’-]+\s+){{0,2}}$", re.IGNORECASE),
+        toll_before=re.compile(rf"{_alternation(lists['toll-words'])}\s+(?:[\w'’-]+\s+){{0,3}}$", re.IGNORECASE),
+        toll_after=re.compile(rf"\s+(?:[\w'’-]+\s+){{0,3}}?{_alternation(lists['toll-words'])}", re.IGNORECASE),
         exempt_after=re.compile(rf"[\s-]*{_alternation(lists['exempt-units'])}", re.IGNORECASE),
         exempt_before=re.compile(rf"{_alternation(lists['exempt-before'])}\s*$", re.IGNORECASE),
     )
@@ -137,8 +143,7 @@ def claim_figures(text: str, start: int, end: int, vocab: Vocabulary) -> Iterato
     for m in FIGURE.finditer(text, start, end):
         kind = _claim_kind(text, m, vocab)
         if kind:
-            figure_end = m.end()
-            yield Figure(m.start(), figure_end, text[m.start():figure_end], kind)
+            yield Figure(m.start(), m.end(), m.group(), "toll" if _is_toll(text, m, vocab) else kind)
 
 
 def _claim_kind(text: str, m: re.Match, vocab: Vocabulary) -> str | None:
@@ -153,16 +158,23 @@ def _claim_kind(text: str, m: re.Match, vocab: Vocabulary) -> str | None:
     if vocab.exempt_after.match(after) or vocab.exempt_before.search(before):
         return None
     if m.group("spelled"):
+        if _DEFINITE.search(before) or re.fullmatch(r"one", m.group("spelled"), re.I):
+            return None  # "the two men", "one of them": a reference, not a count
         counted = vocab.counted_after.match(after) or vocab.claim_before.search(before)
         word_number = not re.search(rf"{_SCALE}|dozen|hundreds|thousands|millions|billions|scores", m.group("spelled"), re.I)
         return None if word_number and not counted else "quantity"
-    if _is_date_or_year(m, before, after):
+    if _is_date_or_year(m, before, after) or (not m.group("approx") and _TITLE.search(before)):
         return None
     if m.group("scale"):
         return "quantity"
     if m.group("approx") or vocab.counted_after.match(after) or vocab.claim_before.search(before):
         return "count"
     return None
+
+
+def _is_toll(text: str, m: re.Match, vocab: Vocabulary) -> bool:
+    before = text[max(0, m.start() - 50):m.start()]
+    return bool(vocab.toll_before.search(before) or vocab.toll_after.match(text, m.end(), m.end() + 60))
 
 
 def _is_date_or_year(m: re.Match, before: str, after: str) -> bool:

@@ -10,7 +10,7 @@ from typing import Any, Iterable, Iterator, Sequence
 
 from .config import Config, load_config
 from .document import Document
-from .model import Finding, Rule
+from .model import Finding, Rule, Severity
 from .sources import Source, SourceError, read_source
 
 
@@ -33,8 +33,9 @@ def make_document(text: str, path: str) -> Document:
 def _findings(document: Document, rule: Rule, hits: Iterable) -> Iterator[Finding]:
     for hit in hits:
         line, column, end_line, end_column = document.span_position(hit.start, hit.end)
+        severity = Severity(max(Severity.SUGGESTION, rule.severity - hit.demote)) if hit.demote else rule.severity
         yield Finding(document.path, line, column, end_line, end_column, rule.id, rule.category,
-                      rule.severity, hit.message, tuple(hit.replacements))
+                      severity, hit.message, tuple(hit.replacements))
 
 
 def lint_document(document: Document, config: Config) -> FileResult:

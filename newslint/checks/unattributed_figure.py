@@ -31,8 +31,8 @@ from ..attribution import LISTS, claim_figures, has_source, vocabulary_for
 ID = "unattributed-figure"
 CATEGORY = "attribution"
 SEVERITY = "warning"
-OPTIONS = {"window": int, "headlines": bool, **{name: list for name in LISTS}}
-DEFAULTS = {"window": 0, "headlines": False, **{name: [] for name in LISTS}}
+OPTIONS = {"window": int, "carry": int, "headlines": bool, **{name: list for name in LISTS}}
+DEFAULTS = {"window": 0, "carry": 0, "headlines": False, **{name: [] for name in LISTS}}
 EXAMPLES = {
     "fail": [
         "Israel's separate military operations in Lebanon have killed over 3,000 and displaced over a million.",
@@ -57,10 +57,11 @@ def check(document, options) -> Iterator:
 
     where = "its sentence" if not options["window"] else "its sentence or the next"
     for figures in unsourced_figures(document, options):
-        first = figures[0]
+        first = next((f for f in figures if f.kind == "toll"), figures[0])
         more = f" (and {len(figures) - 1} more figure{'s' * (len(figures) > 2)})" if len(figures) > 1 else ""
         yield Hit(first.start, first.end,
-                  f"'{first.text}'{more} has no source in {where}: say who gives it ('according to ...')")
+                  f"'{first.text}'{more} has no source in {where}: say who gives it ('according to ...')",
+                  demote=0 if first.kind == "toll" else 1)
 
 
 def unsourced_figures(document, options) -> Iterator[list]:
@@ -73,7 +74,11 @@ def unsourced_figures(document, options) -> Iterator[list]:
         figures = [f for f in claim_figures(text, start, end, vocab) if not _quoted_and_sourced(document, f.start, vocab)]
         if not figures or has_source(text, start, end, vocab):
             continue
-        if not _source_follows(document, index, options["window"], vocab):
+        if _source_follows(document, index, options["window"], vocab):
+            continue
+        if options["carry"] and _source_precedes(document, index, options["carry"], vocab):
+            figures = [f for f in figures if f.kind == "toll"]  # a toll needs its own source
+        if figures:
             yield figures
 
 
@@ -100,6 +105,18 @@ def _quoted_and_sourced(document, offset: int, vocab) -> bool:
         if p_start <= offset < p_end:
             window_start = paragraphs[i - 1][0] if i else p_start
             return has_source(document.text, window_start, p_end, vocab)
+    return False
+
+
+def _source_precedes(document, index: int, carry: int, vocab) -> bool:
+    """One of the `carry` sentences before carries a source (text between them is one paragraph break at most)."""
+    text = document.text
+    sentences = document.sentences
+    for start, end in reversed(sentences[max(0, index - carry):index]):
+        if _is_headline(document, start, end):
+            return False
+        if has_source(text, start, end, vocab):
+            return True
     return False
 
 
