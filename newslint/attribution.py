@@ -167,7 +167,8 @@ def _claim_kind(text: str, m: re.Match, vocab: Vocabulary) -> str | None:
         return None
     if m.group("scale"):
         return "quantity"
-    if m.group("approx") or vocab.counted_after.match(after) or vocab.claim_before.search(before):
+    if m.group("approx") or vocab.counted_after.match(after) or vocab.claim_before.search(before) \
+            or _is_toll(text, m, vocab):
         return "count"
     return None
 
