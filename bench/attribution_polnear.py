@@ -32,6 +32,7 @@ from newslint.attribution import claim_figures, vocabulary_for  # noqa: E402
 from newslint.checks import unattributed_figure as rule  # noqa: E402
 from newslint.document import Document  # noqa: E402
 
+OUTCOMES = {(True, True): "tp", (False, True): "fp", (True, False): "fn", (False, False): "tn"}  # (gold, flagged)
 DEFAULT_SPLIT = Path(__file__).resolve().parent.parent.parent / "shared/eval/attribution/polnear/dev"
 
 
@@ -95,7 +96,7 @@ def main() -> None:
     samples: dict[str, list[str]] = defaultdict(list)
     for text_path in sorted((split / "text").glob("*.txt")):
         for figure, gold, flagged, sentence in score_article(text_path, ann_by_article[text_path.stem], options):
-            outcome = {(True, True): "tp", (False, True): "fp", (True, False): "fn", (False, False): "tn"}[gold, flagged]
+            outcome = OUTCOMES[gold, flagged]
             counts[outcome] += 1
             counts[f"{outcome}:{figure.kind}"] += 1
             if outcome in ("fp", "fn") and len(samples[outcome]) < args.show:

@@ -13,11 +13,11 @@ from typing import Iterator, Mapping
 
 import yaml
 
-LISTS = ("reporting-verbs", "reporting-forms", "source-phrases", "source-nouns", "counted-nouns", "claim-words", "toll-words",
-         "exempt-units", "exempt-before", "vague-phrases")
+LISTS = ("reporting-verbs", "reporting-forms", "not-sources", "source-phrases", "source-nouns", "counted-nouns",
+         "claim-words", "toll-words", "exempt-units", "exempt-before", "vague-phrases")
 
-_APPROX = (r"(?:(?:just|well|a\s+little)\s+)?(?:over|under)|(?:more|greater)\s+than|fewer\s+than|less\s+than|at\s+least|"
-           r"at\s+most|nearly|almost|about|around|roughly|approximately|some|up\s+to|as\s+many\s+as|"
+_APPROX = (r"(?:(?:just|well|a\s+little)\s+)?(?:over|under)|(?:more|greater)\s+than|fewer\s+than|less\s+than|"
+           r"at\s+least|at\s+most|nearly|almost|about|around|roughly|approximately|some|up\s+to|as\s+many\s+as|"
            r"as\s+much\s+as|an\s+estimated|close\s+to|upwards\s+of|in\s+excess\s+of|a\s+total\s+of|a\s+record")
 _NUMBER_WORD = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
                 r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
@@ -34,6 +34,8 @@ FIGURE = re.compile(rf"""
       (?P<money>\s(?:dollars|pounds|euros|yen|yuan|rupees|roubles|rubles|francs|pesos)\b)?
       (?![\w%])(?!-\w)(?![.,:]\d)(?!\s\d)
     |
+      (?P<spelled_percent>{_NUMBER_WORD}\s+(?:percent|per\s?cent)\b)
+    |
       (?P<spelled>(?:tens|hundreds)\s+of\s+thousands|(?:hundreds|thousands|millions|billions|dozens|scores)(?=\s+of\b)
          |(?:a|one|two|three|four|five|six|seven|eight|nine|ten|several|a\s+few|a\s+couple\s+of)\s+{_SCALE}s?\b
          |{_NUMBER_WORD}\b(?=(?:\s+[\w'’-]+){{1,2}})|dozens\b|a\s+dozen\b)
@@ -44,7 +46,8 @@ _MONTH_BEFORE = re.compile(rf"\b{_MONTH}\.?\s+$", re.IGNORECASE)
 _MONTH_AFTER = re.compile(rf"\s*(?:of\s+)?{_MONTH}\b", re.IGNORECASE)
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 # "47 percent said", "6 in 10 voters say", "a third of Democrats think": respondents, not a source.
-_RESPONDENTS = re.compile(r"(?:\d\s*(?:%|per\s?cent|percent)|\bin\s+(?:10|ten)|\b(?:half|thirds?|quarters?|majority|plurality)\s+of)\b[^,;:—–]{0,40}?$", re.IGNORECASE)
+_RESPONDENTS = re.compile(r"(?:%|\bper\s?cent\b|\bpercent\b|\bin\s+(?:10|ten)\b"
+                          r"|\b(?:half|thirds?|quarters?|majority|plurality)\s+of\b)[^,;:—–]{0,50}?$", re.IGNORECASE)
 _DEFINITE = re.compile(r"\b(?:the|these|those|both|its|his|her|their|our|my|your|all)\s+$", re.IGNORECASE)
 _TITLE = re.compile(r"(?<![.!?:]\s)\b[A-Z][\w'’]*\s+$")  # "Shrek 2", "Ocean's 12", "Windows 10"
 _DETERMINERS = "the|a|an|this|that|these|those|its|their|his|her|our|new|latest|last"
@@ -61,6 +64,7 @@ class Figure:
 @dataclass(frozen=True)
 class Vocabulary:
     source: re.Pattern
+    not_source: re.Pattern
     vague: re.Pattern
     counted_after: re.Pattern
     claim_before: re.Pattern
@@ -106,6 +110,7 @@ def _vocabulary(changes: tuple[tuple[str, tuple[str, ...]], ...]) -> Vocabulary:
     ])
     return Vocabulary(
         source=re.compile(source),
+        not_source=re.compile(_alternation(lists["not-sources"])),
         vague=re.compile(vague, re.IGNORECASE),
         counted_after=re.compile(rf"\s+(?:[\w'’-]+\s+){{0,2}}?{_alternation(lists['counted-nouns'])}", re.IGNORECASE),
         claim_before=re.compile(rf"{_alternation(lists['claim-words'])}\s+(?:[\w'’-]+\s+){{0,2}}$", re.IGNORECASE),
@@ -149,7 +154,7 @@ def claim_figures(text: str, start: int, end: int, vocab: Vocabulary) -> Iterato
 def _claim_kind(text: str, m: re.Match, vocab: Vocabulary) -> str | None:
     if m.group("currency") or m.group("money"):
         return "money"
-    if m.group("percent"):
+    if m.group("percent") or m.group("spelled_percent"):
         return "percent"
     if m.group("abbr"):
         return None  # "100m" without a currency is a distance
@@ -161,7 +166,8 @@ def _claim_kind(text: str, m: re.Match, vocab: Vocabulary) -> str | None:
         if _DEFINITE.search(before) or re.fullmatch(r"one", m.group("spelled"), re.I):
             return None  # "the two men", "one of them": a reference, not a count
         counted = vocab.counted_after.match(after) or vocab.claim_before.search(before)
-        word_number = not re.search(rf"{_SCALE}|dozen|hundreds|thousands|millions|billions|scores", m.group("spelled"), re.I)
+        word_number = not re.search(rf"{_SCALE}|dozen|hundreds|thousands|millions|billions|scores",
+                                    m.group("spelled"), re.IGNORECASE)
         return None if word_number and not counted else "quantity"
     if _is_date_or_year(m, before, after) or (not m.group("approx") and _TITLE.search(before)):
         return None
@@ -188,7 +194,10 @@ def _is_date_or_year(m: re.Match, before: str, after: str) -> bool:
 
 def has_source(text: str, start: int, end: int, vocab: Vocabulary) -> bool:
     """A source in text[start:end]; a verb whose subject is a figure is a poll answer, not a source."""
+    excluded = [m.span() for m in vocab.not_source.finditer(text, start, end)]
     for m in vocab.source.finditer(text, start, end):
+        if any(s <= m.start() < e for s, e in excluded):
+            continue
         if not _RESPONDENTS.search(text, max(start, m.start() - 60), m.start()):
             return True
     return False

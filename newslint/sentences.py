@@ -81,7 +81,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             continue
         before = text[max(0, m.start() - 12) : m.start()]
         next_word = _NEXT_WORD.match(text, follow.end()).group(1)
-        if m.group().startswith(".") and len(m.group().rstrip("\"'”’)]")) == 1 and _is_abbreviation(before, next_word):
+        full_stop = m.group().startswith(".") and len(m.group().rstrip("\"'”’)]")) == 1
+        if full_stop and _is_abbreviation(before, next_word):
             continue
         cuts.add(m.end())
     spans = []

@@ -14,10 +14,16 @@ someone ("figures from X", "a report by X", "X's data", "the ONS figures"). A va
 ("reportedly", "sources say") also counts here: the vague-attribution rule reports those.
 One finding per sentence, on its first unsourced figure.
 
+Severity: an unsourced toll (killed, dead, injured, displaced, arrested, hostages...) is reported
+at the rule's severity (warning); any other unsourced figure one level lower (suggestion), since
+professional copy often names the source of its business figures once, in the lead.
+
 Options: `window` (0) lets that many following sentences of the same paragraph supply the
-source, when they carry a source and no figure of their own ("Over 3,000 have died. The figure
-comes from the health ministry."). `headlines` (false) also checks headlines. The word lists
-`reporting-verbs`, `source-phrases`, `source-nouns`, `counted-nouns`, `claim-words`,
+source, when they carry a source and no figure of their own ("Over 3,000 have died. That is
+according to the health ministry."). `carry` (0) lets a source in one of that many sentences
+before cover the figures that are not tolls ("Profits rose 5%, the firm said. Sales grew 7%.").
+`headlines` (false) also checks headlines. The word lists `reporting-verbs`, `reporting-forms`,
+`not-sources`, `source-phrases`, `source-nouns`, `counted-nouns`, `claim-words`, `toll-words`,
 `exempt-units`, `exempt-before` and `vague-phrases` tune the built-in lists in
 rules/data/attribution.yaml: entries are added, and an entry written "-word" removes one.
 """
@@ -71,7 +77,8 @@ def unsourced_figures(document, options) -> Iterator[list]:
     for index, (start, end) in enumerate(document.sentences):
         if not options["headlines"] and _is_headline(document, start, end):
             continue
-        figures = [f for f in claim_figures(text, start, end, vocab) if not _quoted_and_sourced(document, f.start, vocab)]
+        figures = [f for f in claim_figures(text, start, end, vocab)
+                   if not _quoted_and_sourced(document, f.start, vocab)]
         if not figures or has_source(text, start, end, vocab):
             continue
         if _source_follows(document, index, options["window"], vocab):
