@@ -13,6 +13,8 @@ from typing import Iterator, Mapping
 
 import yaml
 
+from .matcher import trie_pattern
+
 LISTS = ("reporting-verbs", "reporting-forms", "not-sources", "source-phrases", "source-nouns", "counted-nouns",
          "claim-words", "toll-words", "exempt-units", "exempt-before", "vague-phrases")
 
@@ -40,6 +42,15 @@ FIGURE = re.compile(rf"""
          |(?:a|one|two|three|four|five|six|seven|eight|nine|ten|several|a\s+few|a\s+couple\s+of)\s+{_SCALE}s?\b
          |{_NUMBER_WORD}\b(?=(?:\s+[\w'’-]+){{1,2}})|dozens\b|a\s+dozen\b)
     )""", re.VERBOSE | re.IGNORECASE)
+_ANCHOR = re.compile(r"\d|(?<!\w)(?:" + trie_pattern(sorted(
+    "tens hundreds thousands millions billions dozens dozen scores few couple hundred thousand million billion "
+    "trillion crore lakh one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety several".split()))
+    + r")(?!\w)", re.IGNORECASE)
+# Where a figure can start before its number: an approximation or a currency ("about $5m").
+_PREFIX_START = re.compile(r"(?<!\S)(?:[$£€¥₹]|(?:just|well|a|over|under|more|greater|fewer|less|at|nearly|almost|about|"
+                           r"around|roughly|approximately|some|up|as|an|close|upwards|in|us|c|nz|hk|s|usd|eur|gbp|rs)\b)",
+                           re.IGNORECASE)
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
           r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
 _MONTH_BEFORE = re.compile(rf"\b{_MONTH}\.?\s+$", re.IGNORECASE)
@@ -97,21 +108,19 @@ def vocabulary_for(options: Mapping) -> Vocabulary:
 @lru_cache(maxsize=32)
 def _vocabulary(changes: tuple[tuple[str, tuple[str, ...]], ...]) -> Vocabulary:
     lists = {name: tuned(name, entries) for name, entries in changes}
-    verbs = _alternation([form for verb in lists["reporting-verbs"] for form in _inflections(verb)]
-                         + list(lists["reporting-forms"]))
-    phrases = _alternation(lists["source-phrases"])
+    words = [form for verb in lists["reporting-verbs"] for form in _inflections(verb)]
+    words += [*lists["reporting-forms"], *lists["source-phrases"], *lists["vague-phrases"]]
     nouns = _alternation(lists["source-nouns"])
-    vague = _alternation(lists["vague-phrases"])
     source = "|".join([
-        verbs, phrases, vague,
+        _alternation(words),
         rf"{nouns}\s+(?:from|by|published|released|compiled|issued|produced|commissioned)\b",  # a report by X
         rf"['’]s\s+(?:[\w-]+\s+)?{nouns}",  # the ministry's (latest) figures
-        rf"\b(?!(?i:{_DETERMINERS})\b)[A-Z][\w&-]*\s+{nouns}",  # a named report: the ONS figures
+        rf"\b(?!(?:{_DETERMINERS})\b)(?-i:[A-Z])[\w&-]*\s+{nouns}",  # a named report: the ONS figures
     ])
     return Vocabulary(
-        source=re.compile(source),
-        not_source=re.compile(_alternation(lists["not-sources"])),
-        vague=re.compile(vague, re.IGNORECASE),
+        source=re.compile(source, re.IGNORECASE),
+        not_source=re.compile(_alternation(lists["not-sources"]), re.IGNORECASE),
+        vague=re.compile(_alternation(lists["vague-phrases"]), re.IGNORECASE),
         counted_after=re.compile(rf"\s+(?:[\w'’-]+\s+){{0,2}}?{_alternation(lists['counted-nouns'])}", re.IGNORECASE),
         claim_before=re.compile(rf"{_alternation(lists['claim-words'])}\s+(?:[\w'’-]+\s+){{0,2}}$", re.IGNORECASE),
         toll_before=re.compile(rf"{_alternation(lists['toll-words'])}\s+(?:[\w'’-]+\s+){{0,3}}$", re.IGNORECASE),
@@ -122,10 +131,9 @@ def _vocabulary(changes: tuple[tuple[str, tuple[str, ...]], ...]) -> Vocabulary:
 
 
 def _alternation(entries) -> str:
-    """One case-insensitive regex for literal words or phrases, longest first, word-bounded."""
-    words = sorted({e.strip() for e in entries if e.strip()}, key=len, reverse=True)
-    body = "|".join(r"\s+".join(re.escape(part) for part in w.split()) for w in words)
-    return rf"(?i:(?<![\w])(?:{body})(?![\w]))"
+    """A regex for literal words or phrases (compile it case-insensitive), word-bounded, as a trie."""
+    words = sorted({" ".join(e.lower().split()) for e in entries if e.strip()})
+    return rf"(?<!\w)(?:{trie_pattern(words)})(?!\w)"
 
 
 def _inflections(word: str) -> set[str]:
@@ -145,10 +153,26 @@ def _inflections(word: str) -> set[str]:
 
 def claim_figures(text: str, start: int, end: int, vocab: Vocabulary) -> Iterator[Figure]:
     """The figures in text[start:end] that are claims (counts, money, percentages, quantities)."""
-    for m in FIGURE.finditer(text, start, end):
+    for m in _figure_matches(text, start, end):
         kind = _claim_kind(text, m, vocab)
         if kind:
             yield Figure(m.start(), m.end(), m.group(), "toll" if _is_toll(text, m, vocab) else kind)
+
+
+def _figure_matches(text: str, start: int, end: int) -> Iterator[re.Match]:
+    """FIGURE matches, tried only around a digit or a number word: a scan of every position is 5x slower."""
+    last = start
+    for anchor in _ANCHOR.finditer(text, start, end):
+        if anchor.start() < last:
+            continue
+        window = max(last, anchor.start() - 24)
+        tokens = [t.start() for t in _PREFIX_START.finditer(text, window, anchor.start())]
+        for position in tokens + [anchor.start()]:
+            m = FIGURE.match(text, position, end)
+            if m and m.end() > anchor.start():
+                last = m.end()
+                yield m
+                break
 
 
 def _claim_kind(text: str, m: re.Match, vocab: Vocabulary) -> str | None:
