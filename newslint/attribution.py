@@ -48,8 +48,8 @@ _ANCHOR = re.compile(r"\d|(?<!\w)(?:" + trie_pattern(sorted(
     "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety several".split()))
     + r")(?!\w)", re.IGNORECASE)
 # Where a figure can start before its number: an approximation or a currency ("about $5m").
-_PREFIX_START = re.compile(r"(?<!\S)(?:[$£€¥₹]|(?:just|well|a|over|under|more|greater|fewer|less|at|nearly|almost|about|"
-                           r"around|roughly|approximately|some|up|as|an|close|upwards|in|us|c|nz|hk|s|usd|eur|gbp|rs)\b)",
+_PREFIX_START = re.compile(r"(?<!\S)(?:[$£€¥₹]|(?:just|well|a|over|under|more|greater|fewer|less|at|nearly|almost|"
+                           r"about|around|roughly|approximately|some|up|as|an|close|upwards|in|us|c|nz|hk|s|usd|eur|gbp|rs)\b)",
                            re.IGNORECASE)
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
           r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
