@@ -119,3 +119,12 @@ def test_options_are_validated(tmp_path):
         load_config(str(config))
     messages = " ".join(p.message for p in error.value.problems)
     assert "expected" in messages and len(error.value.problems) == 2
+
+
+def test_configured_severity_moves_both_tiers(tmp_path):
+    from newslint import lint_text
+
+    config = tmp_path / ".newslint.yaml"
+    config.write_text("rules:\n  unattributed-figure: {severity: error}\n", encoding="utf-8")
+    found = lint_text("Strikes killed 30 people. Profits jumped 76%.", load_config(str(config)))
+    assert [(f.column, f.severity) for f in found if f.rule == RULE] == [(16, Severity.ERROR), (42, Severity.WARNING)]
