@@ -96,7 +96,8 @@ def builtin_lists() -> dict[str, tuple[str, ...]]:
 
 def tuned(name: str, changes: tuple[str, ...]) -> tuple[str, ...]:
     """A built-in list with entries added, and "-entry" ones removed."""
-    removed = {c[1:].lower() for c in changes if c.startswith("-")}
+    changes = tuple(str(c) for c in changes)
+    removed = {c[1:].strip().lower() for c in changes if c.startswith("-")}
     entries = [e for e in builtin_lists()[name] if e.lower() not in removed]
     return tuple(entries + [c for c in changes if not c.startswith("-")])
 

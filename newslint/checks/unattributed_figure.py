@@ -12,7 +12,7 @@ A figure is attributed when its sentence carries a source: "according to X", a r
 ("X said / says / told / reported / estimated", "figures show", "citing X"), a document from
 someone ("figures from X", "a report by X", "X's data", "the ONS figures"). A vague source
 ("reportedly", "sources say") also counts here: the vague-attribution rule reports those.
-One finding per sentence, on its first unsourced figure.
+One finding per sentence, on its first unsourced toll (or else its first unsourced figure).
 
 Severity: an unsourced toll (killed, dead, injured, displaced, arrested, hostages...) is reported
 at the rule's severity (warning); any other unsourced figure one level lower (suggestion), since

@@ -2,7 +2,8 @@
 
 "Reportedly killed 20" tells the reader that someone said so, not who. The rule flags vague
 attribution phrases: "reportedly", "it is believed / thought / understood", "is said to",
-"sources say", "according to reports", "some analysts", "experts say" and the like. When the
+"sources say", "according to reports", "some analysts", "experts say" and the like (bare
+"analysts said", the financial desk's word for the market consensus, is not). When the
 sentence carries a figure the message names it, since an unsourced toll is what an editor
 queries first. Phrases inside quoted speech are the speaker's words and are left alone.
 
