@@ -36,6 +36,9 @@ class Hit:
     end: int
     message: str
     replacements: tuple[str, ...] = ()
+    # Levels below the rule's configured severity for this hit (never below suggestion): a rule
+    # whose findings differ in weight, e.g. an unsourced toll against an unsourced share price.
+    demote: int = 0
 
 
 @dataclass(frozen=True, order=True)

@@ -14,7 +14,7 @@ from .baseline import fingerprint
 from .config import Config, load_config
 from .document import Document
 from .markup import BlockDocument, convert, markup_for
-from .model import Finding, Rule
+from .model import Finding, Rule, Severity
 from .sources import Source, SourceError, read_source
 
 
@@ -44,8 +44,9 @@ def make_document(text: str, path: str) -> Document:
 def _findings(document: Document, rule: Rule, hits: Iterable) -> Iterator[Finding]:
     for hit in hits:
         line, column, end_line, end_column = document.span_position(hit.start, hit.end)
+        severity = Severity(max(Severity.SUGGESTION, rule.severity - hit.demote)) if hit.demote else rule.severity
         yield Finding(document.path, line, column, end_line, end_column, rule.id, rule.category,
-                      rule.severity, hit.message, tuple(hit.replacements),
+                      severity, hit.message, tuple(hit.replacements),
                       fingerprint(document, rule.id, hit.start, hit.end))
 
 

@@ -27,12 +27,23 @@ _TERMINATOR = re.compile(r"""(?:[.!?]+|…|\.\.\.)["'”’)\]]*""")
 _SENTENCE_START = re.compile(r"""\s+(?=["'“‘(\[]?[A-Z0-9•\-*])""")
 _BULLET = re.compile(r"\s*(?:[-*•]|\d+[.)])\s+")
 _TERMINAL_END = re.compile(r"""[.!?…:;]["'”’)\]]*\s*$""")
+_NEXT_WORD = re.compile(r"[\"'“‘(\[]?(\w*)")
+# A list marker at the start of a line ("1. First item") is no sentence end.
+_LIST_NUMBER = re.compile(r"(?:^|\n)[^\S\n]*\d{1,3}$")
+# After a dotted form that can end a sentence (U.S., a.m.), these words start a new one:
+# "It ended at 9 a.m. Then rain fell." but "At 9 a.m. Smith left."
+_STARTERS = frozenset(
+    "a an the it he she they we i you this that these those there but and so yet then however "
+    "meanwhile in on at after before when while if as his her their its our".split()
+)
 
 
-def _is_abbreviation(before: str) -> bool:
+def _is_abbreviation(before: str, next_word: str = "") -> bool:
     """True when the text before a full stop ends with an abbreviation that does not end a sentence."""
-    if _DOTTED.search(before + ".") or _STATE_PARTY.search(before + "."):
+    if _LIST_NUMBER.search(before):
         return True
+    if _DOTTED.search(before + ".") or _STATE_PARTY.search(before + "."):
+        return next_word.lower() not in _STARTERS
     word = re.search(r"([A-Za-z]+)$", before)
     if not word:
         return False
@@ -69,7 +80,9 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         if not follow or "\n" in follow.group():
             continue
         before = text[max(0, m.start() - 12) : m.start()]
-        if m.group().startswith(".") and len(m.group().rstrip("\"'”’)]")) == 1 and _is_abbreviation(before):
+        next_word = _NEXT_WORD.match(text, follow.end()).group(1)
+        full_stop = m.group().startswith(".") and len(m.group().rstrip("\"'”’)]")) == 1
+        if full_stop and _is_abbreviation(before, next_word):
             continue
         cuts.add(m.end())
     spans = []

@@ -32,3 +32,29 @@ def test_bullets_are_their_own_sentences_without_the_bullet():
 def test_soft_wrapped_lines_continue_the_sentence():
     assert sentences("The minister said the talks\nwould resume on Monday.") == [
         "The minister said the talks\nwould resume on Monday."]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("He works for the U.S. Army. It pays.", ["He works for the U.S. Army.", "It pays."]),
+    ("Aid comes from the U.S. It is late.", ["Aid comes from the U.S.", "It is late."]),
+    ("It ended at 9 a.m. Then rain fell.", ["It ended at 9 a.m.", "Then rain fell."]),
+    ("At 9 a.m. Smith left. He came back at 3 p.m. on Friday.",
+     ["At 9 a.m. Smith left.", "He came back at 3 p.m. on Friday."]),
+    ("No. 10 said growth was 4.5%. Shares rose.", ["No. 10 said growth was 4.5%.", "Shares rose."]),
+    ("It cost $1.13bn. That was a lot.", ["It cost $1.13bn.", "That was a lot."]),
+    ("Sen. Chuck Schumer, D-N.Y., said so. He left.", ["Sen. Chuck Schumer, D-N.Y., said so.", "He left."]),
+    ("It has 3. He has 4.", ["It has 3.", "He has 4."]),
+])
+def test_abbreviations_end_a_sentence_only_before_a_new_one(text, expected):
+    assert sentences(text) == expected
+
+
+def test_quotes_and_ellipses():
+    text = "He said: “We won.” Then he left. It went on … Then it stopped. It went on... and on."
+    assert sentences(text) == ["He said: “We won.”", "Then he left.", "It went on …", "Then it stopped.",
+                               "It went on... and on."]
+
+
+def test_numbered_and_dashed_bullets():
+    text = "1. First item\n2. Second item\n- Third item"
+    assert sentences(text) == ["First item", "Second item", "Third item"]

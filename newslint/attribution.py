@@ -1,0 +1,228 @@
+"""Figures that are claims, and the sources that back them: shared by the attribution rules.
+
+The word lists live in rules/data/attribution.yaml; a rule option of the same name tunes one
+(entries added, "-entry" removed). Everything here is pure: a Vocabulary is compiled once per
+distinct set of options and cached.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterator, Mapping
+
+import yaml
+
+from .matcher import trie_pattern
+
+LISTS = ("reporting-verbs", "reporting-forms", "not-sources", "source-phrases", "source-nouns", "counted-nouns",
+         "claim-words", "toll-words", "exempt-units", "exempt-before", "vague-phrases")
+
+_APPROX = (r"(?:(?:just|well|a\s+little)\s+)?(?:over|under)|(?:more|greater)\s+than|fewer\s+than|less\s+than|"
+           r"at\s+least|at\s+most|nearly|almost|about|around|roughly|approximately|some|up\s+to|as\s+many\s+as|"
+           r"as\s+much\s+as|an\s+estimated|close\s+to|upwards\s+of|in\s+excess\s+of|a\s+total\s+of|a\s+record")
+_NUMBER_WORD = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+                r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+                r"(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?")
+_SCALE = r"(?:hundred|thousand|million|billion|trillion|crore|lakh)"
+FIGURE = re.compile(rf"""
+    (?<![\w$£€¥.,:/-])(?<!\d\s)
+    (?:(?P<approx>{_APPROX})\s+)?
+    (?:
+      (?P<currency>(?:US|A|C|NZ|HK|S)?\$|£|€|¥|₹|Rs\.?\s?|(?:USD|EUR|GBP)\s?)?
+      (?P<number>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)
+      (?:(?P<abbr>bn|m|mn|k|tn|trn)(?!\w)|(?P<scale>[\s-]?{_SCALE}s?)(?!\w))?
+      (?P<percent>\s?(?:%|per\s?cent\b|percent\b))?
+      (?P<money>\s(?:dollars|pounds|euros|yen|yuan|rupees|roubles|rubles|francs|pesos)\b)?
+      (?![\w%])(?!-\w)(?![.,:]\d)(?!\s\d)
+    |
+      (?P<spelled_percent>{_NUMBER_WORD}\s+(?:percent|per\s?cent)\b)
+    |
+      (?P<spelled>(?:tens|hundreds)\s+of\s+thousands|(?:hundreds|thousands|millions|billions|dozens|scores)(?=\s+of\b)
+         |(?:a|one|two|three|four|five|six|seven|eight|nine|ten|several|a\s+few|a\s+couple\s+of)\s+{_SCALE}s?\b
+         |{_NUMBER_WORD}\b(?=(?:\s+[\w'’-]+){{1,2}})|dozens\b|a\s+dozen\b)
+    )""", re.VERBOSE | re.IGNORECASE)
+_ANCHOR = re.compile(r"\d|(?<!\w)(?:" + trie_pattern(sorted(
+    "tens hundreds thousands millions billions dozens dozen scores few couple hundred thousand million billion "
+    "trillion crore lakh one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety several".split()))
+    + r")(?!\w)", re.IGNORECASE)
+# Where a figure can start before its number: an approximation or a currency ("about $5m").
+_PREFIX_START = re.compile(r"(?<!\S)(?:[$£€¥₹]|(?:just|well|a|over|under|more|greater|fewer|less|at|nearly|almost|"
+                           r"about|around|roughly|approximately|some|up|as|an|close|upwards|in|us|c|nz|hk|s|usd|eur|gbp|rs)\b)",
+                           re.IGNORECASE)
+_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
+          r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
+_MONTH_BEFORE = re.compile(rf"\b{_MONTH}\.?\s+$", re.IGNORECASE)
+_MONTH_AFTER = re.compile(rf"\s*(?:of\s+)?{_MONTH}\b", re.IGNORECASE)
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+# "47 percent said", "6 in 10 voters say", "a third of Democrats think": respondents, not a source.
+_RESPONDENTS = re.compile(r"(?:%|\bper\s?cent\b|\bpercent\b|\bin\s+(?:10|ten)\b"
+                          r"|\b(?:half|thirds?|quarters?|majority|plurality)\s+of\b)[^,;:—–]{0,50}?$", re.IGNORECASE)
+_DEFINITE = re.compile(r"\b(?:the|these|those|both|its|his|her|their|our|my|your|all)\s+$", re.IGNORECASE)
+_TITLE = re.compile(r"(?<![.!?:]\s)\b[A-Z][\w'’]*\s+$")  # "Shrek 2", "Ocean's 12", "Windows 10"
+_DETERMINERS = "the|a|an|this|that|these|those|its|their|his|her|our|new|latest|last"
+
+
+@dataclass(frozen=True)
+class Figure:
+    start: int
+    end: int
+    text: str
+    kind: str  # money, percent, quantity, count
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    source: re.Pattern
+    not_source: re.Pattern
+    vague: re.Pattern
+    counted_after: re.Pattern
+    claim_before: re.Pattern
+    exempt_after: re.Pattern
+    toll_before: re.Pattern
+    toll_after: re.Pattern
+    exempt_before: re.Pattern
+
+
+@lru_cache(maxsize=1)
+def builtin_lists() -> dict[str, tuple[str, ...]]:
+    """The default word lists from rules/data/attribution.yaml."""
+    from .config import rules_root  # config imports the registry, which imports the rules
+
+    data = yaml.safe_load((rules_root() / "data" / "attribution.yaml").read_text(encoding="utf-8"))
+    return {name: tuple(str(entry) for entry in data[name]) for name in LISTS}
+
+
+def tuned(name: str, changes: tuple[str, ...]) -> tuple[str, ...]:
+    """A built-in list with entries added, and "-entry" ones removed."""
+    changes = tuple(str(c) for c in changes)
+    removed = {c[1:].strip().lower() for c in changes if c.startswith("-")}
+    entries = [e for e in builtin_lists()[name] if e.lower() not in removed]
+    return tuple(entries + [c for c in changes if not c.startswith("-")])
+
+
+def vocabulary_for(options: Mapping) -> Vocabulary:
+    return _vocabulary(tuple((name, tuple(options.get(name, ()))) for name in LISTS))
+
+
+@lru_cache(maxsize=32)
+def _vocabulary(changes: tuple[tuple[str, tuple[str, ...]], ...]) -> Vocabulary:
+    lists = {name: tuned(name, entries) for name, entries in changes}
+    words = [form for verb in lists["reporting-verbs"] for form in _inflections(verb)]
+    words += [*lists["reporting-forms"], *lists["source-phrases"], *lists["vague-phrases"]]
+    nouns = _alternation(lists["source-nouns"])
+    source = "|".join([
+        _alternation(words),
+        rf"{nouns}\s+(?:from|by|published|released|compiled|issued|produced|commissioned)\b",  # a report by X
+        rf"['’]s\s+(?:[\w-]+\s+)?{nouns}",  # the ministry's (latest) figures
+        rf"\b(?!(?:{_DETERMINERS})\b)(?-i:[A-Z])[\w&-]*\s+{nouns}",  # a named report: the ONS figures
+    ])
+    return Vocabulary(
+        source=re.compile(source, re.IGNORECASE),
+        not_source=re.compile(_alternation(lists["not-sources"]), re.IGNORECASE),
+        vague=re.compile(_alternation(lists["vague-phrases"]), re.IGNORECASE),
+        counted_after=re.compile(rf"\s+(?:[\w'’-]+\s+){{0,2}}?{_alternation(lists['counted-nouns'])}", re.IGNORECASE),
+        claim_before=re.compile(rf"{_alternation(lists['claim-words'])}\s+(?:[\w'’-]+\s+){{0,2}}$", re.IGNORECASE),
+        toll_before=re.compile(rf"{_alternation(lists['toll-words'])}\s+(?:[\w'’-]+\s+){{0,3}}$", re.IGNORECASE),
+        toll_after=re.compile(rf"\s+(?:[\w'’-]+\s+){{0,3}}?{_alternation(lists['toll-words'])}", re.IGNORECASE),
+        exempt_after=re.compile(rf"[\s-]*{_alternation(lists['exempt-units'])}", re.IGNORECASE),
+        exempt_before=re.compile(rf"{_alternation(lists['exempt-before'])}\s*$", re.IGNORECASE),
+    )
+
+
+def _alternation(entries) -> str:
+    """A regex for literal words or phrases (compile it case-insensitive), word-bounded, as a trie."""
+    words = sorted({" ".join(e.lower().split()) for e in entries if e.strip()})
+    return rf"(?<!\w)(?:{trie_pattern(words)})(?!\w)"
+
+
+def _inflections(word: str) -> set[str]:
+    """A verb with its regular -s, -ed and -ing forms (irregular ones are listed as words)."""
+    if " " in word:
+        first, rest = word.split(" ", 1)
+        return {f"{form} {rest}" for form in _inflections(first)}
+    forms = {word, word + "s", word + "ed", word + "ing", word + "es"}
+    if word.endswith("e"):
+        forms |= {word + "d", word[:-1] + "ing"}
+    if word.endswith("y") and word[-2:-1] not in ("a", "e", "o", "u"):
+        forms |= {word[:-1] + "ies", word[:-1] + "ied"}
+    if re.search(r"[^aeiou][aeiou][bdglmnprt]$", word):
+        forms |= {word + word[-1] + "ed", word + word[-1] + "ing"}  # admitted, putting
+    return forms
+
+
+def claim_figures(text: str, start: int, end: int, vocab: Vocabulary) -> Iterator[Figure]:
+    """The figures in text[start:end] that are claims (counts, money, percentages, quantities)."""
+    for m in _figure_matches(text, start, end):
+        kind = _claim_kind(text, m, vocab)
+        if kind:
+            yield Figure(m.start(), m.end(), m.group(), "toll" if _is_toll(text, m, vocab) else kind)
+
+
+def _figure_matches(text: str, start: int, end: int) -> Iterator[re.Match]:
+    """FIGURE matches, tried only around a digit or a number word: a scan of every position is 5x slower."""
+    last = start
+    for anchor in _ANCHOR.finditer(text, start, end):
+        if anchor.start() < last:
+            continue
+        window = max(last, anchor.start() - 24)
+        tokens = [t.start() for t in _PREFIX_START.finditer(text, window, anchor.start())]
+        for position in tokens + [anchor.start()]:
+            m = FIGURE.match(text, position, end)
+            if m and m.end() > anchor.start():
+                last = m.end()
+                yield m
+                break
+
+
+def _claim_kind(text: str, m: re.Match, vocab: Vocabulary) -> str | None:
+    if m.group("currency") or m.group("money"):
+        return "money"
+    if m.group("percent") or m.group("spelled_percent"):
+        return "percent"
+    if m.group("abbr"):
+        return None  # "100m" without a currency is a distance
+    after = text[m.end():m.end() + 60]
+    before = text[max(0, m.start() - 40):m.start()]
+    if vocab.exempt_after.match(after) or vocab.exempt_before.search(before):
+        return None
+    if m.group("spelled"):
+        if _DEFINITE.search(before) or re.fullmatch(r"one", m.group("spelled"), re.I):
+            return None  # "the two men", "one of them": a reference, not a count
+        counted = vocab.counted_after.match(after) or vocab.claim_before.search(before)
+        word_number = not re.search(rf"{_SCALE}|dozen|hundreds|thousands|millions|billions|scores",
+                                    m.group("spelled"), re.IGNORECASE)
+        return None if word_number and not counted else "quantity"
+    if _is_date_or_year(m, before, after) or (not m.group("approx") and _TITLE.search(before)):
+        return None
+    if m.group("scale"):
+        return "quantity"
+    if m.group("approx") or vocab.counted_after.match(after) or vocab.claim_before.search(before) \
+            or _is_toll(text, m, vocab):
+        return "count"
+    return None
+
+
+def _is_toll(text: str, m: re.Match, vocab: Vocabulary) -> bool:
+    before = text[max(0, m.start() - 50):m.start()]
+    return bool(vocab.toll_before.search(before) or vocab.toll_after.match(text, m.end(), m.end() + 60))
+
+
+def _is_date_or_year(m: re.Match, before: str, after: str) -> bool:
+    number = m.group("number")
+    if _YEAR.fullmatch(number) and not m.group("approx"):
+        return True
+    small = "," not in number and "." not in number and int(number) <= 31
+    return small and bool(_MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after))
+
+
+def has_source(text: str, start: int, end: int, vocab: Vocabulary) -> bool:
+    """A source in text[start:end]; a verb whose subject is a figure is a poll answer, not a source."""
+    excluded = [m.span() for m in vocab.not_source.finditer(text, start, end)]
+    for m in vocab.source.finditer(text, start, end):
+        if any(s <= m.start() < e for s, e in excluded):
+            continue
+        if not _RESPONDENTS.search(text, max(start, m.start() - 60), m.start()):
+            return True
+    return False

@@ -1,0 +1,130 @@
+"""unattributed-figure: figures that are claims, with no source in their sentence."""
+import pytest
+
+from newslint import load_config
+from newslint.attribution import claim_figures, vocabulary_for
+from newslint.checks import unattributed_figure
+from newslint.model import Severity
+from newslint.yamlfile import ConfigError
+
+from helpers import check, findings
+
+RULE = "unattributed-figure"
+
+
+def figures(text):
+    vocab = vocabulary_for(unattributed_figure.DEFAULTS)
+    return [(f.text, f.kind) for f in claim_figures(text, 0, len(text), vocab)]
+
+
+def test_flags_the_figure_and_says_what_is_missing():
+    [finding] = findings("Israel's operations in Lebanon have killed over 3,000 and displaced over a million.", RULE)
+    assert (finding.line, finding.column, finding.end_column) == (1, 44, 54)
+    assert finding.message.startswith("'over 3,000' (and 1 more figure) has no source in its sentence")
+    assert finding.severity == Severity.WARNING
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Strikes killed at least 30, with many others injured.", [("at least 30", "toll")]),
+    ("It caused the deaths of 30 individuals in Gaza.", [("30", "toll")]),
+    ("The attack resulted in over 1,200 Israeli deaths.", [("over 1,200", "toll")]),
+    ("The plan costs $1.13bn and lifts sales 4.5%.", [("$1.13bn", "money"), ("4.5%", "percent")]),
+    ("Tens of thousands of people marched.", [("Tens of thousands", "quantity")]),
+    ("The firm will cut 500 jobs.", [("500", "count")]),
+    ("Greater than 1,000,000 Palestinians have taken refuge.", [("Greater than 1,000,000", "count")]),
+])
+def test_figures_that_are_claims(text, expected):
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The meeting is at 5 p.m. ET (2200 GMT) on 13 October 2024.",
+    "Israel had 30 days to act, after 13 months of war, on Jan. 3.",
+    "The 36-year-old, aged 36, lives at 10 Downing Street; call 0800 123 4567.",
+    "Chelsea won 3-1 in the 2nd round and he finished 3rd.",
+    "The two men met one of the 12 ministers about Section 3 and No. 10.",
+    "Shrek 2 beat Ocean's 12 at the box office.",
+    "He ran 100m in 10 seconds and drove 30 miles.",
+])
+def test_dates_times_ages_durations_and_references_are_not_claims(text):
+    assert figures(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "The assault has killed over 43,000, according to Gaza's Health Ministry.",
+    "Hamas killed 1,200 people and took about 250 hostages, according to Israeli tallies.",
+    "The US says 1.7 million civilians are crammed into dangerous areas.",
+    "Many of the 1,139 soldiers and civilians claimed by Israel were killed by its own army.",
+    "Figures from the ONS show unemployment rose to 5.2%.",
+    "A report by the UN put the number of displaced at 1.9 million.",
+    "Mr Cardin has proposed a 10 percent VAT.",
+    "Strikes reportedly killed 20 people.",
+])
+def test_a_source_in_the_sentence_attributes_its_figures(text):
+    assert check(text, RULE) == []
+
+
+def test_poll_answers_are_not_a_source():
+    assert check("Some 47 percent said they would vote for her.", RULE) == [(1, 1, RULE)]
+
+
+def test_figures_quoted_from_a_named_speaker_are_left_alone():
+    text = "The mayor spoke on Monday.\n“We have lost 30 people,” she said. “Over 100 are missing.”"
+    assert check(text, RULE) == []
+    assert check("“We have lost 30 people and over 100 homes.”", RULE) == [(1, 15, RULE)]
+
+
+def test_headlines_are_skipped_unless_asked():
+    text = "Strikes kill 30 in Gaza\n\nThe talks resumed."
+    assert check(text, RULE) == []
+    assert check(text, RULE, headlines=True) == [(1, 14, RULE)]
+
+
+def test_one_finding_per_sentence_on_the_toll_first():
+    [finding] = findings("Aid worth $5m arrived as 30 people were killed.", RULE)
+    assert finding.message.startswith("'30' (and 1 more figure)")
+    assert finding.severity == Severity.WARNING
+
+
+def test_figures_other_than_tolls_are_one_level_lower():
+    [finding] = findings("Profits jumped 76% to $1.13bn.", RULE)
+    assert finding.severity == Severity.SUGGESTION
+
+
+def test_window_lets_the_next_sentence_supply_the_source():
+    text = "Over 3,000 have been killed. That is according to Lebanon's health ministry."
+    assert check(text, RULE) == [(1, 1, RULE)]
+    assert check(text, RULE, window=1) == []
+    own_figure = "Over 1,200 died. A further 43,600 died in Gaza, according to the ministry."
+    assert check(own_figure, RULE, window=1) == [(1, 1, RULE)]
+
+
+def test_carry_lets_a_source_before_cover_figures_but_not_tolls():
+    text = "Profits rose 5%, the company said. Sales grew 7% and 30 staff were killed in a fire."
+    assert check(text, RULE, carry=1) == [(1, 54, RULE)]
+    assert check("Profits rose 5%, the company said. Sales grew 7%.", RULE, carry=1) == []
+
+
+def test_word_lists_can_be_extended_and_trimmed():
+    assert check("The charity tweeted that 30 people were killed.", RULE) == []
+    assert check("Villagers counted 40 sheep killed.", RULE, **{"counted-nouns": ["sheep"]}) == []
+    assert check("The army said 30 people were killed.", RULE, **{"reporting-verbs": ["-say"],
+                                                                 "reporting-forms": ["-said"]}) == [(1, 15, RULE)]
+
+
+def test_options_are_validated(tmp_path):
+    config = tmp_path / ".newslint.yaml"
+    config.write_text("rules:\n  unattributed-figure: {window: next, reporting-verbs: tweet}\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as error:
+        load_config(str(config))
+    messages = " ".join(p.message for p in error.value.problems)
+    assert "expected" in messages and len(error.value.problems) == 2
+
+
+def test_configured_severity_moves_both_tiers(tmp_path):
+    from newslint import lint_text
+
+    config = tmp_path / ".newslint.yaml"
+    config.write_text("rules:\n  unattributed-figure: {severity: error}\n", encoding="utf-8")
+    found = lint_text("Strikes killed 30 people. Profits jumped 76%.", load_config(str(config)))
+    assert [(f.column, f.severity) for f in found if f.rule == RULE] == [(16, Severity.ERROR), (42, Severity.WARNING)]
