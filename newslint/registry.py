@@ -5,7 +5,7 @@ import types
 from pathlib import Path
 from typing import Iterable
 
-from .checks import doubled_word
+from .checks import doubled_word, long_paragraph, long_sentence, reading_ease, reading_grade
 from .model import Examples, Rule, Severity
 from .yamlfile import ConfigError, Problem
 from .yamlrules import load_rule_file
@@ -13,6 +13,10 @@ from .yamlrules import load_rule_file
 # Every Python rule module, in one explicit list. Adding a rule means adding it here.
 CHECK_MODULES: tuple[types.ModuleType, ...] = (
     doubled_word,
+    long_sentence,
+    long_paragraph,
+    reading_grade,
+    reading_ease,
 )
 
 
