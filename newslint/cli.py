@@ -15,14 +15,15 @@ from .sources import discover
 from .yamlfile import ConfigError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-SUBCOMMANDS = ("rules",)
+SUBCOMMANDS = ("rules", "stats")
 
 
 def _lint_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="newslint",
         description="Lint news copy for spun paraphrases, scrape leftovers, unsourced figures and damage.",
-        epilog="Subcommands: 'newslint rules' lists the rules (--explain ID, --check).",
+        epilog="Subcommands: 'newslint rules' lists the rules (--explain ID, --check); "
+               "'newslint stats PATH...' prints words, readability and findings per file.",
     )
     parser.add_argument("paths", nargs="*", metavar="PATH", help="files or folders to lint; '-' reads standard input")
     parser.add_argument("--config", metavar="FILE", help="config file (default: .newslint.yaml or pyproject.toml found upward)")
@@ -150,6 +151,14 @@ def run_rules(argv: Sequence[str]) -> int:
     return EXIT_OK
 
 
+def run_stats(argv: Sequence[str]) -> int:
+    from .stats import parser, run_stats as stats
+
+    args = parser().parse_args(argv)
+    config = _load(args.config)
+    return EXIT_ERROR if config is None else stats(args, config)
+
+
 def explain(rule, config: Config) -> str:
     lines = [f"{rule.id} ({rule.category}, {rule.severity}{'' if rule.id in {r.id for r in config.rules} else ', off'})",
              "", rule.description]
@@ -171,6 +180,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if argv and argv[0] == "rules":
             return run_rules(argv[1:])
+        if argv and argv[0] == "stats":
+            return run_stats(argv[1:])
         return run_lint(argv)
     except BrokenPipeError:  # `newslint ... | head`
         sys.stderr.close()

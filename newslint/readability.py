@@ -16,8 +16,9 @@ LANGUAGE = "en_US"
 # Flesch (1948) and Kincaid et al. (1975), the constants textstat uses for English.
 _EASE = (206.835, 1.015, 84.6)
 _GRADE = (0.39, 11.8, 15.59)
-# textstat's reading speed: 14.69 ms per character, spaces excluded (Demberg & Keller 2008).
-MS_PER_CHAR = 14.69
+# Silent reading of non-fiction by adults, words per minute (Brysbaert 2019, a meta-analysis of
+# 190 studies). textstat's 14.69 ms per character comes to about 800 a minute, too fast for news.
+WORDS_PER_MINUTE = 238
 
 
 @lru_cache(maxsize=1)
@@ -80,9 +81,8 @@ def scores(document: Any) -> Scores:
 
 
 def reading_time(document: Any) -> float:
-    """Seconds to read the text at textstat's speed (characters, spaces excluded)."""
-    characters = sum(1 for ch in document.text if not ch.isspace())
-    return round(characters * MS_PER_CHAR / 1000, 1)
+    """Seconds an adult takes to read the text silently."""
+    return round(len(document.words) * 60 / WORDS_PER_MINUTE, 1)
 
 
 def words_in(document: Any, start: int, end: int) -> int:
