@@ -95,9 +95,12 @@ def run_lint(argv: Sequence[str]) -> int:
     paths = list(discover(args.paths, include, exclude))
     results = list(lint_paths(paths, config, args.jobs))
     results = _filter_severity(results, args.min_severity)
+    printed = set()
     for result in results:
         for line in result.errors + result.warnings:
-            print(line, file=sys.stderr)
+            if line not in printed:  # a run-wide note (no grammar server) once, not once per file
+                printed.add(line)
+                print(line, file=sys.stderr)
     output = FORMATTERS[args.format](results, colour=_use_colour(args.color), show_statistics=args.statistics)
     print(output)
     fail_on = Severity.parse(args.fail_on) if args.fail_on else config.fail_on

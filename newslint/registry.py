@@ -5,7 +5,7 @@ import types
 from pathlib import Path
 from typing import Iterable
 
-from .checks import doubled_word, long_paragraph, long_sentence, reading_ease, reading_grade
+from .checks import doubled_word, grammar, long_paragraph, long_sentence, reading_ease, reading_grade
 from .model import Examples, Rule, Severity
 from .yamlfile import ConfigError, Problem
 from .yamlrules import load_rule_file
@@ -17,6 +17,7 @@ CHECK_MODULES: tuple[types.ModuleType, ...] = (
     long_paragraph,
     reading_grade,
     reading_ease,
+    grammar,
 )
 
 

@@ -10,7 +10,7 @@ from typing import Any, Iterable, Iterator, Sequence
 
 from .config import Config, load_config
 from .document import Document
-from .model import Finding, Rule
+from .model import Finding, Rule, RuleUnavailable
 from .sources import Source, SourceError, read_source
 
 
@@ -41,16 +41,21 @@ def lint_document(document: Document, config: Config) -> FileResult:
     """Run every active rule on a document: text rules first, then summary rules that see their findings."""
     findings: list[Finding] = []
     metrics: dict[str, Any] = {"words": document.word_count}
+    notes: list[str] = []
     for stage in ("text", "summary"):
         for rule in config.rules:
             if rule.stage != stage:
                 continue
             options = MappingProxyType(dict(rule.options))
             args = (document, options) if stage == "text" else (document, options, tuple(findings))
-            findings.extend(_findings(document, rule, rule.check(*args)))
+            try:
+                findings.extend(list(_findings(document, rule, rule.check(*args))))
+            except RuleUnavailable as exc:  # e.g. no LanguageTool server: skip the rule, say why
+                notes.append(f"newslint: {exc}")
+                continue
             if rule.measure is not None:
                 metrics.update(rule.measure(*args))
-    return FileResult(document.path, tuple(sorted(findings)), metrics)
+    return FileResult(document.path, tuple(sorted(findings)), metrics, warnings=tuple(notes))
 
 
 def lint_text(text: str, config: Config | None = None, path: str = "<text>") -> list[Finding]:
@@ -61,7 +66,7 @@ def lint_text(text: str, config: Config | None = None, path: str = "<text>") -> 
 
 def lint_source(source: Source, config: Config) -> FileResult:
     result = lint_document(make_document(source.text, source.path), config)
-    return FileResult(result.path, result.findings, result.metrics, (), source.warnings)
+    return FileResult(result.path, result.findings, result.metrics, (), source.warnings + result.warnings)
 
 
 def lint_file(path: str, config: Config) -> FileResult:
