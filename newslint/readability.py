@@ -8,9 +8,11 @@ they happen on the first call that needs syllables, never at import time.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
+from weakref import WeakKeyDictionary
 
 LANGUAGE = "en_US"
 # Flesch (1948) and Kincaid et al. (1975), the constants textstat uses for English.
@@ -69,15 +71,18 @@ class Scores:
         return round(a - b * self.words_per_sentence - c * self.syllables_per_word, 1) if self.words else 0.0
 
 
+# Per-document figures, shared by the rules that need them and dropped with the document.
+_scores: WeakKeyDictionary = WeakKeyDictionary()
+_word_starts: WeakKeyDictionary = WeakKeyDictionary()
+
+
 def scores(document: Any) -> Scores:
     """Words, sentences and syllables of a document, counted once per document."""
-    cached = document.__dict__.get("_readability")
-    if cached is None:
+    if document not in _scores:
         text = document.text
         words = " ".join(text[s:e] for s, e in document.words)
-        cached = Scores(len(document.words), len(document.sentences), count_syllables(words))
-        document.__dict__["_readability"] = cached
-    return cached
+        _scores[document] = Scores(len(document.words), len(document.sentences), count_syllables(words))
+    return _scores[document]
 
 
 def reading_time(document: Any) -> float:
@@ -87,11 +92,9 @@ def reading_time(document: Any) -> float:
 
 def words_in(document: Any, start: int, end: int) -> int:
     """Words of the document that start inside [start, end)."""
-    from bisect import bisect_left
-
-    starts = document.__dict__.get("_word_starts")
-    if starts is None:
-        starts = document.__dict__["_word_starts"] = [s for s, _ in document.words]
+    if document not in _word_starts:
+        _word_starts[document] = [s for s, _ in document.words]
+    starts = _word_starts[document]
     return bisect_left(starts, end) - bisect_left(starts, start)
 
 
