@@ -155,7 +155,8 @@ def run_rules(argv: Sequence[str]) -> int:
 
 
 def run_stats(argv: Sequence[str]) -> int:
-    from .stats import parser, run_stats as stats
+    from .stats import parser
+    from .stats import run_stats as stats
 
     args = parser().parse_args(argv)
     config = _load(args.config)

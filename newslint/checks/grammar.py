@@ -14,7 +14,7 @@ category) is off by default because LanguageTool's speller flags the names news 
 """
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from ..model import Hit
 

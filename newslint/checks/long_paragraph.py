@@ -6,7 +6,7 @@ paragraph; in Markdown, a blank-line separated block.
 """
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from ..model import Hit
 from ..readability import words_in
@@ -19,8 +19,8 @@ OPTIONS = {"max-words": int}
 DEFAULTS = {"max-words": 150}
 EXAMPLES = {
     "fail": [" ".join(["The council met on Tuesday and voted to close the library."] * 14)],
-    "pass": ["The council met on Tuesday and voted to close the library.\n"
-             "Residents protested outside the town hall."],
+    "pass": [("The council met on Tuesday and voted to close the library.\n"
+              "Residents protested outside the town hall.")],
 }
 
 

@@ -8,7 +8,7 @@ Off by default: 30 in 100 BBC News articles have a sentence over 40 words.
 """
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from ..model import Hit
 from ..readability import words_in
@@ -20,11 +20,11 @@ ENABLED = False  # 30 per 100 BBC articles at 40 words: true, but too many for a
 OPTIONS = {"max-words": int}
 DEFAULTS = {"max-words": 40}
 EXAMPLES = {
-    "fail": ["The minister, who had spent most of the week in talks with officials from the three parties "
-             "that make up the coalition and with union leaders who had threatened a strike, said on Friday "
-             "that the plan would be put to parliament before the summer recess began."],
-    "pass": ["The minister said on Friday that the plan would go to parliament before the summer recess. "
-             "Talks with the coalition parties and union leaders took most of the week."],
+    "fail": [("The minister, who had spent most of the week in talks with officials from the three parties "
+              "that make up the coalition and with union leaders who had threatened a strike, said on Friday "
+              "that the plan would be put to parliament before the summer recess began.")],
+    "pass": [("The minister said on Friday that the plan would go to parliament before the summer recess. "
+              "Talks with the coalition parties and union leaders took most of the week.")],
 }
 
 

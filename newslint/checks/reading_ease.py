@@ -9,7 +9,8 @@ articles shorter than min-words are skipped. The figure goes into the JSON repor
 """
 from __future__ import annotations
 
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 from ..model import Hit
 from ..readability import article_span, scores

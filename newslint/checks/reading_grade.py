@@ -10,7 +10,8 @@ The figure also goes into the JSON report's "documents" entry as "grade". Off by
 """
 from __future__ import annotations
 
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 from ..model import Hit
 from ..readability import article_span, scores

@@ -156,9 +156,9 @@ def test_an_unreachable_server_gives_one_clear_line_and_the_run_goes_on(tmp_path
     assert result.returncode == 1
     assert result.stdout.count("[doubled-word]") == 2
     assert result.stderr.splitlines() == [
-        "newslint: grammar: cannot reach LanguageTool at http://127.0.0.1:9; set grammar.server in .newslint.yaml "
-        "or NEWSLINT_LANGUAGETOOL_URL to a LanguageTool server (README: 'Grammar with LanguageTool'); "
-        "the other rules ran"]
+        ("newslint: grammar: cannot reach LanguageTool at http://127.0.0.1:9; set grammar.server in .newslint.yaml "
+         "or NEWSLINT_LANGUAGETOOL_URL to a LanguageTool server (README: 'Grammar with LanguageTool'); "
+         "the other rules ran")]
 
 
 def test_no_server_configured_says_how_to_enable_it(tmp_path, monkeypatch):
