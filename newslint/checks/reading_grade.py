@@ -4,7 +4,7 @@ The grade is 0.39 x words per sentence + 11.8 x syllables per word - 15.59: roug
 school year that reads the text with ease. Wire copy sits around 10-12; BBC News articles
 median 10.7, and fewer than 1 in 200 go above 14. Words and sentences are newslint's own
 (textstat's sentence rule miscounts news copy); syllables come from textstat with the CMU
-pronouncing dictionary, loaded only when this rule is on (it costs about two seconds to load).
+pronouncing dictionary, loaded only when this rule is on (most of a second, about 75 MB).
 Articles shorter than min-words are skipped: a score of a few sentences means little.
 The figure also goes into the JSON report's "documents" entry as "grade". Off by default.
 """
