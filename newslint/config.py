@@ -257,7 +257,8 @@ def _section_rules(active: list[Rule], known: Mapping[str, Rule], layers: _Layer
     """`grammar: {server: ...}` configures the grammar rule and switches it on, unless `rules:` turns it off."""
     for name, values in layers.sections.items():
         setting = layers.settings.get(name, (None, None))[0]
-        if name not in known or setting in ("disable", False) or (isinstance(setting, dict) and setting.get("enabled") is False):
+        switched_off = setting in ("disable", False) or (isinstance(setting, dict) and setting.get("enabled") is False)
+        if name not in known or switched_off:
             continue
         current = next((r for r in active if r.id == name), known[name])
         configured = dataclasses.replace(current, enabled=True, options={**current.options, **values})
