@@ -72,8 +72,8 @@ def render_text(rows: Sequence[FileStats]) -> str:
     table = [header] + [[r.path, str(r.words), str(r.sentences), f"{r.grade:.1f}", f"{r.reading_ease:.1f}",
                          minutes(r.reading_time), *(str(r.findings.get(c, 0)) for c in categories)] for r in rows]
     if len(rows) > 1:
-        table.append([f"total ({len(rows)} files)", str(sum(r.words for r in rows)), str(sum(r.sentences for r in rows)),
-                      "", "", minutes(sum(r.reading_time for r in rows)),
+        table.append([f"total ({len(rows)} files)", str(sum(r.words for r in rows)),
+                      str(sum(r.sentences for r in rows)), "", "", minutes(sum(r.reading_time for r in rows)),
                       *(str(sum(r.findings.get(c, 0) for r in rows)) for c in categories)])
     widths = [max(len(row[i]) for row in table) for i in range(len(header))]
     lines = ["  ".join(cell.ljust(w) if i == 0 else cell.rjust(w) for i, (cell, w) in enumerate(zip(row, widths)))

