@@ -48,6 +48,13 @@ def server_url(options: Mapping[str, Any]) -> str | None:
     return options.get("server") or os.environ.get(ENV_URL) or None
 
 
+def api_base(url: str) -> str:
+    """http://host:8081, .../v2 or .../prefix -> the base language_tool_python appends "v2/" to."""
+    base = url.rstrip("/")
+    base = base[: -len("/v2")] if base.endswith("/v2") else base
+    return base + "/"
+
+
 def local_jar_dir() -> Path | None:
     """The LanguageTool folder LTP_JAR_DIR_PATH names, if it can run; RuleUnavailable says why not."""
     folder = os.environ.get(ENV_JAR_DIR)
@@ -86,7 +93,7 @@ def _connect(options: Mapping[str, Any]) -> Any:
         _TIMEOUT = options["timeout"]
 
     try:
-        client = Client(language=options["language"], remote_server=url)
+        client = Client(language=options["language"], remote_server=api_base(url) if url else None)
     except (LanguageToolError, OSError, ValueError) as exc:
         raise RuleUnavailable(_describe(exc, url)) from exc
     client.enabled_rules = set(options["enabled-rules"])

@@ -221,3 +221,16 @@ def test_a_local_install_without_the_server_jar_is_reported_not_downloaded(tmp_p
     expected = f"newslint: grammar: LTP_JAR_DIR_PATH={tmp_path} holds no languagetool-server.jar"
     assert result.warnings[0].startswith(expected)
     assert list(tmp_path.iterdir()) == [tmp_path / ".newslint.yaml"]
+
+
+def test_server_urls_with_or_without_the_api_path():
+    from newslint.languagetool import api_base
+
+    assert api_base("http://localhost:8081") == "http://localhost:8081/"
+    assert api_base("http://localhost:8081/v2/") == "http://localhost:8081/"
+    assert api_base("https://lt.example.org/languagetool") == "https://lt.example.org/languagetool/"
+
+
+def test_a_server_url_ending_in_v2_works(server, tmp_path):
+    config = config_for(tmp_path, f"{{server: '{server.url}/v2/'}}")
+    assert grammar_findings(lint("She go.\n", config)) == [(1, 1, 7, ("She goes",))]
