@@ -94,8 +94,12 @@ def _connect(options: Mapping[str, Any]) -> Any:
 
     try:
         client = Client(language=options["language"], remote_server=api_base(url) if url else None)
-    except (LanguageToolError, OSError, ValueError) as exc:
+    except (LanguageToolError, OSError) as exc:
         raise RuleUnavailable(_describe(exc, url)) from exc
+    except ValueError as exc:  # LanguageTag: the server does not offer that language
+        where = f"LanguageTool at {url}" if url else "the local LanguageTool server"
+        raise RuleUnavailable(f"grammar: {where} has no language {options['language']!r}; "
+                              f"set grammar.language to one it lists at /v2/languages") from exc
     client.enabled_rules = set(options["enabled-rules"])
     client.disabled_rules = set(options["disabled-rules"])
     client.enabled_categories = set(options["enabled-categories"])

@@ -234,3 +234,10 @@ def test_server_urls_with_or_without_the_api_path():
 def test_a_server_url_ending_in_v2_works(server, tmp_path):
     config = config_for(tmp_path, f"{{server: '{server.url}/v2/'}}")
     assert grammar_findings(lint("She go.\n", config)) == [(1, 1, 7, ("She goes",))]
+
+
+def test_a_language_the_server_lacks_is_named(server, tmp_path):
+    config = config_for(tmp_path, f"{{server: '{server.url}', language: xx-YY}}")
+    assert lint("She go.\n", config).warnings == (
+        f"newslint: grammar: LanguageTool at {server.url} has no language 'xx-YY'; "
+        "set grammar.language to one it lists at /v2/languages",)
