@@ -132,12 +132,14 @@ def run_rules(argv: Sequence[str]) -> int:
     if config is None:
         return EXIT_ERROR
     if args.check:
-        from .selftest import check_all
+        from .selftest import check_all, unavailable
 
         failures = check_all(config)
-        for line in failures:
+        skipped = {r.id: reason for r in config.catalogue.values() if (reason := unavailable(config, r))}
+        for line in failures + [f"{reason} (its examples were not run)" for reason in skipped.values()]:
             print(line)
-        total = sum(len(r.examples.fail) + len(r.examples.passing) for r in config.catalogue.values())
+        judged = [r for r in config.catalogue.values() if r.id not in skipped]
+        total = sum(len(r.examples.fail) + len(r.examples.passing) for r in judged)
         print(f"{total - len(failures)} examples passed, {len(failures)} failed, in {len(config.catalogue)} rules.")
         return EXIT_FINDINGS if failures else EXIT_OK
     if args.explain:

@@ -14,11 +14,19 @@ def _only(config: Config, rule: Rule) -> Config:
     return dataclasses.replace(config, rules=tuple(build_engine([dataclasses.replace(rule, enabled=True)])))
 
 
+def unavailable(config: Config, rule: Rule) -> str | None:
+    """Why the rule cannot run here (no LanguageTool server), or None when it can."""
+    if not rule.examples.fail:
+        return None
+    notes = lint_document(make_document(rule.examples.fail[0], "<example>"), _only(config, rule)).warnings
+    return notes[0] if notes else None
+
+
 def example_failures(config: Config, rule: Rule) -> Iterator[str]:
     """One line per example the rule gets wrong, with the rule's default options."""
     solo = _only(config, rule)
-    if rule.examples.fail and lint_document(make_document(rule.examples.fail[0], "<example>"), solo).warnings:
-        return  # the rule cannot run here (no LanguageTool server): nothing to judge
+    if unavailable(config, rule):
+        return  # nothing to judge; `newslint rules --check` says so
     for text in rule.examples.fail:
         if not any(f.rule == rule.id for f in lint_text(text, solo)):
             yield f"{rule.id}: fail example drew no finding: {text!r}"

@@ -241,3 +241,16 @@ def test_a_language_the_server_lacks_is_named(server, tmp_path):
     assert lint("She go.\n", config).warnings == (
         f"newslint: grammar: LanguageTool at {server.url} has no language 'xx-YY'; "
         "set grammar.language to one it lists at /v2/languages",)
+
+
+def test_rules_check_runs_the_examples_only_where_a_server_answers(server, tmp_path, monkeypatch):
+    monkeypatch.delenv("LTP_JAR_DIR_PATH", raising=False)
+    without = run("rules", "--check", cwd=tmp_path)
+    assert without.returncode == 0
+    assert "newslint: grammar: no LanguageTool server configured" in without.stdout
+    assert "(its examples were not run)" in without.stdout
+    (tmp_path / ".newslint.yaml").write_text(f"grammar: {{server: '{server.url}'}}\n", encoding="utf-8")
+    with_server = run("rules", "--check", cwd=tmp_path)
+    assert with_server.returncode == 0 and "not run" not in with_server.stdout
+    passed = int(with_server.stdout.splitlines()[-1].split()[0])
+    assert passed == int(without.stdout.splitlines()[-1].split()[0]) + 2
