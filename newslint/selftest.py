@@ -11,7 +11,10 @@ from .yamlrules import build_engine
 
 
 def _only(config: Config, rule: Rule) -> Config:
-    return dataclasses.replace(config, rules=tuple(build_engine([dataclasses.replace(rule, enabled=True)])))
+    # Default options, except where a rule's own section says where its service runs (grammar: server).
+    options = {**rule.options, **config.sections.get(rule.id, {})}
+    solo = dataclasses.replace(rule, enabled=True, options=options)
+    return dataclasses.replace(config, rules=tuple(build_engine([solo])))
 
 
 def unavailable(config: Config, rule: Rule) -> str | None:
