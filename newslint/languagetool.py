@@ -41,7 +41,9 @@ _answers: dict[tuple, tuple[Issue, ...]] = {}
 
 
 def _settings_key(options: Mapping[str, Any]) -> tuple:
-    return tuple((k, tuple(v) if isinstance(v, list) else v) for k, v in sorted(options.items()))
+    """The options plus the environment that picks the server: one client and one cache per key."""
+    settings = tuple((k, tuple(v) if isinstance(v, list) else v) for k, v in sorted(options.items()))
+    return settings + (os.environ.get(ENV_URL), os.environ.get(ENV_JAR_DIR))
 
 
 def server_url(options: Mapping[str, Any]) -> str | None:
@@ -67,13 +69,13 @@ def local_jar_dir() -> Path | None:
     return Path(folder)
 
 
-def _describe(exc: BaseException, url: str | None) -> str:
+def _describe(exc: BaseException, url: str | None, timeout: float) -> str:
     import requests
 
     where = f"LanguageTool at {url}" if url else "the local LanguageTool server"
     cause = exc.__cause__ or exc
     if isinstance(cause, requests.Timeout):
-        return f"grammar: {where} did not answer in time; {HOW_TO}"
+        return f"grammar: {where} did not answer within {timeout:g} s (grammar.timeout); the other rules ran"
     if isinstance(cause, requests.ConnectionError):
         return f"grammar: cannot reach {where}; {HOW_TO}"
     text = " ".join(str(cause).split())[:160]
@@ -95,7 +97,7 @@ def _connect(options: Mapping[str, Any]) -> Any:
     try:
         client = Client(language=options["language"], remote_server=api_base(url) if url else None)
     except (LanguageToolError, OSError) as exc:
-        raise RuleUnavailable(_describe(exc, url)) from exc
+        raise RuleUnavailable(_describe(exc, url, options["timeout"])) from exc
     except ValueError as exc:  # LanguageTag: the server does not offer that language
         where = f"LanguageTool at {url}" if url else "the local LanguageTool server"
         raise RuleUnavailable(f"grammar: {where} has no language {options['language']!r}; "
@@ -141,7 +143,7 @@ def check_paragraph(text: str, options: Mapping[str, Any]) -> tuple[Issue, ...]:
     try:
         matches = client.check(text)
     except (LanguageToolError, OSError) as exc:
-        _failures[_settings_key(options)] = message = _describe(exc, server_url(options))
+        _failures[_settings_key(options)] = message = _describe(exc, server_url(options), options["timeout"])
         raise RuleUnavailable(message) from exc
     # language_tool_python already moves each offset from UTF-16 units to code points; the length
     # it leaves in UTF-16 units, so the end is counted here.
