@@ -16,14 +16,15 @@ from .sources import STDIN, discover
 from .yamlfile import ConfigError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-SUBCOMMANDS = ("rules",)
+SUBCOMMANDS = ("rules", "stats")
 
 
 def _lint_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="newslint",
         description="Lint news copy for spun paraphrases, scrape leftovers, unsourced figures and damage.",
-        epilog="Subcommands: 'newslint rules' lists the rules (--explain ID, --check).",
+        epilog="Subcommands: 'newslint rules' lists the rules (--explain ID, --check); "
+               "'newslint stats PATH...' prints words, readability and findings per file.",
     )
     parser.add_argument("paths", nargs="*", metavar="PATH", help="files or folders to lint; '-' reads standard input")
     parser.add_argument("--config", metavar="FILE", help="config file (default: .newslint.yaml or pyproject.toml found upward)")
@@ -99,9 +100,12 @@ def run_lint(argv: Sequence[str]) -> int:
         return _show_diff(fix.fix_paths(paths, config, write=False), bool(paths))
     results = _lint(paths, config, args)
     results = _filter_severity(results, args.min_severity)
+    printed = set()
     for result in results:
         for line in result.errors + result.warnings:
-            print(line, file=sys.stderr)
+            if line not in printed:  # a run-wide note (no grammar server) once, not once per file
+                printed.add(line)
+                print(line, file=sys.stderr)
     if args.write_baseline:
         return _write_baseline(results, args.write_baseline, bool(paths))
     return _report(results, config, args, bool(paths))
@@ -202,12 +206,14 @@ def run_rules(argv: Sequence[str]) -> int:
     if config is None:
         return EXIT_ERROR
     if args.check:
-        from .selftest import check_all
+        from .selftest import check_all, unavailable
 
         failures = check_all(config)
-        for line in failures:
+        skipped = {r.id: reason for r in config.catalogue.values() if (reason := unavailable(config, r))}
+        for line in failures + [f"{reason} (its examples were not run)" for reason in skipped.values()]:
             print(line)
-        total = sum(len(r.examples.fail) + len(r.examples.passing) for r in config.catalogue.values())
+        judged = [r for r in config.catalogue.values() if r.id not in skipped]
+        total = sum(len(r.examples.fail) + len(r.examples.passing) for r in judged)
         print(f"{total - len(failures)} examples passed, {len(failures)} failed, in {len(config.catalogue)} rules.")
         return EXIT_FINDINGS if failures else EXIT_OK
     if args.explain:
@@ -222,6 +228,15 @@ def run_rules(argv: Sequence[str]) -> int:
         state = "" if rule.id in active else "  (off)"
         print(f"{rule.id:32} {rule.category:12} {str(rule.severity):10} {rule.description}{state}")
     return EXIT_OK
+
+
+def run_stats(argv: Sequence[str]) -> int:
+    from .stats import parser
+    from .stats import run_stats as stats
+
+    args = parser().parse_args(argv)
+    config = _load(args.config)
+    return EXIT_ERROR if config is None else stats(args, config)
 
 
 def explain(rule, config: Config) -> str:
@@ -245,6 +260,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if argv and argv[0] == "rules":
             return run_rules(argv[1:])
+        if argv and argv[0] == "stats":
+            return run_stats(argv[1:])
         return run_lint(argv)
     except BrokenPipeError:  # `newslint ... | head`
         sys.stderr.close()

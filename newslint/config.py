@@ -15,6 +15,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Mapping
 
+from .checks import grammar
 from .model import Rule, Severity
 from .registry import catalogue, yaml_rule_paths
 from .yamlfile import ConfigError, Problem, YamlFile
@@ -29,8 +30,10 @@ CONFIG_NAMES = (".newslint.yaml", ".newslint.yml")
 DEFAULT_INCLUDE = ("*.txt", "*.text", "*.md", "*.markdown", "*.html", "*.htm")
 TOP_KEYS = {"extends", "rules", "rule-files", "include", "exclude", "fail-on"}
 # Sections owned by one feature, validated by it (name -> allowed keys and their types).
+# A section named after a rule holds that rule's options and switches it on (see _section_rules).
 SECTIONS: dict[str, dict[str, type | tuple[type, ...]]] = {
     "suppress": {"report-unused": bool},  # newslint/suppress.py
+    "grammar": grammar.OPTIONS,
 }
 
 
@@ -114,7 +117,7 @@ def load_config(path: str | Path | None = None, *, discover: bool = True) -> Con
         known = catalogue(layers.rule_files)
     except ConfigError as exc:
         raise ConfigError(layers.problems + list(exc.problems)) from None
-    active = _activate(known, layers)
+    active = _section_rules(_activate(known, layers), known, layers)
     if layers.problems:
         raise ConfigError(layers.problems)
     return Config(
@@ -250,6 +253,19 @@ def _activate(known: Mapping[str, Rule], layers: _Layers) -> list[Rule]:
     for rule_id, (_, source) in layers.settings.items():
         if rule_id not in known:
             layers.problems.append(source.problem(("rules", rule_id), "unknown rule id"))
+    return active
+
+
+def _section_rules(active: list[Rule], known: Mapping[str, Rule], layers: _Layers) -> list[Rule]:
+    """`grammar: {server: ...}` configures the grammar rule and switches it on, unless `rules:` turns it off."""
+    for name, values in layers.sections.items():
+        setting = layers.settings.get(name, (None, None))[0]
+        switched_off = setting in ("disable", False) or (isinstance(setting, dict) and setting.get("enabled") is False)
+        if name not in known or switched_off:
+            continue
+        current = next((r for r in active if r.id == name), known[name])
+        configured = dataclasses.replace(current, enabled=True, options={**current.options, **values})
+        active = [r for r in active if r.id != name] + [configured]
     return active
 
 

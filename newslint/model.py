@@ -74,6 +74,10 @@ class Finding:
         }
 
 
+class RuleUnavailable(Exception):
+    """A rule that cannot run here (its service is down); the run goes on and says so once."""
+
+
 @dataclass(frozen=True)
 class Examples:
     fail: tuple[str, ...] = ()

@@ -5,7 +5,16 @@ import types
 from pathlib import Path
 from typing import Iterable
 
-from .checks import doubled_word, unattributed_figure, vague_attribution
+from .checks import (
+    doubled_word,
+    grammar,
+    long_paragraph,
+    long_sentence,
+    reading_ease,
+    reading_grade,
+    unattributed_figure,
+    vague_attribution,
+)
 from .model import Examples, Rule, Severity
 from .yamlfile import ConfigError, Problem
 from .yamlrules import load_rule_file
@@ -15,6 +24,11 @@ CHECK_MODULES: tuple[types.ModuleType, ...] = (
     doubled_word,
     unattributed_figure,
     vague_attribution,
+    long_sentence,
+    long_paragraph,
+    reading_grade,
+    reading_ease,
+    grammar,
 )
 
 

@@ -14,7 +14,7 @@ from .baseline import fingerprint
 from .config import Config, load_config
 from .document import Document
 from .markup import BlockDocument, convert, markup_for
-from .model import Finding, Rule, Severity
+from .model import Finding, Rule, RuleUnavailable, Severity
 from .sources import Source, SourceError, read_source
 
 
@@ -54,6 +54,7 @@ def lint_document(document: Document, config: Config) -> FileResult:
     """Run every active rule on a document: text rules first, then summary rules that see their findings."""
     findings: list[Finding] = []
     metrics: dict[str, Any] = {"words": document.word_count}
+    notes: list[str] = []
     directives = suppress.parse(document, config.catalogue)
     for stage in ("text", "summary"):
         for rule in config.rules:
@@ -61,12 +62,16 @@ def lint_document(document: Document, config: Config) -> FileResult:
                 continue
             options = MappingProxyType(dict(rule.options))
             args = (document, options) if stage == "text" else (document, options, tuple(findings))
-            findings.extend(_findings(document, rule, suppress.keep(directives, rule.id, rule.check(*args))))
+            try:
+                findings.extend(list(_findings(document, rule, suppress.keep(directives, rule.id, rule.check(*args)))))
+            except RuleUnavailable as exc:  # e.g. no LanguageTool server: skip the rule, say why
+                notes.append(f"newslint: {exc}")
+                continue
             if rule.measure is not None:
                 metrics.update(rule.measure(*args))
     report_unused = bool(config.sections.get("suppress", {}).get("report-unused"))
     findings.extend(directives.findings({r.id for r in config.rules}, report_unused))
-    return FileResult(document.path, tuple(sorted(findings)), metrics)
+    return FileResult(document.path, tuple(sorted(findings)), metrics, warnings=tuple(notes))
 
 
 @lru_cache(maxsize=1)
@@ -82,7 +87,7 @@ def lint_text(text: str, config: Config | None = None, path: str = "<text>") -> 
 
 def lint_source(source: Source, config: Config) -> FileResult:
     result = lint_document(make_document(source.text, source.path), config)
-    return FileResult(result.path, result.findings, result.metrics, (), source.warnings)
+    return FileResult(result.path, result.findings, result.metrics, (), source.warnings + result.warnings)
 
 
 def lint_file(path: str, config: Config) -> FileResult:

@@ -6,17 +6,30 @@ from typing import Iterator
 
 from .config import Config
 from .model import Rule
-from .runner import lint_text
+from .runner import lint_document, lint_text, make_document
 from .yamlrules import build_engine
 
 
 def _only(config: Config, rule: Rule) -> Config:
-    return dataclasses.replace(config, rules=tuple(build_engine([dataclasses.replace(rule, enabled=True)])))
+    # Default options, except where a rule's own section says where its service runs (grammar: server).
+    options = {**rule.options, **config.sections.get(rule.id, {})}
+    solo = dataclasses.replace(rule, enabled=True, options=options)
+    return dataclasses.replace(config, rules=tuple(build_engine([solo])))
+
+
+def unavailable(config: Config, rule: Rule) -> str | None:
+    """Why the rule cannot run here (no LanguageTool server), or None when it can."""
+    if not rule.examples.fail:
+        return None
+    notes = lint_document(make_document(rule.examples.fail[0], "<example>"), _only(config, rule)).warnings
+    return notes[0] if notes else None
 
 
 def example_failures(config: Config, rule: Rule) -> Iterator[str]:
     """One line per example the rule gets wrong, with the rule's default options."""
     solo = _only(config, rule)
+    if unavailable(config, rule):
+        return  # nothing to judge; `newslint rules --check` says so
     for text in rule.examples.fail:
         if not any(f.rule == rule.id for f in lint_text(text, solo)):
             yield f"{rule.id}: fail example drew no finding: {text!r}"
