@@ -15,10 +15,12 @@ someone ("figures from X", "a report by X", "X's data", "the ONS figures"). A va
 One finding per sentence, on its first unsourced toll (or else its first unsourced figure).
 
 Severity: an unsourced toll (killed, dead, injured, displaced, arrested, hostages...) is reported
-at the rule's severity (warning); any other unsourced figure one level lower (suggestion), since
-professional copy often names the source of its business figures once, in the lead.
+at the rule's severity (warning). Other figures (money, percentages, counts of things) are only
+reported with `all-figures: true`, one level lower (suggestion): professional copy often names
+the source of its business figures once, in the lead, and on BBC copy they would draw more than
+one suggestion per article.
 
-Options: `window` (0) lets that many following sentences of the same paragraph supply the
+Options: `all-figures` (false) reports every unsourced figure, not only tolls. `window` (0) lets that many following sentences of the same paragraph supply the
 source, when they carry a source and no figure of their own ("Over 3,000 have died. That is
 according to the health ministry."). `carry` (0) lets a source in one of that many sentences
 before cover the figures that are not tolls ("Profits rose 5%, the firm said. Sales grew 7%.").
@@ -37,13 +39,12 @@ from ..attribution import LISTS, claim_figures, has_source, vocabulary_for
 ID = "unattributed-figure"
 CATEGORY = "attribution"
 SEVERITY = "warning"
-OPTIONS = {"window": int, "carry": int, "headlines": bool, **{name: list for name in LISTS}}
-DEFAULTS = {"window": 0, "carry": 0, "headlines": False, **{name: [] for name in LISTS}}
+OPTIONS = {"all-figures": bool, "window": int, "carry": int, "headlines": bool, **{name: list for name in LISTS}}
+DEFAULTS = {"all-figures": False, "window": 0, "carry": 0, "headlines": False, **{name: [] for name in LISTS}}
 EXAMPLES = {
     "fail": [
         "Israel's separate military operations in Lebanon have killed over 3,000 and displaced over a million.",
         "Israeli strikes on Gaza killed at least 30, with many others injured.",
-        "The scheme will cost $1.13bn and create 500 jobs.",
     ],
     "pass": [
         "Israel's assault on Gaza has killed over 43,000, according to Gaza's Health Ministry.",
@@ -52,6 +53,7 @@ EXAMPLES = {
         "“We lost 30 people,” the mayor said.",
         "Profits rose 20%, the company said.",
         "Gov. Jane Doe, 56, met 3 ministers in 2004.",
+        "The scheme will cost $1.13bn and create 500 jobs.",
     ],
 }
 
@@ -63,7 +65,10 @@ def check(document, options) -> Iterator:
 
     where = "its sentence" if not options["window"] else "its sentence or the next"
     for figures in unsourced_figures(document, options):
-        first = next((f for f in figures if f.kind == "toll"), figures[0])
+        first = next((f for f in figures if f.kind == "toll"), None)
+        if first is None and not options["all-figures"]:
+            continue
+        first = first or figures[0]
         more = f" (and {len(figures) - 1} more figure{'s' * (len(figures) > 2)})" if len(figures) > 1 else ""
         yield Hit(first.start, first.end,
                   f"'{first.text}'{more} has no source in {where}: say who gives it ('according to ...')",

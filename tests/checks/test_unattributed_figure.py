@@ -10,6 +10,7 @@ from newslint.yamlfile import ConfigError
 from helpers import check, findings
 
 RULE = "unattributed-figure"
+ALL = {"all-figures": True}
 
 
 def figures(text):
@@ -65,13 +66,13 @@ def test_a_source_in_the_sentence_attributes_its_figures(text):
 
 
 def test_poll_answers_are_not_a_source():
-    assert check("Some 47 percent said they would vote for her.", RULE) == [(1, 1, RULE)]
+    assert check("Some 47 percent said they would vote for her.", RULE, **ALL) == [(1, 1, RULE)]
 
 
 def test_figures_quoted_from_a_named_speaker_are_left_alone():
     text = "The mayor spoke on Monday.\n“We have lost 30 people,” she said. “Over 100 are missing.”"
     assert check(text, RULE) == []
-    assert check("“We have lost 30 people and over 100 homes.”", RULE) == [(1, 15, RULE)]
+    assert check("“We have lost 30 people and over 100 homes.”", RULE, **ALL) == [(1, 15, RULE)]
 
 
 def test_headlines_are_skipped_unless_asked():
@@ -86,8 +87,9 @@ def test_one_finding_per_sentence_on_the_toll_first():
     assert finding.severity == Severity.WARNING
 
 
-def test_figures_other_than_tolls_are_one_level_lower():
-    [finding] = findings("Profits jumped 76% to $1.13bn.", RULE)
+def test_figures_other_than_tolls_only_with_all_figures_and_one_level_lower():
+    assert findings("Profits jumped 76% to $1.13bn.", RULE) == []
+    [finding] = findings("Profits jumped 76% to $1.13bn.", RULE, **ALL)
     assert finding.severity == Severity.SUGGESTION
 
 
@@ -102,7 +104,8 @@ def test_window_lets_the_next_sentence_supply_the_source():
 def test_carry_lets_a_source_before_cover_figures_but_not_tolls():
     text = "Profits rose 5%, the company said. Sales grew 7% and 30 staff were killed in a fire."
     assert check(text, RULE, carry=1) == [(1, 54, RULE)]
-    assert check("Profits rose 5%, the company said. Sales grew 7%.", RULE, carry=1) == []
+    assert check("Profits rose 5%, the company said. Sales grew 7%.", RULE, carry=1, **ALL) == []
+    assert check("Profits rose 5%, the company said. Sales grew 7%.", RULE, **ALL) == [(1, 47, RULE)]
 
 
 def test_word_lists_can_be_extended_and_trimmed():
@@ -125,6 +128,6 @@ def test_configured_severity_moves_both_tiers(tmp_path):
     from newslint import lint_text
 
     config = tmp_path / ".newslint.yaml"
-    config.write_text("rules:\n  unattributed-figure: {severity: error}\n", encoding="utf-8")
+    config.write_text("rules:\n  unattributed-figure: {severity: error, all-figures: true}\n", encoding="utf-8")
     found = lint_text("Strikes killed 30 people. Profits jumped 76%.", load_config(str(config)))
     assert [(f.column, f.severity) for f in found if f.rule == RULE] == [(16, Severity.ERROR), (42, Severity.WARNING)]
