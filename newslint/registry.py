@@ -5,7 +5,8 @@ import types
 from pathlib import Path
 from typing import Iterable
 
-from .checks import doubled_word
+from .checks import (clause_full_stop, doubled_word, orphan_honorific, same_giver_receiver,
+                     space_before_punctuation, stray_punctuation, truncated_sentence)
 from .model import Examples, Rule, Severity
 from .yamlfile import ConfigError, Problem
 from .yamlrules import load_rule_file
@@ -13,6 +14,12 @@ from .yamlrules import load_rule_file
 # Every Python rule module, in one explicit list. Adding a rule means adding it here.
 CHECK_MODULES: tuple[types.ModuleType, ...] = (
     doubled_word,
+    stray_punctuation,
+    space_before_punctuation,
+    clause_full_stop,
+    orphan_honorific,
+    truncated_sentence,
+    same_giver_receiver,
 )
 
 

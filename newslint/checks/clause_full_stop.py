@@ -1,0 +1,57 @@
+"""clause-full-stop: a full stop inside a clause, followed by a lowercase word ("on the condition. anonymity").
+
+A rewriter that drops a word sometimes leaves its full stop behind, splitting a clause in two.
+A full stop after a plain lowercase word, followed by a space and a lowercase word, is flagged.
+Abbreviations ("etc. and", "approx. two", "vs. them"), dotted forms ("p.m. on", "U.S. officials"),
+initials, numbers, web addresses and lowercase brand names ("iPhone", "eBay") are left alone, and
+so is a short capitalised word before the stop ("Corp. said", "Inc. and"). Quoted speech is
+skipped: a text message quoted as sent ("Just spoke to trev. think ...") is not damage.
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from ..model import Hit
+from ..sentences import ABBREVIATIONS
+
+ID = "clause-full-stop"
+CATEGORY = "mangled"
+SEVERITY = "warning"
+OPTIONS = {"allow-after": list, "allow-before": list}
+DEFAULTS = {
+    # Words that may end an abbreviation in running text, beyond the sentence splitter's list.
+    "allow-after": ["cent", "min", "max", "esp", "incl", "excl", "misc", "govt", "gov", "univ", "ibid",
+                    "viz", "eg", "ie", "am", "pm", "ca", "c", "oz", "lb", "lbs", "kg", "km", "in", "ft", "yd",
+                    "mph", "hr", "hrs", "sec", "secs", "mins", "pt", "pts", "yr", "yrs", "wk", "wks", "mo", "ext",
+                    "tel", "ref", "sq", "cu", "div", "assn", "intl", "natl", "mfg"],
+    # Lowercase words that can begin a sentence (brands, handles, units).
+    "allow-before": ["iphone", "ipad", "ipod", "itunes", "imac", "icloud", "ebay", "eharmony", "iplayer",
+                     "etc", "www", "http", "https", "de", "van", "von", "al", "bin", "ibn", "la", "le", "el"],
+}
+EXAMPLES = {
+    "fail": ["An official spoke on the condition. anonymity to discuss a sensitive issue."],
+    "pass": ["The vote is at 5 p.m. on Monday.", "Apples, pears etc. and more.", "U.S. officials said so.",
+             "Shares of Apple Inc. rose.", "It ended. iPhone sales fell.", "He was 5ft. tall.",
+             "Visit bbc.co.uk for more."],
+}
+
+_STOP_LOWER = re.compile(r"(?<![\w.@/’'-])([A-Za-z]{2,})\.[^\S\n]+([a-z][\w’'-]*)")
+
+
+def _abbreviation(word: str, allowed: set[str]) -> bool:
+    lower = word.lower()
+    return lower in ABBREVIATIONS or lower in allowed or (word[0].isupper() and len(word) <= 4) or word.isupper()
+
+
+def check(document, options) -> Iterator[Hit]:
+    after = {w.lower() for w in options["allow-after"]}
+    before = {w.lower() for w in options["allow-before"]}
+    text = document.text
+    for m in _STOP_LOWER.finditer(text):
+        word, following = m.group(1), m.group(2)
+        if _abbreviation(word, after) or following.lower() in before or document.in_quote(m.start()):
+            continue
+        if any(c.isupper() for c in following[1:]):
+            continue  # "eBay", "iPhone" and other camel-case names
+        yield Hit(m.start(), m.end(), f"full stop inside a clause: '{m.group()}' (a word may be missing)")
