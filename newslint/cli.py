@@ -8,6 +8,7 @@ from typing import Sequence
 
 from . import __version__
 from .config import Config, load_config, select_rules, unknown_selectors
+from .crossfile import add_cross_file_findings
 from .formatters import FORMATTERS, all_findings
 from .model import CATEGORIES, SEVERITY_NAMES, Severity
 from .runner import FileResult, lint_paths
@@ -92,7 +93,7 @@ def run_lint(argv: Sequence[str]) -> int:
     include = tuple(args.include) if args.include else config.include
     exclude = config.exclude + tuple(args.exclude or ())
     paths = list(discover(args.paths, include, exclude))
-    results = list(lint_paths(paths, config, args.jobs))
+    results = add_cross_file_findings(list(lint_paths(paths, config, args.jobs)), config)
     results = _filter_severity(results, args.min_severity)
     for result in results:
         for line in result.errors + result.warnings:

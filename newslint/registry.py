@@ -5,7 +5,7 @@ import types
 from pathlib import Path
 from typing import Iterable
 
-from .checks import (clause_full_stop, doubled_word, orphan_honorific, same_giver_receiver,
+from .checks import (clause_full_stop, cross_file_boilerplate, doubled_word, orphan_honorific, same_giver_receiver,
                      space_before_punctuation, stray_punctuation, truncated_sentence)
 from .model import Examples, Rule, Severity
 from .yamlfile import ConfigError, Problem
@@ -20,6 +20,7 @@ CHECK_MODULES: tuple[types.ModuleType, ...] = (
     orphan_honorific,
     truncated_sentence,
     same_giver_receiver,
+    cross_file_boilerplate,
 )
 
 
@@ -44,6 +45,8 @@ def rule_from_module(module: types.ModuleType) -> Rule:
         stage=getattr(module, "STAGE", "text"),
         measure=getattr(module, "measure", None),
         fixable=getattr(module, "FIXABLE", True),
+        collect=getattr(module, "collect", None),
+        finish=getattr(module, "finish", None),
     )
 
 

@@ -1,6 +1,7 @@
 """lint(document, config) -> sorted findings; files in parallel worker processes."""
 from __future__ import annotations
 
+import dataclasses
 import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
@@ -23,6 +24,7 @@ class FileResult:
     metrics: dict[str, Any] = field(default_factory=dict)
     errors: tuple[str, ...] = ()  # the file could not be linted
     warnings: tuple[str, ...] = ()  # it was linted, but something about it deserves a word
+    collected: dict[str, Any] = field(default_factory=dict)  # cross-file rules' data, by rule id
 
 
 def make_document(text: str, path: str) -> Document:
@@ -41,6 +43,7 @@ def lint_document(document: Document, config: Config) -> FileResult:
     """Run every active rule on a document: text rules first, then summary rules that see their findings."""
     findings: list[Finding] = []
     metrics: dict[str, Any] = {"words": document.word_count}
+    collected: dict[str, Any] = {}
     for stage in ("text", "summary"):
         for rule in config.rules:
             if rule.stage != stage:
@@ -50,7 +53,9 @@ def lint_document(document: Document, config: Config) -> FileResult:
             findings.extend(_findings(document, rule, rule.check(*args)))
             if rule.measure is not None:
                 metrics.update(rule.measure(*args))
-    return FileResult(document.path, tuple(sorted(findings)), metrics)
+            if rule.collect is not None:
+                collected[rule.id] = rule.collect(document, options)
+    return FileResult(document.path, tuple(sorted(findings)), metrics, collected=collected)
 
 
 def lint_text(text: str, config: Config | None = None, path: str = "<text>") -> list[Finding]:
@@ -61,7 +66,7 @@ def lint_text(text: str, config: Config | None = None, path: str = "<text>") -> 
 
 def lint_source(source: Source, config: Config) -> FileResult:
     result = lint_document(make_document(source.text, source.path), config)
-    return FileResult(result.path, result.findings, result.metrics, (), source.warnings)
+    return dataclasses.replace(result, warnings=source.warnings)
 
 
 def lint_file(path: str, config: Config) -> FileResult:

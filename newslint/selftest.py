@@ -6,7 +6,7 @@ from typing import Iterator
 
 from .config import Config
 from .model import Rule
-from .runner import lint_text
+from .runner import lint_document, lint_text, make_document
 from .yamlrules import build_engine
 
 
@@ -14,14 +14,24 @@ def _only(config: Config, rule: Rule) -> Config:
     return dataclasses.replace(config, rules=tuple(build_engine([dataclasses.replace(rule, enabled=True)])))
 
 
+def _lint_example(text: str, config: Config, rule: Rule) -> list:
+    """A cross-file rule's example is a run of files separated by form feeds; any other is one text."""
+    if rule.finish is None:
+        return lint_text(text, config)
+    from .crossfile import add_cross_file_findings
+
+    pages = [lint_document(make_document(page, f"<page {n}>"), config) for n, page in enumerate(text.split("\f"))]
+    return [f for result in add_cross_file_findings(pages, config) for f in result.findings]
+
+
 def example_failures(config: Config, rule: Rule) -> Iterator[str]:
     """One line per example the rule gets wrong, with the rule's default options."""
     solo = _only(config, rule)
     for text in rule.examples.fail:
-        if not any(f.rule == rule.id for f in lint_text(text, solo)):
+        if not any(f.rule == rule.id for f in _lint_example(text, solo, rule)):
             yield f"{rule.id}: fail example drew no finding: {text!r}"
     for text in rule.examples.passing:
-        found = [f for f in lint_text(text, solo) if f.rule == rule.id]
+        found = [f for f in _lint_example(text, solo, rule) if f.rule == rule.id]
         if found:
             yield f"{rule.id}: pass example drew a finding ({found[0].message}): {text!r}"
 
