@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Iterable
 
 from .checks import (clause_full_stop, cross_file_boilerplate, doubled_word, orphan_honorific, same_giver_receiver,
-                     space_before_punctuation, stray_punctuation, truncated_sentence)
+                     repeated_paragraph, space_before_punctuation, stray_punctuation, truncated_sentence)
 from .model import Examples, Rule, Severity
 from .yamlfile import ConfigError, Problem
 from .yamlrules import load_rule_file
@@ -21,6 +21,7 @@ CHECK_MODULES: tuple[types.ModuleType, ...] = (
     truncated_sentence,
     same_giver_receiver,
     cross_file_boilerplate,
+    repeated_paragraph,
 )
 
 

@@ -41,8 +41,6 @@ PENDING = {
     ("002_80019d912228d57b.txt", 13, 'they are saying'): "paraphrase pack still to come (issue 3/8)",
     ("002_80019d912228d57b.txt", 14, 'together with his wife'): "paraphrase pack still to come (issue 3/8)",
     ("002_80019d912228d57b.txt", 14, 'go away the enclave'): "paraphrase pack still to come (issue 3/8)",
-    ("003_2d156c9ee379e1af.txt", 7, 'US State Secretary Blinken to begin crucial meetings'): "boilerplate rules still to come (issue 5)",
-    ("003_2d156c9ee379e1af.txt", 20, 'The Israel ground offensive'): "boilerplate rules still to come (issue 5)",
     ("000_800c319109df8206.txt", 10, 'killed over 3,000'): "attribution rules still to come (issue 4)",
     ("001_ae79fbdee465601c.txt", 7, 'the deaths of 30 individuals'): "attribution rules still to come (issue 4)",
     ("001_ae79fbdee465601c.txt", 9, 'killed at least 30'): "attribution rules still to come (issue 4)",
