@@ -5,7 +5,7 @@ import types
 from pathlib import Path
 from typing import Iterable
 
-from .checks import (clause_full_stop, cross_file_boilerplate, doubled_word, orphan_honorific, same_giver_receiver,
+from .checks import (caption_line, clause_full_stop, cross_file_boilerplate, doubled_word, orphan_honorific, same_giver_receiver,
                      repeated_paragraph, space_before_punctuation, stray_punctuation, truncated_sentence)
 from .model import Examples, Rule, Severity
 from .yamlfile import ConfigError, Problem
@@ -22,6 +22,7 @@ CHECK_MODULES: tuple[types.ModuleType, ...] = (
     same_giver_receiver,
     cross_file_boilerplate,
     repeated_paragraph,
+    caption_line,
 )
 
 
