@@ -17,5 +17,10 @@ def test_flags_a_navigation_bar():
 
 def test_leaves_subheads_headlines_and_prose_alone():
     text = (f"Smith, left, and Jones win (pictured)\n{BODY}\nEscalating Violence Ahead of the Deadline\n"
-            f"He turned left, and then right, and walked on.\n{BODY} " * 3 + "He stood, left, and wept.\n")
-    assert check(text, "caption-line", **{"max-words": 12}) == []
+            f"He turned left, and then right, and walked on.\n{BODY}\n")
+    assert check(text, "caption-line") == []
+
+
+def test_max_words_option():
+    text = f"Headline\n{BODY}\nAndreas Thurner, left, and Todd George pose with the car.\n"
+    assert check(text, "caption-line", **{"max-words": 8}) == []
