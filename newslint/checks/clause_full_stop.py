@@ -24,7 +24,8 @@ DEFAULTS = {
     "allow-after": ["cent", "min", "max", "esp", "incl", "excl", "misc", "govt", "gov", "univ", "ibid",
                     "viz", "eg", "ie", "am", "pm", "ca", "c", "oz", "lb", "lbs", "kg", "km", "in", "ft", "yd",
                     "mph", "hr", "hrs", "sec", "secs", "mins", "pt", "pts", "yr", "yrs", "wk", "wks", "mo", "ext",
-                    "tel", "ref", "sq", "cu", "div", "assn", "intl", "natl", "mfg"],
+                    "tel", "ref", "sq", "cu", "div", "assn", "intl", "natl", "mfg", "tsp", "tbsp", "pkg", "qty",
+                    "bzw", "usw", "ca", "vgl", "evtl", "ggf", "inkl", "zb", "resp", "env", "hwy", "twp"],
     # Lowercase words that can begin a sentence (brands, handles, units).
     "allow-before": ["iphone", "ipad", "ipod", "itunes", "imac", "icloud", "ebay", "eharmony", "iplayer",
                      "etc", "www", "http", "https", "de", "van", "von", "al", "bin", "ibn", "la", "le", "el"],
@@ -33,10 +34,11 @@ EXAMPLES = {
     "fail": ["An official spoke on the condition. anonymity to discuss a sensitive issue."],
     "pass": ["The vote is at 5 p.m. on Monday.", "Apples, pears etc. and more.", "U.S. officials said so.",
              "Shares of Apple Inc. rose.", "It ended. iPhone sales fell.", "He was 5ft. tall.",
-             "Visit bbc.co.uk for more."],
+             "Visit bbc.co.uk for more.", "Add 1 tsp. olive oil.",
+             "It was a grave risk. pic.twitter.com/fCX2Ptc7YN"],
 }
 
-_STOP_LOWER = re.compile(r"(?<![\w.@/’'-])([A-Za-z]{2,})\.[^\S\n]+([a-z][\w’'-]*)")
+_STOP_LOWER = re.compile(r"(?<![\w.@/’'-])([A-Za-z]{2,})\.[^\S\n]+([a-z][\w’'-]*)(?![.:/]\w)")  # not "pic.twitter.com"
 
 
 def _abbreviation(word: str, allowed: set[str]) -> bool:
@@ -52,6 +54,6 @@ def check(document, options) -> Iterator[Hit]:
         word, following = m.group(1), m.group(2)
         if _abbreviation(word, after) or following.lower() in before or document.in_quote(m.start()):
             continue
-        if any(c.isupper() for c in following[1:]):
-            continue  # "eBay", "iPhone" and other camel-case names
+        if any(c.isupper() or c.isdigit() for c in following[1:]):
+            continue  # "eBay", "iPhone", "my6sense" and other brand names
         yield Hit(m.start(), m.end(), f"full stop inside a clause: '{m.group()}' (a word may be missing)")
