@@ -38,7 +38,7 @@ EXAMPLES = {
              "It was a grave risk. pic.twitter.com/fCX2Ptc7YN"],
 }
 
-_STOP_LOWER = re.compile(r"(?<![\w.@/’'-])([A-Za-z]{2,})\.[^\S\n]+([a-z][\w’'-]*)(?![.:/]\w)")  # not "pic.twitter.com"
+_STOP_LOWER = re.compile(r"(?<![\w.@/’'-])([A-Za-z]{2,})\.[^\S\n]+([a-z][\w’'-]*)\b(?![.:/]\w)")  # not "pic.twitter.com"
 
 
 def _abbreviation(word: str, allowed: set[str]) -> bool:
