@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Iterable
 
 from .checks import (caption_line, clause_full_stop, cross_file_boilerplate, doubled_word, orphan_honorific, same_giver_receiver,
-                     repeated_paragraph, space_before_punctuation, stray_punctuation, truncated_sentence)
+                     related_link_list, repeated_paragraph, space_before_punctuation, stray_punctuation, truncated_sentence)
 from .model import Examples, Rule, Severity
 from .yamlfile import ConfigError, Problem
 from .yamlrules import load_rule_file
@@ -23,6 +23,7 @@ CHECK_MODULES: tuple[types.ModuleType, ...] = (
     cross_file_boilerplate,
     repeated_paragraph,
     caption_line,
+    related_link_list,
 )
 
 
