@@ -38,7 +38,10 @@ EXAMPLES = {
              "It was a grave risk. pic.twitter.com/fCX2Ptc7YN"],
 }
 
-_STOP_LOWER = re.compile(r"(?<![\w.@/’'-])([A-Za-z]{2,})\.[^\S\n]+([a-z][\w’'-]*)\b(?![.:/]\w)")  # not "pic.twitter.com"
+# A full stop, space, lowercase letter is rare in clean copy: find it first, then read the words around it.
+_TRIGGER = re.compile(r"\.[^\S\n]+(?=[a-z])")
+_WORD_BEFORE = re.compile(r"(?<![\w.@/’'-])[A-Za-z]{2,}$")
+_WORD_AFTER = re.compile(r"[a-z][\w’'-]*\b(?![.:/]\w)")  # not "pic.twitter.com"
 
 
 def _abbreviation(word: str, allowed: set[str]) -> bool:
@@ -50,10 +53,15 @@ def check(document, options) -> Iterator[Hit]:
     after = {w.lower() for w in options["allow-after"]}
     before = {w.lower() for w in options["allow-before"]}
     text = document.text
-    for m in _STOP_LOWER.finditer(text):
-        word, following = m.group(1), m.group(2)
-        if _abbreviation(word, after) or following.lower() in before or document.in_quote(m.start()):
+    for stop in _TRIGGER.finditer(text):
+        window = text[max(0, stop.start() - 40):stop.start()]
+        word, following = _WORD_BEFORE.search(window), _WORD_AFTER.match(text, stop.end())
+        if not word or not following or (word.start() == 0 and stop.start() > 40):
             continue
-        if any(c.isupper() or c.isdigit() for c in following[1:]):
+        start = stop.start() - len(window) + word.start()
+        if _abbreviation(word.group(), after) or following.group().lower() in before or document.in_quote(start):
+            continue
+        if any(c.isupper() or c.isdigit() for c in following.group()[1:]):
             continue  # "eBay", "iPhone", "my6sense" and other brand names
-        yield Hit(m.start(), m.end(), f"full stop inside a clause: '{m.group()}' (a word may be missing)")
+        found = text[start:following.end()]
+        yield Hit(start, following.end(), f"full stop inside a clause: '{found}' (a word may be missing)")

@@ -16,20 +16,47 @@ ID = "same-giver-receiver"
 CATEGORY = "mangled"
 SEVERITY = "warning"
 EXAMPLES = {
-    "fail": ["The United States has given the United States a grace period to do so."],
+    "fail": ["The United States has given the United States a grace period to do so.",
+             "Prime Minister Benjamin Netanyahu told Netanyahu to wait."],
     "pass": ["The United States has given Israel a grace period.", "Smith told Smith's lawyer.",
-             "Manchester United beat Manchester City.", "Israel gave itself a month."],
+             "Manchester United beat Manchester City.", "Israel gave itself a month.",
+             "It hit the Gaza Strip. The United States told Israel to stop."],
 }
 
-_NAME = r"[A-Z][\w’'.-]*(?:\s+(?:of\s+)?[A-Z][\w’'.-]*){0,3}"
-_VERB = (r"(?:(?:has|have|had|will|would|did|does|do|could|should|must|may)\s+(?:not\s+)?)?"
-         r"(?:given|gave|give|gives|granted|grant|grants|sent|send|sends|offered|offer|offers|told|tell|tells|"
-         r"warned|warn|warns|urged|urge|urges|asked|ask|asks|handed|hand|hands|promised|promise|promises|"
-         r"awarded|award|awards|allowed|allow|allows|paid|pay|pays|lent|lend|lends)")
-_SELF = re.compile(rf"\b(?:[Tt]he\s+)?(?P<name>{_NAME})\s+{_VERB}\s+(?P<object>(?:the\s+)?(?P=name))(?![\w’'-])(?!\s*[’']s\b)(?!\s+[A-Z])")
+_TOKEN = r"[A-Z](?:(?:\.[A-Z])+\.|[\w’'-]*)"  # "Israel", "U.S." (a full stop ends a name otherwise)
+_NAME = rf"{_TOKEN}(?:\s+(?:of\s+)?{_TOKEN}){{0,3}}"
+_AUX = r"(?:has|have|had|will|would|did|does|do|could|should|must|may)(?:\s+not)?"
+# A space, then the verb as a trie-shaped alternation, so the scan fails fast on most letters.
+_VERB = re.compile(
+    r"\s(?=[gstowuahpl])(?P<verb>g(?:ive[ns]?|ave|rant(?:ed|s)?)|sen(?:t|ds?)|offer(?:ed|s)?|t(?:old|ells?)"
+    r"|warn(?:ed|s)?|urge[ds]?|ask(?:ed|s)?|hand(?:ed|s)?|promise[ds]?|a(?:ward|llow)(?:ed|s)?|pa(?:id|ys?)"
+    r"|len(?:t|ds?))\s+(?=(?:the\s+)?[A-Z])")
+_GIVER = re.compile(rf"(?:(?<![\w’'-])[Tt]he\s+)?(?<![\w’'.-])({_NAME})(?:\s+{_AUX})?\s+$")
+_RECEIVER = re.compile(rf"(?:the\s+)?({_NAME})(?![\w’'-])(?!\s*[’']s\b)")
+_WINDOW = 80
 
 
 def check(document, options) -> Iterator[Hit]:
-    for m in _SELF.finditer(document.text):
-        giver = document.text[m.start():m.start("object")]
-        yield Hit(m.start(), m.end(), f"same party as giver and receiver: '{m.group()}'", (giver + "itself",))
+    text = document.text
+    for verb in _VERB.finditer(text):  # the verbs are rare; the names on either side are checked only there
+        verb_start = verb.start("verb")
+        before = text[max(0, verb_start - _WINDOW):verb_start]
+        if not any(word[:1].isupper() for word in before.split()[-3:]):
+            continue  # no name just before the verb (or its auxiliary): the common case, decided cheaply
+        giver = _GIVER.search(before)
+        if not giver:
+            continue
+        taken = _receiver(text, verb.end(), giver.group(1))
+        if taken:
+            start = verb_start - len(before) + giver.start()
+            yield Hit(start, taken.end(), f"same party as giver and receiver: '{text[start:taken.end()]}'",
+                      (text[start:verb.end()] + "itself",))
+
+
+def _receiver(text: str, at: int, giver: str) -> re.Match | None:
+    """The receiver at `at` if it is the giver's name or its last words ("Prime Minister X told X")."""
+    taken = _RECEIVER.match(text, at)
+    if not taken:
+        return None
+    words, giver_words = taken.group(1).split(), giver.split()
+    return taken if giver_words[-len(words):] == words else None

@@ -21,14 +21,16 @@ EXAMPLES = {
              "Tickets cost £5 . . . or less.", "He said: “No.” Then he left."],
 }
 
-# A word or sentence mark, spaces, then a mark that should touch it, then a break.
-_SPACED = re.compile(r"(?<=[\w.,!?%)])([^\S\n]+)([,;:?!]|\.(?![.\w])|”)(?=[\s\"“”’)]|$)")
+# Spaces, then a mark that should touch the word before, then a break; the word is checked after.
+_SPACED = re.compile(r"([^\S\n]+)([,;:?!]|\.(?![.\w])|”)(?=[\s\"“”’)]|$)")
 
 
 def check(document, options) -> Iterator[Hit]:
     text = document.text
     for m in _SPACED.finditer(text):
-        mark = m.group(2)
+        mark, before = m.group(2), text[m.start() - 1:m.start()]
+        if not before or not (before.isalnum() or before in "_.,!?%)"):
+            continue
         if mark != "”" and text[m.start() - 1] in ".,;:!?":
             continue  # ". ." and ". ," are stray-punctuation's
         if mark == "." and text[m.end():m.end() + 2].lstrip().startswith("."):

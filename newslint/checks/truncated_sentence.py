@@ -12,6 +12,7 @@ import re
 from typing import Iterator
 
 from ..model import Hit
+from ..sentences import split_sentences
 
 ID = "truncated-sentence"
 CATEGORY = "mangled"
@@ -27,7 +28,9 @@ EXAMPLES = {
              "Those who remain are hungry.", "The lights were on.", "It was the best of the best of the best."],
 }
 
-_FRAGMENT = re.compile(r"(?:Those|Anyone|Everyone|People|Others|Some|Many|Few|All) (?:who|that) [a-z]+\.$")
+_FRAGMENT = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=[.!?][\"”’)]\s))((?:Those|Anyone|Everyone|People|Others|Some|Many|Few|All)"
+                       r" (?:who|that) [a-z]+\.)$")
+_TAIL = 60  # how much of a paragraph's end is read
 
 
 def _ending(words: list[str]) -> re.Pattern:
@@ -38,15 +41,22 @@ def _ending(words: list[str]) -> re.Pattern:
 def check(document, options) -> Iterator[Hit]:
     dangling = _ending(options["dangling-words"])
     text = document.text
-    for _, p_end in document.paragraphs:
+    for p_start, p_end in document.paragraphs:
         if text[p_end - 1:p_end] != "." or text[p_end - 3:p_end] == "...":
             continue
-        start, _ = document.sentence_at(p_end - 1)
-        sentence = text[start:p_end]
-        if len(sentence.split()) < 3:
+        tail_start = max(p_start, p_end - _TAIL)
+        tail = text[tail_start:p_end]
+        cut = dangling.search(tail)
+        if cut and _sentence_words(text, p_start, tail_start + cut.start()) >= 2:
+            yield Hit(tail_start + cut.start() + 1, p_end, f"sentence cut off: it ends on '{cut.group().strip()}'")
             continue
-        m = dangling.search(sentence)
-        if m:
-            yield Hit(start + m.start() + 1, p_end, f"sentence cut off: it ends on '{m.group().strip()}'")
-        elif _FRAGMENT.fullmatch(sentence.strip()):
-            yield Hit(start, p_end, f"sentence fragment: '{sentence.strip()}' has no main verb")
+        fragment = _FRAGMENT.search(tail)
+        if fragment:
+            yield Hit(tail_start + fragment.start(1), p_end,
+                      f"sentence fragment: '{fragment.group(1)}' has no main verb")
+
+
+def _sentence_words(text: str, p_start: int, end: int) -> int:
+    """Words of the sentence before `end`, counted back to the paragraph start or a sentence break."""
+    spans = split_sentences(text[p_start:end])
+    return len(text[p_start + spans[-1][0]:end].split()) if spans else 0
