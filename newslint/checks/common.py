@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-_PUNCTUATION = re.compile(r"[^\w\s]")
+_PUNCTUATION = re.compile(r"[^\w\s]+")
 _SENTENCE_END = re.compile(r"""[.!?…:;]["'”’)\]]*$""")
 
 

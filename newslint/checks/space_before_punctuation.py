@@ -21,19 +21,23 @@ EXAMPLES = {
              "Tickets cost £5 . . . or less.", "He said: “No.” Then he left."],
 }
 
-# Spaces, then a mark that should touch the word before, then a break; the word is checked after.
-_SPACED = re.compile(r"([^\S\n]+)([,;:?!]|\.(?![.\w])|”)(?=[\s\"“”’)]|$)")
+# The mark itself, then a break; the spaces and the word before it are read in check().
+_MARK = re.compile(r"(?:[,;:?!”]|\.(?![.\w]))(?=[\s\"“”’)]|$)")
 
 
 def check(document, options) -> Iterator[Hit]:
     text = document.text
-    for m in _SPACED.finditer(text):
-        mark, before = m.group(2), text[m.start() - 1:m.start()]
-        if not before or not (before.isalnum() or before in "_.,!?%)"):
+    for m in _MARK.finditer(text):
+        window = text[max(0, m.start() - 8):m.start()]
+        gap = len(window) - len(window.rstrip(" \t\u00a0"))
+        if not gap or gap == len(window):
             continue
-        if mark != "”" and text[m.start() - 1] in ".,;:!?":
+        mark, before = m.group(), text[m.start() - gap - 1]
+        if not (before.isalnum() or before in "_.,!?%)"):
+            continue
+        if mark != "”" and before in ".,;:!?":
             continue  # ". ." and ". ," are stray-punctuation's
         if mark == "." and text[m.end():m.end() + 2].lstrip().startswith("."):
             continue  # spaced ellipsis ". . ."
-        start = m.start() - 1
-        yield Hit(start, m.end(), f"space before '{mark}': '{text[start:m.end()]}'", (text[start] + mark,))
+        start = m.start() - gap - 1
+        yield Hit(start, m.end(), f"space before '{mark}': '{text[start:m.end()]}'", (before + mark,))

@@ -20,11 +20,14 @@ EXAMPLES = {
 }
 
 # ". ." or ". ," but not a spaced ellipsis (". . .") nor the dots of one.
-_STRAY = re.compile(r"(?<![.\s])\.([^\S\n]+)([.,;:])(?![^\S\n]*\.)(?![-()DPp])")  # not an emoticon ":-)"
+# Starts with the full stop so the scan skips ahead; what stands before it is checked in check().
+_STRAY = re.compile(r"\.([^\S\n]+)([.,;:])(?![^\S\n]*\.)(?![-()DPp])")  # not an emoticon ":-)"
 
 
 def check(document, options) -> Iterator[Hit]:
     for m in _STRAY.finditer(document.text):
+        if not m.start() or document.text[m.start() - 1] in ". \t\n":
+            continue  # part of an ellipsis, or a stop standing alone
         before = document.text[max(0, m.start() - 4):m.start()]
         if re.search(r"\b[a-zA-Z]\.[a-zA-Z]$", before):  # "p.m. ." ends an abbreviation and a sentence
             continue

@@ -9,6 +9,7 @@ full stop are not sentences and are left alone.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterator
 
 from ..model import Hit
@@ -33,13 +34,14 @@ _FRAGMENT = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=[.!?][\"”’)]\s))((?:Those|Any
 _TAIL = 60  # how much of a paragraph's end is read
 
 
-def _ending(words: list[str]) -> re.Pattern:
+@lru_cache(maxsize=8)
+def _ending(words: tuple[str, ...]) -> re.Pattern:
     alternatives = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
     return re.compile(rf"\s(?:{alternatives})\.$")  # lowercase only: "Plan A." is fine
 
 
 def check(document, options) -> Iterator[Hit]:
-    dangling = _ending(options["dangling-words"])
+    dangling = _ending(tuple(options["dangling-words"]))
     text = document.text
     for p_start, p_end in document.paragraphs:
         if text[p_end - 1:p_end] != "." or text[p_end - 3:p_end] == "...":
