@@ -12,6 +12,7 @@ paragraphs with four words or more (a headline or standfirst printed twice).
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import Iterator
 
@@ -35,12 +36,26 @@ EXAMPLES = {
 _QUOTED_WORDS = 8
 
 
+_FIRST_WORDS = re.compile(r"\W*(\w+)\W+(\w+)")
+_LAST_WORD = re.compile(r"(\w+)\W*$")
+
+
+def _rough_key(text: str) -> tuple:
+    """First two words and the last, lowercased: two copies share it whatever their punctuation."""
+    first, last = _FIRST_WORDS.match(text), _LAST_WORD.search(text[-40:])
+    return (first.group(1).lower(), first.group(2).lower(), last.group(1).lower()) if first and last else (text,)
+
+
 def check(document, options) -> Iterator[Hit]:
     texts = [document.text[start:end] for start, end in document.paragraphs]
-    keys = [normalise_paragraph(text) for text in texts]
-    copies = Counter(keys)
+    rough = [_rough_key(text) for text in texts]
+    candidates = {key for key, n in Counter(rough).items() if n > 1}  # most paragraphs are unique: skip them
+    keys = [normalise_paragraph(text) if key in candidates else None for text, key in zip(texts, rough)]
+    copies = Counter(key for key in keys if key is not None)
     first_seen: dict[str, int] = {}
     for index, ((start, end), text, key) in enumerate(zip(document.paragraphs, texts, keys)):
+        if key is None:
+            continue
         if key not in first_seen:
             first_seen[key] = index
             continue
