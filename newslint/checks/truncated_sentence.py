@@ -53,7 +53,7 @@ def check(document, options) -> Iterator[Hit]:
             yield Hit(tail_start + cut.start() + 1, p_end, f"sentence cut off: it ends on '{cut.group().strip()}'")
             continue
         fragment = _FRAGMENT.search(tail)
-        if fragment:
+        if fragment and (fragment.start(1) or tail_start == p_start):  # "^" is a sentence start only at the paragraph's
             yield Hit(tail_start + fragment.start(1), p_end,
                       f"sentence fragment: '{fragment.group(1)}' has no main verb")
 
