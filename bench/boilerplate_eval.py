@@ -101,13 +101,14 @@ def _print_figures(name: str, tally: Counter, by_rule: Counter) -> None:
           f"   judged precision {_ratio(tally['judged_tp'], tally['flagged'])}"
           f"   recall {_ratio(tally['raw_tp'], tally['boilerplate'])}")
     for rule in sorted({r for r, _ in by_rule}):
-        print(f"   {rule:30} labelled boilerplate {by_rule[(rule, True)]:4}   labelled content {by_rule[(rule, False)]:4}")
+        print(f"   {rule:30} labelled boilerplate {by_rule[(rule, True)]:4}"
+              f"   labelled content {by_rule[(rule, False)]:4}")
 
 
 def _print_samples(name: str, false_pos: list, misses: list, args) -> None:
     for page, row, rules, verdict in false_pos[: args.show_fp]:
-        print(f"   FP{'' if verdict != 'boilerplate' else ' (judged boilerplate)'} {name}\t{page[:12]}\t{row['line_no']}"
-              f"\t{','.join(rules)}\t{row['text'][:110]!r}")
+        judged = " (judged boilerplate)" if verdict == "boilerplate" else ""
+        print(f"   FP{judged} {name}\t{page[:12]}\t{row['line_no']}\t{','.join(rules)}\t{row['text'][:110]!r}")
     for page, row in random.Random(5).sample(misses, min(args.show_misses, len(misses))):
         print(f"   MISS {name}\t{page[:12]}\t{row['line_no']}\t{row['text'][:110]!r}")
 

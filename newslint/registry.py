@@ -5,8 +5,19 @@ import types
 from pathlib import Path
 from typing import Iterable
 
-from .checks import (caption_line, clause_full_stop, cross_file_boilerplate, doubled_word, orphan_honorific, same_giver_receiver,
-                     related_link_list, repeated_paragraph, space_before_punctuation, stray_punctuation, truncated_sentence)
+from .checks import (
+    caption_line,
+    clause_full_stop,
+    cross_file_boilerplate,
+    doubled_word,
+    orphan_honorific,
+    related_link_list,
+    repeated_paragraph,
+    same_giver_receiver,
+    space_before_punctuation,
+    stray_punctuation,
+    truncated_sentence,
+)
 from .model import Examples, Rule, Severity
 from .yamlfile import ConfigError, Problem
 from .yamlrules import load_rule_file

@@ -1,6 +1,5 @@
 """The boilerplate line lexicons (rules/boilerplate/*.yaml) on page leftovers and on ordinary copy."""
 import pytest
-
 from helpers import check
 
 LEFTOVERS = [
@@ -49,7 +48,8 @@ def test_a_leftover_line_is_flagged_where_it_stands(rule, line):
 
 @pytest.mark.parametrize("text", COPY)
 def test_ordinary_copy_draws_no_boilerplate_finding(text):
-    from newslint import lint_text
     from helpers import default_config
+
+    from newslint import lint_text
 
     assert [f for f in lint_text(f"Headline\n{text}\n", default_config()) if f.category == "boilerplate"] == []

@@ -29,7 +29,8 @@ EXAMPLES = {
              "The talks ended.\nHe turned left, and then right.\n"],
 }
 
-_POSITION = r"(?:left|right|centre|center|second (?:from )?(?:left|right)|far (?:left|right)|front|rear|foreground|background)"
+_POSITION = (r"(?:left|right|centre|center|second (?:from )?(?:left|right)|far (?:left|right)"
+             r"|front|rear|foreground|background)")
 _CAPTION = re.compile(
     rf",\s{_POSITION}(?=,|\.|$)|\((?:{_POSITION}|L|R|L-R|l-r|top|bottom|pictured|above|below|inset|file)\)"
     r"|\bpictured\b|\bfile (?:photo|picture|image)\b"

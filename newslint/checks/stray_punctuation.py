@@ -16,7 +16,8 @@ CATEGORY = "mangled"
 SEVERITY = "warning"
 EXAMPLES = {
     "fail": ["A drone attacked his private residence. .", "This is a matter of discussion. , the official said."],
-    "pass": ["He paused . . . and went on.", "I am showing my age. :-)", "The talks ended. Both sides left.", "Wait... what?"],
+    "pass": ["He paused . . . and went on.", "I am showing my age. :-)", "The talks ended. Both sides left.",
+             "Wait... what?"],
 }
 
 # ". ." or ". ," but not a spaced ellipsis (". . .") nor the dots of one.

@@ -29,8 +29,8 @@ EXAMPLES = {
              "Those who remain are hungry.", "The lights were on.", "It was the best of the best of the best."],
 }
 
-_FRAGMENT = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=[.!?][\"”’)]\s))((?:Those|Anyone|Everyone|People|Others|Some|Many|Few|All)"
-                       r" (?:who|that) [a-z]+\.)$")
+_FRAGMENT = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=[.!?][\"”’)]\s))"
+                       r"((?:Those|Anyone|Everyone|People|Others|Some|Many|Few|All) (?:who|that) [a-z]+\.)$")
 _TAIL = 60  # how much of a paragraph's end is read
 
 
@@ -53,7 +53,7 @@ def check(document, options) -> Iterator[Hit]:
             yield Hit(tail_start + cut.start() + 1, p_end, f"sentence cut off: it ends on '{cut.group().strip()}'")
             continue
         fragment = _FRAGMENT.search(tail)
-        if fragment and (fragment.start(1) or tail_start == p_start):  # "^" is a sentence start only at the paragraph's
+        if fragment and (fragment.start(1) or tail_start == p_start):  # "^" starts a sentence only there
             yield Hit(tail_start + fragment.start(1), p_end,
                       f"sentence fragment: '{fragment.group(1)}' has no main verb")
 

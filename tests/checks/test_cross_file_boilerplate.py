@@ -1,9 +1,9 @@
 """The cross-file rule through the command line: real files in a folder, one run."""
 import json
 
-from newslint.cli import main
-
 from helpers import check
+
+from newslint.cli import main
 
 
 def write_run(folder, count, chrome="Share this story on Facebook"):

@@ -9,5 +9,6 @@ def test_flags_a_title_followed_by_a_quote_or_lowercase_word():
 
 
 def test_leaves_names_and_couples_alone():
-    text = "Mr. Blinken said so. Mr and Mrs Smith came. Dr Jones spoke. Mr. & Mrs. Lee ate. Mr. al-Sisi left. It got to be Mr.Benn."
+    text = ("Mr. Blinken said so. Mr and Mrs Smith came. Dr Jones spoke. Mr. & Mrs. Lee ate. Mr. al-Sisi left. "
+            "It got to be Mr.Benn.")
     assert check(text, "orphan-honorific") == []

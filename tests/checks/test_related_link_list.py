@@ -6,7 +6,7 @@ BODY = "The talks ended on Monday after three days of meetings in Doha, official
 def test_flags_the_headlines_under_a_label():
     text = f"Headline\n{BODY}\nYou may also like...\nWho will make the Rock Hall?\nFans vote for the Doobie Brothers\n"
     assert check(text, "related-link-list") == [(4, 1, "related-link-list"), (5, 1, "related-link-list")]
-    text = f"Headline\n{BODY}\nPopular on IndieWire:\nWaves: Why Taylor Russell Is a Revelation\n{BODY}\nMore on that.\n"
+    text = f"Headline\n{BODY}\nPopular on IndieWire:\nWaves: Why Taylor Russell Shines\n{BODY}\nMore on that.\n"
     assert check(text, "related-link-list") == [(4, 1, "related-link-list")]
 
 
@@ -17,5 +17,6 @@ def test_a_paragraph_ends_the_list_and_text_without_a_label_is_left_alone():
 
 
 def test_max_items_option():
-    text = f"Headline\nRelated\nOne story\nTwo story\nThree story\n"
-    assert check(text, "related-link-list", **{"max-items": 2}) == [(3, 1, "related-link-list"), (4, 1, "related-link-list")]
+    text = "Headline\nRelated\nOne story\nTwo story\nThree story\n"
+    found = check(text, "related-link-list", **{"max-items": 2})
+    assert found == [(3, 1, "related-link-list"), (4, 1, "related-link-list")]
