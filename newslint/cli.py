@@ -9,6 +9,7 @@ from typing import Sequence
 
 from . import __version__, baseline, fix
 from .config import Config, load_config, select_rules, unknown_selectors
+from .crossfile import add_cross_file_findings
 from .formatters import FORMATTERS, all_findings
 from .model import CATEGORIES, SEVERITY_NAMES, Severity
 from .runner import FileResult, lint_paths
@@ -148,13 +149,13 @@ def _report_unused(config: Config, wanted: bool) -> Config:
 
 def _lint(paths: list[str], config: Config, args: argparse.Namespace) -> list[FileResult]:
     if not args.fix:
-        return list(lint_paths(paths, config, args.jobs))
+        return add_cross_file_findings(list(lint_paths(paths, config, args.jobs)), config)
     outcomes = fix.fix_paths(paths, config, write=True)
     fixed = [o for o in outcomes if o.changed]
     if fixed:
         count = sum(o.applied for o in fixed)
         _error(f"fixed {count} finding{'s' if count != 1 else ''} in {len(fixed)} file{'s' if len(fixed) != 1 else ''}")
-    return [o.result for o in outcomes]
+    return add_cross_file_findings([o.result for o in outcomes], config)
 
 
 def _show_diff(outcomes: list[fix.FixOutcome], had_paths: bool) -> int:

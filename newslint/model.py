@@ -109,3 +109,8 @@ class Rule:
     measure: Callable[..., Mapping[str, Any]] | None = None
     # Whether a single replacement may be applied by --fix.
     fixable: bool = True
+    # Cross-file rules: collect(document, options) -> a small picklable value per file, and
+    # finish([(path, value), ...], options) -> (path, line, column, end_line, end_column, message)
+    # once every file of the run has been linted (newslint/crossfile.py).
+    collect: Callable[..., Any] | None = None
+    finish: Callable[..., Iterable[tuple[str, int, int, int, int, str]]] | None = None

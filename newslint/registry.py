@@ -6,12 +6,22 @@ from pathlib import Path
 from typing import Iterable
 
 from .checks import (
+    caption_line,
+    clause_full_stop,
+    cross_file_boilerplate,
     doubled_word,
     grammar,
     long_paragraph,
     long_sentence,
+    orphan_honorific,
     reading_ease,
     reading_grade,
+    related_link_list,
+    repeated_paragraph,
+    same_giver_receiver,
+    space_before_punctuation,
+    stray_punctuation,
+    truncated_sentence,
     unattributed_figure,
     vague_attribution,
 )
@@ -29,6 +39,16 @@ CHECK_MODULES: tuple[types.ModuleType, ...] = (
     reading_grade,
     reading_ease,
     grammar,
+    stray_punctuation,
+    space_before_punctuation,
+    clause_full_stop,
+    orphan_honorific,
+    truncated_sentence,
+    same_giver_receiver,
+    cross_file_boilerplate,
+    repeated_paragraph,
+    caption_line,
+    related_link_list,
 )
 
 
@@ -53,6 +73,8 @@ def rule_from_module(module: types.ModuleType) -> Rule:
         stage=getattr(module, "STAGE", "text"),
         measure=getattr(module, "measure", None),
         fixable=getattr(module, "FIXABLE", True),
+        collect=getattr(module, "collect", None),
+        finish=getattr(module, "finish", None),
     )
 
 

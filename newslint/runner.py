@@ -1,6 +1,7 @@
 """lint(document, config) -> sorted findings; files in parallel worker processes."""
 from __future__ import annotations
 
+import dataclasses
 import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
@@ -27,6 +28,7 @@ class FileResult:
     metrics: dict[str, Any] = field(default_factory=dict)
     errors: tuple[str, ...] = ()  # the file could not be linted
     warnings: tuple[str, ...] = ()  # it was linted, but something about it deserves a word
+    collected: dict[str, Any] = field(default_factory=dict)  # cross-file rules' data, by rule id
 
 
 def make_document(text: str, path: str) -> Document:
@@ -50,28 +52,42 @@ def _findings(document: Document, rule: Rule, hits: Iterable) -> Iterator[Findin
                       fingerprint(document, rule.id, hit.start, hit.end))
 
 
+@dataclass
+class _Run:
+    """What one document's rules produce, gathered as they run."""
+
+    findings: list[Finding] = field(default_factory=list)
+    metrics: dict[str, Any] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+    collected: dict[str, Any] = field(default_factory=dict)
+
+
 def lint_document(document: Document, config: Config) -> FileResult:
     """Run every active rule on a document: text rules first, then summary rules that see their findings."""
-    findings: list[Finding] = []
-    metrics: dict[str, Any] = {"words": document.word_count}
-    notes: list[str] = []
+    run = _Run(metrics={"words": document.word_count})
     directives = suppress.parse(document, config.catalogue)
     for stage in ("text", "summary"):
         for rule in config.rules:
-            if rule.stage != stage:
-                continue
-            options = MappingProxyType(dict(rule.options))
-            args = (document, options) if stage == "text" else (document, options, tuple(findings))
-            try:
-                findings.extend(list(_findings(document, rule, suppress.keep(directives, rule.id, rule.check(*args)))))
-            except RuleUnavailable as exc:  # e.g. no LanguageTool server: skip the rule, say why
-                notes.append(f"newslint: {exc}")
-                continue
-            if rule.measure is not None:
-                metrics.update(rule.measure(*args))
+            if rule.stage == stage:
+                _run_rule(document, rule, directives, run)
     report_unused = bool(config.sections.get("suppress", {}).get("report-unused"))
-    findings.extend(directives.findings({r.id for r in config.rules}, report_unused))
-    return FileResult(document.path, tuple(sorted(findings)), metrics, warnings=tuple(notes))
+    run.findings.extend(directives.findings({r.id for r in config.rules}, report_unused))
+    return FileResult(document.path, tuple(sorted(run.findings)), run.metrics, warnings=tuple(run.notes),
+                      collected=run.collected)
+
+
+def _run_rule(document: Document, rule: Rule, directives: Any, run: _Run) -> None:
+    options = MappingProxyType(dict(rule.options))
+    args = (document, options) if rule.stage == "text" else (document, options, tuple(run.findings))
+    try:
+        run.findings.extend(list(_findings(document, rule, suppress.keep(directives, rule.id, rule.check(*args)))))
+    except RuleUnavailable as exc:  # e.g. no LanguageTool server: skip the rule, say why
+        run.notes.append(f"newslint: {exc}")
+        return
+    if rule.measure is not None:
+        run.metrics.update(rule.measure(*args))
+    if rule.collect is not None:
+        run.collected[rule.id] = rule.collect(document, options)
 
 
 @lru_cache(maxsize=1)
@@ -87,7 +103,7 @@ def lint_text(text: str, config: Config | None = None, path: str = "<text>") -> 
 
 def lint_source(source: Source, config: Config) -> FileResult:
     result = lint_document(make_document(source.text, source.path), config)
-    return FileResult(result.path, result.findings, result.metrics, (), source.warnings + result.warnings)
+    return dataclasses.replace(result, warnings=source.warnings + result.warnings)
 
 
 def lint_file(path: str, config: Config) -> FileResult:

@@ -25,16 +25,26 @@ def unavailable(config: Config, rule: Rule) -> str | None:
     return notes[0] if notes else None
 
 
+def _lint_example(text: str, config: Config, rule: Rule) -> list:
+    """A cross-file rule's example is a run of files separated by form feeds; any other is one text."""
+    if rule.finish is None:
+        return lint_text(text, config)
+    from .crossfile import add_cross_file_findings
+
+    pages = [lint_document(make_document(page, f"<page {n}>"), config) for n, page in enumerate(text.split("\f"))]
+    return [f for result in add_cross_file_findings(pages, config) for f in result.findings]
+
+
 def example_failures(config: Config, rule: Rule) -> Iterator[str]:
     """One line per example the rule gets wrong, with the rule's default options."""
     solo = _only(config, rule)
     if unavailable(config, rule):
         return  # nothing to judge; `newslint rules --check` says so
     for text in rule.examples.fail:
-        if not any(f.rule == rule.id for f in lint_text(text, solo)):
+        if not any(f.rule == rule.id for f in _lint_example(text, solo, rule)):
             yield f"{rule.id}: fail example drew no finding: {text!r}"
     for text in rule.examples.passing:
-        found = [f for f in lint_text(text, solo) if f.rule == rule.id]
+        found = [f for f in _lint_example(text, solo, rule) if f.rule == rule.id]
         if found:
             yield f"{rule.id}: pass example drew a finding ({found[0].message}): {text!r}"
 

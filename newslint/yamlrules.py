@@ -326,22 +326,40 @@ def normalise_line(line: str) -> str:
     return " ".join(line.replace("…", "...").split()).lower()
 
 
+def _line_table(document: Document) -> tuple[tuple[int, str, str], ...]:
+    """(start, stripped line, normalised line) for each non-blank line, computed once for all line rules."""
+    table = document.__dict__.get("_line_table")  # cached on the document, like its cached properties
+    if table is None:
+        table = tuple((start + len(content) - len(content.lstrip()), content.strip(), normalise_line(content))
+                      for _, start, content in document.lines() if content.strip())
+        document.__dict__["_line_table"] = table
+    return table
+
+
 @dataclasses.dataclass(frozen=True)
 class LineCheck:
     style: _Style
     literals: frozenset[str]
     patterns: tuple[re.Pattern, ...]
+    combined: re.Pattern | None = None  # the patterns as one alternation: one regex call per line
 
     def __call__(self, document: Document, options: Any = None) -> Iterator[Hit]:
-        for _, start, content in document.lines():
-            stripped = content.strip()
-            if not stripped:
-                continue
-            if normalise_line(stripped) in self.literals or any(p.fullmatch(stripped) for p in self.patterns):
-                begin = start + content.index(stripped[0])
+        combined = self.combined
+        for begin, stripped, key in _line_table(document):
+            if key in self.literals or (combined.fullmatch(stripped) if combined
+                                        else any(p.fullmatch(stripped) for p in self.patterns)):
                 hit = self.style.hit(document, begin, begin + len(stripped), (), {})
                 if hit:
                     yield hit
+
+
+def _combine(patterns: tuple[re.Pattern, ...]) -> re.Pattern | None:
+    if not patterns or len({p.flags for p in patterns}) > 1:
+        return None
+    try:
+        return re.compile("|".join(f"(?:{p.pattern})" for p in patterns), patterns[0].flags)
+    except re.error:  # e.g. a global inline flag such as (?i) that is only allowed at the start
+        return None
 
 
 def _line(reader: _Reader, data: dict, style: _Style, flags: int):
@@ -350,4 +368,4 @@ def _line(reader: _Reader, data: dict, style: _Style, flags: int):
                                    for i, p in enumerate(data.get("patterns", []) or []))))
     if not literals and not patterns:
         reader.fail(("lines",), "a line rule needs 'lines' or 'patterns'")
-    return LineCheck(style, frozenset(normalise_line(x) for x in literals), patterns), (), ()
+    return LineCheck(style, frozenset(normalise_line(x) for x in literals), patterns, _combine(patterns)), (), ()

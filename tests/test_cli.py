@@ -1,5 +1,6 @@
 """The command line as a user runs it: real files on disk, a real subprocess."""
 import json
+from collections import Counter
 import os
 import subprocess
 import sys
@@ -146,7 +147,9 @@ def test_parallel_run_matches_serial(articles):
     serial = run("--jobs", "1", "--format", "json", ".", cwd=articles).stdout
     parallel = run("--jobs", "2", "--format", "json", ".", cwd=articles).stdout
     assert serial == parallel
-    assert json.loads(serial)["summary"]["findings"] == 38
+    counts = Counter(f["rule"] for f in json.loads(serial)["findings"])
+    assert counts.pop("cross-file-boilerplate") == 72  # SPUN and CLEAN each stand in 36 of 73 files
+    assert sum(counts.values()) == 38
 
 
 def test_rules_list_explain_and_check():

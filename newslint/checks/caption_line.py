@@ -1,0 +1,55 @@
+"""caption-line: a short line between paragraphs that reads as a photo caption or a navigation bar.
+
+An extractor keeps image captions and menus as lines of their own between the paragraphs. A
+line of at most `max-words` words after the first paragraph is flagged when it reads as one:
+a caption names where people stand or says it is a photo ("Andreas Thurner, left, and Todd
+George", "(pictured)", "in this file photo"), a navigation bar is three or more short items
+between separators ("News | Sport | Weather", "World » Asia » China").
+
+Short lines without sentence punctuation are not flagged for that alone: on extracted news
+pages most of them are subheadings, which belong to the article (measured with
+bench/boilerplate_eval.py, fewer than half were boilerplate).
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from ..model import Hit
+
+ID = "caption-line"
+CATEGORY = "boilerplate"
+SEVERITY = "warning"
+OPTIONS = {"max-words": int}
+DEFAULTS = {"max-words": 40}
+EXAMPLES = {
+    "fail": ["The talks ended.\nKarma's Andreas Thurner, left, and Todd George pose with the car.\nThey resume.",
+             "The talks ended.\nNews | Sport | Weather | Travel\n"],
+    "pass": ["The talks ended.\nEscalating Violence Ahead of the Deadline\nThey resume.",
+             "The talks ended.\nHe turned left, and then right.\n"],
+}
+
+_POSITION = (r"(?:left|right|centre|center|second (?:from )?(?:left|right)|far (?:left|right)"
+             r"|front|rear|foreground|background)")
+_CAPTION = re.compile(
+    rf",\s{_POSITION}(?=,|\.|$)|\((?:{_POSITION}|L|R|L-R|l-r|top|bottom|pictured|above|below|inset|file)\)"
+    r"|\bpictured\b|\bfile (?:photo|picture|image)\b"
+    r"|\bin this (?:file |undated |handout )?(?:photo|picture|image|photograph|handout)\b"
+    r"|\b(?:handout|undated) (?:photo|picture|image)\b", re.IGNORECASE)
+_NAVIGATION = re.compile(r"(?:[^|•»›>·\n]{1,40}\s[|•»›>·]\s){2,}[^|•»›>·\n]{1,40}")
+
+
+def check(document, options) -> Iterator[Hit]:
+    for index, (start, end) in enumerate(document.paragraphs):
+        text = document.text[start:end]
+        if index == 0 or len(text.split()) > options["max-words"]:
+            continue  # the headline, or a paragraph too long to be a caption
+        if _CAPTION.search(text):
+            yield Hit(start, end, f"caption left in the text: '{_short(text)}'")
+        elif _NAVIGATION.fullmatch(text):
+            yield Hit(start, end, f"navigation left in the text: '{_short(text)}'")
+
+
+def _short(text: str, words: int = 8) -> str:
+    parts = text.split()
+    return " ".join(parts[:words]) + (" ..." if len(parts) > words else "")

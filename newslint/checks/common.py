@@ -1,0 +1,21 @@
+"""Helpers shared by several rule modules (not a rule)."""
+from __future__ import annotations
+
+import re
+
+_PUNCTUATION = re.compile(r"[^\w\s]+")
+_SENTENCE_END = re.compile(r"""[.!?…:;]["'”’)\]]*$""")
+
+
+def normalise_paragraph(text: str) -> str:
+    """Lowercase, quotation marks and other punctuation dropped, spacing collapsed: how copies are compared."""
+    return " ".join(_PUNCTUATION.sub("", text).lower().split())
+
+
+def ends_like_sentence(text: str) -> bool:
+    return bool(_SENTENCE_END.search(text.rstrip()))
+
+
+def is_prose(text: str, min_words: int = 12) -> bool:
+    """A paragraph of running text: enough words and a sentence ending."""
+    return len(text.split()) >= min_words and ends_like_sentence(text)

@@ -1,0 +1,63 @@
+"""cross-file-boilerplate: a line repeated verbatim in many files of one run, page chrome a scraper copied into each.
+
+Folder mode only: when newslint lints several files, a line (spacing and case ignored) that
+appears in at least `min-files` of them and in at least `min-share` of the files linted is
+reported in every file that has it. Lines shorter than `min-chars` or longer than `max-chars`
+characters are not compared (a long paragraph found in many files is a duplicate article, not
+chrome). A single text has nothing to compare with and draws no finding. The examples below
+are runs of several files separated by a form feed.
+"""
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from typing import Iterator
+
+from ..model import Hit
+
+ID = "cross-file-boilerplate"
+CATEGORY = "boilerplate"
+SEVERITY = "warning"
+OPTIONS = {"min-files": int, "min-share": (int, float), "min-chars": int, "max-chars": int}
+DEFAULTS = {"min-files": 5, "min-share": 0.2, "min-chars": 3, "max-chars": 200}
+EXAMPLES = {
+    "fail": ["\f".join(f"Share this story\nStory number {n} begins here." for n in range(5))],
+    "pass": ["\f".join(f"Share this story\nStory number {n} begins here." for n in range(4))],
+}
+_QUOTED_CHARS = 60  # how much of a line a message quotes
+
+
+def check(document, options) -> Iterator[Hit]:
+    return iter(())  # the work is done across files: collect() and finish()
+
+
+def _key(line: str) -> bytes:
+    return hashlib.blake2b(" ".join(line.lower().split()).encode("utf-8"), digest_size=8).digest()
+
+
+def collect(document, options) -> tuple:
+    """(key, line, column, end column, quoted text) for each distinct comparable line of a file."""
+    seen, rows = set(), []
+    for number, _, content in document.lines():
+        stripped = content.strip()
+        if not options["min-chars"] <= len(stripped) <= options["max-chars"]:
+            continue
+        key = _key(stripped)
+        if key in seen:
+            continue
+        seen.add(key)
+        column = content.index(stripped[0]) + 1
+        rows.append((key, number, column, column + len(stripped), stripped[:_QUOTED_CHARS]))
+    return tuple(rows)
+
+
+def finish(gathered, options) -> Iterator[tuple[str, int, int, int, int, str]]:
+    """The lines found in enough of the run's files, in every file that has them."""
+    counts = Counter(row[0] for _, rows in gathered for row in rows)
+    needed = max(options["min-files"], options["min-share"] * len(gathered))
+    for path, rows in gathered:
+        for key, line, column, end_column, text in rows:
+            if counts[key] >= needed:
+                quoted = text + ("…" if end_column - column > _QUOTED_CHARS else "")
+                yield (path, line, column, line, end_column,
+                       f"line repeated in {counts[key]} of {len(gathered)} files: '{quoted}' is page chrome")

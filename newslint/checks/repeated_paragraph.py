@@ -1,0 +1,70 @@
+"""repeated-paragraph: a headline or paragraph that appears again in the same file, a scraper's double capture.
+
+Pages print the headline twice (page title and article title) and repeat a paragraph as a pull
+quote or a teaser; an extractor keeps both copies. The second copy is flagged, ignoring case,
+punctuation (quotation marks included) and spacing, and the message names the line of the first occurrence.
+
+Structured copy repeats lines on purpose (the same question in every interview of a series, a
+table header, "Eat 1-2 hours after your workout" in every day of a meal plan), so only a
+paragraph found exactly twice counts (`max-copies`), and only when it is running prose (at
+least `min-words` words ending like a sentence) or a copy of one of the first `head-lines`
+paragraphs with four words or more (a headline or standfirst printed twice).
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Iterator
+
+from ..model import Hit
+from .common import is_prose, normalise_paragraph
+
+ID = "repeated-paragraph"
+CATEGORY = "boilerplate"
+SEVERITY = "warning"
+OPTIONS = {"min-words": int, "head-lines": int, "max-copies": int}
+DEFAULTS = {"min-words": 12, "head-lines": 3, "max-copies": 2}
+EXAMPLES = {
+    "fail": ['Blinken to press for a "humanitarian pause"\n\nThe talks began.\n\n'
+             "Blinken to press for a humanitarian pause\n",
+             "Headline\nThe offensive has taken an immense toll on the strip, with tens of thousands dead.\n"
+             "Other news.\nThe offensive has taken an immense toll on the strip, with tens of thousands dead.\n"],
+    "pass": ["The talks began on Monday.\nThe talks ended on Friday.\n",
+             "Headline\nBody text here.\nWhat inspired you?\nI cooked.\nWhat inspired you?\nI ate.\n"
+             "What inspired you?\nI slept.\n"],
+}
+_QUOTED_WORDS = 8
+
+
+_FIRST_WORDS = re.compile(r"\W*(\w+)\W+(\w+)")
+_LAST_WORD = re.compile(r"(\w+)\W*$")
+
+
+def _rough_key(text: str) -> tuple:
+    """First two words and the last, lowercased: two copies share it whatever their punctuation."""
+    first, last = _FIRST_WORDS.match(text), _LAST_WORD.search(text[-40:])
+    return (first.group(1).lower(), first.group(2).lower(), last.group(1).lower()) if first and last else (text,)
+
+
+def check(document, options) -> Iterator[Hit]:
+    texts = [document.text[start:end] for start, end in document.paragraphs]
+    rough = [_rough_key(text) for text in texts]
+    candidates = {key for key, n in Counter(rough).items() if n > 1}  # most paragraphs are unique: skip them
+    keys = [normalise_paragraph(text) if key in candidates else None for text, key in zip(texts, rough)]
+    copies = Counter(key for key in keys if key is not None)
+    first_seen: dict[str, int] = {}
+    for index, ((start, end), text, key) in enumerate(zip(document.paragraphs, texts, keys)):
+        if key is None:
+            continue
+        if key not in first_seen:
+            first_seen[key] = index
+            continue
+        first = first_seen[key]
+        if copies[key] > options["max-copies"]:
+            continue
+        if not is_prose(text, options["min-words"]) and (first >= options["head-lines"] or len(key.split()) < 4):
+            continue
+        line = document.position(document.paragraphs[first][0])[0]
+        words = text.split()
+        quoted = " ".join(words[:_QUOTED_WORDS]) + (" ..." if len(words) > _QUOTED_WORDS else "")
+        yield Hit(start, end, f"'{quoted}' repeats line {line}")
