@@ -5,7 +5,7 @@ import types
 from pathlib import Path
 from typing import Iterable
 
-from .checks import doubled_word
+from .checks import doubled_word, machine_paraphrased, unlikely_collocation, unlikely_collocation_hint
 from .model import Examples, Rule, Severity
 from .yamlfile import ConfigError, Problem
 from .yamlrules import load_rule_file
@@ -13,6 +13,9 @@ from .yamlrules import load_rule_file
 # Every Python rule module, in one explicit list. Adding a rule means adding it here.
 CHECK_MODULES: tuple[types.ModuleType, ...] = (
     doubled_word,
+    unlikely_collocation,
+    unlikely_collocation_hint,
+    machine_paraphrased,
 )
 
 

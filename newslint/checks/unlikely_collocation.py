@@ -1,0 +1,37 @@
+"""unlikely-collocation: a word pair English rarely uses beside a synonym pair it uses all the time ("fulfill with").
+
+A spinner swaps words for synonyms of the wrong sense, and each swap leaves a pair that is rare
+against what its words predict, while putting a synonym back gives a common pair: "quite than"
+for *rather than*, "fulfill with" for *meet with*. The rule looks up every pair of adjacent
+lower-case words in a table of Google Books word and pair frequencies with WordNet synonyms
+(shipped in the package, made by tools/build_collocations.py) and scores how likely the pair is
+a swap: a confidence from 0 to 1, fitted on articles spun by a synonym swapper. The finding
+names the likely original and the confidence.
+
+This rule reports the confident hits (confidence at least `min-confidence`) as warnings; the
+rule `unlikely-collocation-hint` reports the less confident ones as suggestions. Names and
+sentence starts (capitalised words) are never judged, and a pair that another paraphrase rule
+has already flagged (the lexicon's "fulfill with") is left to it: the rule runs after the text
+rules and sees their findings. One odd pair proves little; the
+`machine-paraphrased` rule weighs them over the whole article.
+"""
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..collocations import hits
+
+ID = "unlikely-collocation"
+CATEGORY = "paraphrase"
+SEVERITY = "warning"
+STAGE = "summary"
+OPTIONS = {"min-confidence": (int, float)}
+DEFAULTS = {"min-confidence": 0.95}
+EXAMPLES = {
+    "fail": ["She plans to fulfill with the mayor on Friday."],
+    "pass": ["She plans to meet with the mayor on Friday.", "The talks went quite well."],
+}
+
+
+def check(document, options, findings) -> Iterator:
+    return hits(document, findings, options["min-confidence"], 2.0)
