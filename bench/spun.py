@@ -12,7 +12,7 @@ does: "meet with" becomes "fulfill with", "coming days" "approaching days".
 
 Articles are split by a hash of their path into a development half (--part dev), the only one
 any weight was fitted on, and a held-out half (--part heldout) that nothing was tuned on.
---fit pairs prints logistic weights for newslint.collocations.WEIGHTS (a suspect pair is
+--fit pairs prints logistic weights for newslint.swaps.WEIGHTS (a suspect pair is
 positive when one of its words was swapped); --fit articles prints weights for
 newslint/checks/machine_paraphrased.WEIGHTS (an article is positive when it was spun). Fitting
 needs numpy (a development tool only, not a dependency of newslint).
@@ -28,7 +28,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from newslint.collocations import suspect_pairs, table  # noqa: E402
+from newslint.collocations import table  # noqa: E402
+from newslint.swaps import analyse  # noqa: E402
 from newslint.config import load_config  # noqa: E402
 from newslint.document import Document  # noqa: E402
 from newslint.checks.machine_paraphrased import FEATURES  # noqa: E402
@@ -95,7 +96,7 @@ def fit(rows: list[tuple[float, ...]], labels: list[int], weights: list[float]) 
 def fit_pairs(data) -> None:
     rows, labels = [], []
     for _, _, text, swapped in data:
-        for s in suspect_pairs(text):
+        for s in analyse(text).suspect_pairs:
             rows.append(s.features)
             labels.append(int(bool(swapped & set(range(s.index, s.index + len(s.words))))))
     positives = sum(labels)

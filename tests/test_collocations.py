@@ -1,5 +1,6 @@
 """The packaged frequency and synonym table, and the scan the paraphrase rules share."""
-from newslint.collocations import scan, table, unlisted_share
+from newslint.collocations import table
+from newslint.swaps import analyse, scan
 
 
 def test_table_loads_from_the_package_with_words_pairs_and_synonyms():
@@ -21,7 +22,7 @@ def test_scan_merges_two_pairs_that_undo_one_swap():
     assert suspect.text == "to fulfill with" and suspect.fix == "to meet with" and suspect.index == 2
 
 
-def test_unlisted_share_rises_with_swaps():
+def test_rare_choices_rise_with_swaps():
     clean = "the government said it would meet with the union in the coming days"
     spun = "the authorities said it would fulfill with the union in the approaching days"
-    assert unlisted_share(spun) > unlisted_share(clean)
+    assert analyse(spun).rare_choices > analyse(clean).rare_choices

@@ -10,7 +10,7 @@ Sources (registry packages only, used here at build time, never at run time):
   `apt-get install wordnet-base`).
 
 The table holds, for every lower-case alphabetic word of the frequency list, its count, every
-listed pair of such words, and the word's WordNet synonyms in the same inflection (a synonym of
+listed pair of such words, and the word's WordNet synonyms (most frequent first) in the same inflection (a synonym of
 "approaching" is "coming", of "fulfilled" is "met" only where a regular rule or WordNet's
 exception list gives the form) that are themselves in the frequency list. Counts are stored as
 round(100 * log10(count)) to keep the file small, and pairs as integer keys of word ids, so
@@ -47,6 +47,8 @@ MAX_SYNONYMS = 16
 # A pair is stored as one integer: the first word's id above ID_BITS, the second's below.
 ID_BITS = 17
 ID_MASK = (1 << ID_BITS) - 1
+# A word with a synonym this many centi-log units (ten times) more frequent is a "rare choice".
+RARE_GAP = 100
 
 
 def read_member(source: Path, name: str) -> str:
@@ -178,39 +180,45 @@ def centilog(count: int) -> int:
     return round(100 * math.log10(max(count, 1)))
 
 
-def build(symspell: Path, wordnet: Path) -> tuple[dict, list[str], list[int], list[int], list[int], str]:
+def build(symspell: Path, wordnet: Path) -> tuple[dict, list[bytes]]:
     """The header and sections of the table (see newslint/collocations.py for the layout)."""
     words, pairs = with_british(read_counts(read_member(symspell, WORDS_FILE), 1),
                                 read_counts(read_member(symspell, PAIRS_FILE), 2))
+    assert len(words) < 1 << ID_BITS
     index, synsets, exceptions = read_wordnet(wordnet)
     vocab = sorted(words, key=lambda w: (-words[w], w))
     ids = {w: i for i, w in enumerate(vocab)}
+    values = [centilog(words[w]) for w in vocab]
     keys = sorted(ids[a] << ID_BITS | ids[b] for a, b in (p.split() for p in pairs))
     pair_values = [centilog(pairs[f"{vocab[k >> ID_BITS]} {vocab[k & ID_MASK]}"]) for k in keys]
-    synonym_lines = []
-    for word in vocab:
-        found = synonyms_of(word, words, index, synsets, exceptions)
-        if found:
-            synonym_lines.append(" ".join([word, *found]))
+    offsets, synonym_ids, flags = [0], [], []
+    for i, word in enumerate(vocab):
+        found = [ids[s] for s in synonyms_of(word, words, index, synsets, exceptions)]  # most frequent first
+        synonym_ids.extend(found)
+        offsets.append(len(synonym_ids))
+        commoner = sum(1 for s in found if values[s] > values[i])
+        rare = commoner and values[found[0]] - values[i] >= RARE_GAP
+        flags.append(min(commoner, 127) | (128 if rare else 0))
     header = {
-        "version": 1,
+        "version": 2,
         "sources": {"words": WORDS_FILE, "pairs": PAIRS_FILE, "synonyms": "WordNet 3.0 (wordnet-base)"},
         "word_total": centilog(sum(words.values())),
         "pair_total": centilog(sum(pairs.values())),
         "pair_floor": centilog(min(pairs.values())),
     }
-    return header, vocab, [centilog(words[w]) for w in vocab], keys, pair_values, "\n".join(synonym_lines)
-
-
-def encode(header: dict, vocab: list[str], word_values: list[int], keys: list[int], pair_values: list[int],
-           synonyms: str) -> bytes:
     sections = [
         "\n".join(vocab).encode("utf-8"),
-        little_endian(array("H", word_values)),
+        little_endian(array("H", values)),
         little_endian(array("Q", keys)),
         little_endian(array("H", pair_values)),
-        synonyms.encode("utf-8"),
+        little_endian(array("I", offsets)),
+        little_endian(array("I", synonym_ids)),
+        bytes(flags),
     ]
+    return header, sections
+
+
+def encode(header: dict, sections: list[bytes]) -> bytes:
     header = {**header, "sections": [len(s) for s in sections]}
     return json.dumps(header, sort_keys=True).encode("utf-8") + b"\n" + b"".join(sections)
 
@@ -227,13 +235,13 @@ def main() -> None:
     parser.add_argument("--wordnet", type=Path, default=Path("/usr/share/wordnet"))
     parser.add_argument("--out", type=Path, default=ROOT / "newslint" / "data" / "collocations.bin.gz")
     args = parser.parse_args()
-    header, vocab, word_values, keys, pair_values, synonyms = build(args.symspell, args.wordnet)
+    header, sections = build(args.symspell, args.wordnet)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     # mtime=0: the same sources give the same bytes.
     with gzip.GzipFile(args.out, "wb", compresslevel=9, mtime=0) as out:
-        out.write(encode(header, vocab, word_values, keys, pair_values, synonyms))
-    print(f"{args.out}: {len(vocab)} words, {len(keys)} pairs, {synonyms.count(chr(10)) + 1} words with synonyms, "
-          f"{args.out.stat().st_size / 1e6:.2f} MB")
+        out.write(encode(header, sections))
+    print(f"{args.out}: {len(sections[1]) // 2} words, {len(sections[2]) // 8} pairs, "
+          f"{len(sections[5]) // 4} synonym links, {args.out.stat().st_size / 1e6:.2f} MB")
 
 
 if __name__ == "__main__":

@@ -19,14 +19,14 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ..collocations import hits
+from ..swaps import hits
 
 ID = "unlikely-collocation"
 CATEGORY = "paraphrase"
 SEVERITY = "warning"
 STAGE = "summary"
 OPTIONS = {"min-confidence": (int, float)}
-DEFAULTS = {"min-confidence": 0.95}
+DEFAULTS = {"min-confidence": 0.94}
 EXAMPLES = {
     "fail": ["She plans to fulfill with the mayor on Friday."],
     "pass": ["She plans to meet with the mayor on Friday.", "The talks went quite well."],

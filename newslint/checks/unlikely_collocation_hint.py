@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ..collocations import hits
+from ..swaps import hits
 
 ID = "unlikely-collocation-hint"
 CATEGORY = "paraphrase"
@@ -20,7 +20,7 @@ SEVERITY = "suggestion"
 ENABLED = False
 STAGE = "summary"
 OPTIONS = {"min-confidence": (int, float), "max-confidence": (int, float)}
-DEFAULTS = {"min-confidence": 0.8, "max-confidence": 0.95}
+DEFAULTS = {"min-confidence": 0.8, "max-confidence": 0.94}
 EXAMPLES = {
     "fail": ["Hamas agreed to a gradual quite than immediate withdrawal."],
     "pass": ["Hamas agreed to a gradual rather than immediate withdrawal."],
