@@ -30,8 +30,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from newslint.collocations import table  # noqa: E402
 from newslint.swaps import analyse  # noqa: E402
-from newslint.config import load_config  # noqa: E402
+from newslint.config import load_config, select_rules  # noqa: E402
 from newslint.document import Document  # noqa: E402
+from newslint.model import CATEGORIES  # noqa: E402
 from newslint.checks.machine_paraphrased import FEATURES  # noqa: E402
 from newslint.runner import lint_document  # noqa: E402
 
@@ -151,7 +152,9 @@ def main() -> None:
     if args.fit == "pairs":
         fit_pairs(data)
         return
-    results = list(lint_all(data, load_config(discover=False)))
+    # The default rules plus the suggestion tier of unlikely-collocation, which is off by default.
+    config = select_rules(load_config(discover=False), [*CATEGORIES, "unlikely-collocation-hint"], [])
+    results = list(lint_all(data, config))
     if args.fit == "articles":
         fit_articles(results)
         return

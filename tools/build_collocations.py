@@ -173,7 +173,7 @@ def synonyms_of(word: str, vocab: dict, index: dict, synsets: dict, exceptions: 
                     form = other[: len(other) - len(base)] + ending if base else other + ending
                     if form != word and form in vocab:
                         found.add(form)
-    return sorted(found, key=lambda s: -vocab[s])[:MAX_SYNONYMS]
+    return sorted(found, key=lambda s: (-vocab[s], s))[:MAX_SYNONYMS]
 
 
 def centilog(count: int) -> int:
