@@ -23,6 +23,9 @@ from importlib import resources
 
 ID_BITS = 17
 TABLE = "collocations.bin.gz"
+# Words this common are never taken for a spinner's choice: they seldom are (bench/spun.py finds
+# about 1% of the confident swaps there), and skipping them keeps the scan fast.
+SWAPPABLE_BELOW = 800
 
 
 class Table:
@@ -40,8 +43,7 @@ class Table:
         self.word_values = _uint(parts[1], "H")
         self.pairs = dict(zip(_uint(parts[2], "Q"), _uint(parts[3], "H")))
         self._offsets, self._synonyms = _uint(parts[4], "I"), _uint(parts[5], "I")
-        # One entry more than there are words, so that index -1 (an unknown word) finds nothing.
-        self._flags = parts[6] + b"\0"
+        self._flags = parts[6]
         self.pair_floor = self.header["pair_floor"]
         self._commoner: dict[int, tuple[tuple[str, int, int], ...]] = {}
 
@@ -80,10 +82,15 @@ class Table:
         return found
 
     @cached_property
-    def flags(self) -> tuple[list[bool], list[bool]]:
-        """By word id (and -1 for an unknown word): whether it has a commoner synonym, and whether one is
-        at least ten times as common ("bedchamber" beside "bedroom")."""
-        return list(map(bool, self._flags)), [f >= 128 for f in self._flags]
+    def swappable(self) -> dict[str, int]:
+        """word -> id for the words a spinner may have put in: those with a commoner synonym, and not
+        themselves among the commonest (centi-log count below SWAPPABLE_BELOW, 10^8)."""
+        values, flags = self.word_values, self._flags
+        return {w: i for i, w in enumerate(self.vocab) if flags[i] and values[i] < SWAPPABLE_BELOW}
+
+    def rare(self, i: int) -> bool:
+        """Whether word id i has a synonym at least ten times as common ("bedchamber" beside "bedroom")."""
+        return self._flags[i] >= 128
 
 
 def _uint(data: bytes, code: str) -> array:

@@ -14,7 +14,7 @@ import operator
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import compress, repeat
+from itertools import compress, count
 from typing import Iterator
 
 from .collocations import ID_BITS, Table, table
@@ -22,9 +22,9 @@ from .model import Hit
 
 # Logistic weights of a suspect's confidence over the features of _features(); fitted by
 # bench/spun.py --fit pairs on the development half of the spun set.
-WEIGHTS = (-0.502, 0.981, 0.552, 0.43, 0.305, -0.389, -0.96, -0.244)
+WEIGHTS = (-0.499, 0.96, 0.522, 0.438, 0.293, -0.401, -0.956, -0.207)
 # The share of suspects that were swaps in that set.
-PRIOR = 0.53
+PRIOR = 0.55
 # A swap must make the pair at least this many centi-log units (50: about 3 times) more common.
 MIN_GAIN = 50
 # The two halves of a merged suspect share features, so the weaker counts for half its weight.
@@ -80,13 +80,10 @@ def _sigmoid(z: float) -> float:
 
 def _best_swap(tb: Table, k: int, tokens: list[str], a: int, b: int) -> Suspect | None:
     """The most likely original of the unlisted pair of word ids (a, b) at token k, if a synonym swap explains it."""
-    get, commoner = tb.pairs.get, tb.commoner
-    floor = tb.pair_floor + MIN_GAIN
+    get, floor = tb.pairs.get, tb.pair_floor + MIN_GAIN
     # The cheap test first: most synonyms make no commoner pair.
-    left = [(s, alt) for s in commoner(a) if (alt := get(s[1] << ID_BITS | b, 0)) >= floor]
-    right = [(s, alt) for s in commoner(b) if (alt := get(a << ID_BITS | s[1], 0)) >= floor]
-    if not (left or right):
-        return None
+    left = [(s, alt) for s in tb.commoner(a) if (alt := get(s[1] << ID_BITS | b, 0)) >= floor]
+    right = [(s, alt) for s in tb.commoner(b) if (alt := get(a << ID_BITS | s[1], 0)) >= floor]
     best = None
     for swapped, on_left in ((left, True), (right, False)):
         word, kept = (a, b) if on_left else (b, a)
@@ -119,19 +116,21 @@ def analyse(text: str) -> Analysis:
     """Every suspect pair of the text (two pairs undoing one swap merged), and the article-wide figures."""
     tb = table()
     tokens = text.split()
-    ids = list(map(tb.ids.get, tokens, repeat(-1)))
-    swappable, rare = tb.flags
-    # One key per adjacent pair; a pair with an unknown word gets a negative key. Built-in maps
-    # throughout: this runs over every word of every article.
-    flags = list(map(swappable.__getitem__, ids))
-    candidates = list(compress(range(len(ids) - 1), map(operator.or_, flags, flags[1:])))
-    # A pair with an unknown word gets a negative key. A listed pair is common enough: a swap almost
-    # never scores high there (bench/spun.py), so only unlisted pairs are judged, which keeps this fast.
-    keys = [ids[k] << ID_BITS | ids[k + 1] for k in candidates]
-    listed = tb.pairs
-    unlisted = [k for k, key in zip(candidates, keys) if key >= 0 and key not in listed]
-    pairs = [p for k in unlisted if (p := _best_swap(tb, k, tokens, ids[k], ids[k + 1])) is not None]
-    return Analysis(_merged(pairs), tuple(pairs), sum(map(rare.__getitem__, ids)))
+    hot, ids, listed = tb.swappable, tb.ids.get, tb.pairs
+    # Only the pairs around a swappable word are looked at; a built-in map finds those words fast.
+    positions = list(compress(count(), map(hot.__contains__, tokens)))
+    keys: dict[int, tuple[int, int]] = {}
+    for p in positions:
+        for k in (p - 1, p):
+            if k not in keys and 0 <= k < len(tokens) - 1:
+                keys[k] = (ids(tokens[k], -1), ids(tokens[k + 1], -1))
+    # A listed pair is common enough: a swap almost never scores high there (bench/spun.py), so only
+    # the unlisted pairs of known words are judged.
+    pairs = [suspect for k, (a, b) in sorted(keys.items())
+             if a >= 0 and b >= 0 and a << ID_BITS | b not in listed
+             and (suspect := _best_swap(tb, k, tokens, a, b)) is not None]
+    rare = sum(1 for p in positions if tb.rare(hot[tokens[p]]))
+    return Analysis(_merged(pairs), tuple(pairs), rare)
 
 
 def _merged(pairs: list[Suspect]) -> tuple[Suspect, ...]:

@@ -28,8 +28,8 @@ STAGE = "summary"
 OPTIONS = {"min-confidence": (int, float)}
 DEFAULTS = {"min-confidence": 0.94}
 EXAMPLES = {
-    "fail": ["She plans to fulfill with the mayor on Friday."],
-    "pass": ["She plans to meet with the mayor on Friday.", "The talks went quite well."],
+    "fail": ["Hundreds of families were forced to bequeath their homes."],
+    "pass": ["Hundreds of families were forced to leave their homes.", "The talks went quite well."],
 }
 
 

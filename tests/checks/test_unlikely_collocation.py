@@ -5,26 +5,30 @@ from newslint.yamlrules import build_engine
 
 from helpers import check, default_config, findings
 
-SPUN = "She plans to fulfill with the mayor on Friday."
+SPUN = "Hundreds of families were forced to bequeath their homes."
+FULFILL = "She plans to fulfill with the mayor on Friday."
 
 
 def test_flags_a_swapped_pair_with_the_likely_original_and_a_confidence():
-    assert check(SPUN, "unlikely-collocation") == [(1, 11, "unlikely-collocation")]
+    assert check(SPUN, "unlikely-collocation") == [(1, 34, "unlikely-collocation")]
     [finding] = findings(SPUN, "unlikely-collocation")
-    assert finding.replacements == ("to meet with",)
-    assert "'to fulfill with'" in finding.message and "confidence 0.9" in finding.message
-    assert (finding.end_line, finding.end_column) == (1, 26)
+    assert finding.replacements == ("to leave their",)
+    assert "'to bequeath their'" in finding.message and "confidence 0.9" in finding.message
+    assert (finding.end_line, finding.end_column) == (1, 51)
+    # Just below the default confidence: a lower threshold takes it in.
+    assert check(FULFILL, "unlikely-collocation", **{"min-confidence": 0.9}) == [(1, 11, "unlikely-collocation")]
 
 
 def test_leaves_the_original_and_plain_copy_alone():
-    clean = ("She plans to meet with the mayor on Friday. The talks went quite well, and the two sides agreed "
-             "to meet again in the coming days rather than wait for the election.")
+    clean = ("Hundreds of families were forced to leave their homes. She plans to meet with the mayor on Friday. "
+             "The talks went quite well, and the two sides agreed to meet again in the coming days rather than "
+             "wait for the election.")
     assert check(clean, "unlikely-collocation") == []
 
 
 def test_pairs_split_by_punctuation_or_capitals_are_not_judged():
-    assert check("She plans to fulfill. With the mayor gone, she left.", "unlikely-collocation") == []
-    assert check("She plans to Fulfill With the mayor.", "unlikely-collocation") == []
+    assert check("They were forced to bequeath. Their homes were lost.", "unlikely-collocation") == []
+    assert check("They were forced to Bequeath Their homes.", "unlikely-collocation") == []
 
 
 def test_confidence_threshold_is_an_option():
@@ -33,6 +37,8 @@ def test_confidence_threshold_is_an_option():
 
 def test_a_pair_a_lexicon_rule_already_flags_is_left_to_it():
     catalogue = default_config().catalogue
-    rules = [dataclasses.replace(catalogue[i], enabled=True) for i in ("spun-phrases", "unlikely-collocation")]
+    rule = dataclasses.replace(catalogue["unlikely-collocation"], options={"min-confidence": 0.9})
+    rules = [catalogue["spun-phrases"], rule]
     config = dataclasses.replace(default_config(), rules=tuple(build_engine(rules)))
-    assert [f.rule for f in lint_text(SPUN, config)] == ["spun-phrases"]
+    assert [f.rule for f in lint_text(FULFILL, config)] == ["spun-phrases"]
+    assert [f.rule for f in lint_text(FULFILL, dataclasses.replace(config, rules=(rule,)))] == ["unlikely-collocation"]

@@ -12,7 +12,7 @@ def test_flags_a_less_confident_swap_as_a_suggestion():
 def test_leaves_clean_copy_and_the_warnings_own_range_alone():
     assert check("Hamas agreed to a gradual rather than immediate withdrawal.", "unlikely-collocation-hint") == []
     # Confident enough for unlikely-collocation: never reported twice.
-    assert check("She plans to fulfill with the mayor on Friday.", "unlikely-collocation-hint") == []
+    assert check("Hundreds of families were forced to bequeath their homes.", "unlikely-collocation-hint") == []
 
 
 def test_range_is_configurable():
