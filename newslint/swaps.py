@@ -14,7 +14,7 @@ import operator
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import compress, count
+from itertools import compress, count, repeat
 from typing import Iterator
 
 from .collocations import ID_BITS, Table, table
@@ -117,16 +117,14 @@ def analyse(text: str) -> Analysis:
     tb = table()
     tokens = text.split()
     hot, ids, listed = tb.swappable, tb.ids.get, tb.pairs
-    # Only the pairs around a swappable word are looked at; a built-in map finds those words fast.
+    # Only the pairs around a swappable word are looked at. Built-in maps do the per-word work.
     positions = list(compress(count(), map(hot.__contains__, tokens)))
-    keys: dict[int, tuple[int, int]] = {}
-    for p in positions:
-        for k in (p - 1, p):
-            if k not in keys and 0 <= k < len(tokens) - 1:
-                keys[k] = (ids(tokens[k], -1), ids(tokens[k + 1], -1))
+    starts = sorted({k for p in positions for k in (p - 1, p) if 0 <= k < len(tokens) - 1})
+    firsts = map(ids, map(tokens.__getitem__, starts), repeat(-1))
+    seconds = map(ids, map(tokens.__getitem__, map((1).__add__, starts)), repeat(-1))
     # A listed pair is common enough: a swap almost never scores high there (bench/spun.py), so only
     # the unlisted pairs of known words are judged.
-    pairs = [suspect for k, (a, b) in sorted(keys.items())
+    pairs = [suspect for k, a, b in zip(starts, firsts, seconds)
              if a >= 0 and b >= 0 and a << ID_BITS | b not in listed
              and (suspect := _best_swap(tb, k, tokens, a, b)) is not None]
     rare = sum(1 for p in positions if tb.rare(hot[tokens[p]]))
