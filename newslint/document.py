@@ -69,7 +69,7 @@ class Document:
     def words(self) -> list[tuple[int, int]]:
         return [m.span() for m in WORD_RE.finditer(self.text)]
 
-    @property
+    @cached_property
     def word_count(self) -> int:
         if "words" in self.__dict__:
             return len(self.words)

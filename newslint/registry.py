@@ -13,6 +13,7 @@ from .checks import (
     grammar,
     long_paragraph,
     long_sentence,
+    machine_paraphrased,
     orphan_honorific,
     reading_ease,
     reading_grade,
@@ -23,6 +24,8 @@ from .checks import (
     stray_punctuation,
     truncated_sentence,
     unattributed_figure,
+    unlikely_collocation,
+    unlikely_collocation_hint,
     vague_attribution,
 )
 from .model import Examples, Rule, Severity
@@ -49,6 +52,9 @@ CHECK_MODULES: tuple[types.ModuleType, ...] = (
     repeated_paragraph,
     caption_line,
     related_link_list,
+    unlikely_collocation,
+    unlikely_collocation_hint,
+    machine_paraphrased,
 )
 
 

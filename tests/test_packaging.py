@@ -50,3 +50,13 @@ def test_installed_command_runs_from_another_folder(installed, tmp_path):
     where = subprocess.run([str(env_dir / "bin" / "python"), "-c", "import newslint.config as c; print(c.rules_root())"],
                            cwd=tmp_path, capture_output=True, text=True)
     assert "_rules" in where.stdout and str(ROOT) not in where.stdout
+
+
+def test_installed_package_carries_and_loads_the_collocation_table(installed, tmp_path):
+    wheel, env_dir = installed
+    assert "newslint/data/collocations.bin.gz" in zipfile.ZipFile(wheel).namelist()
+    probe = ("import newslint.collocations as c, newslint.swaps as s; t = c.table(); "
+             "print(c.__file__, len(t.pairs), [x.fix for x in s.scan('plans to fulfill with him')])")
+    result = subprocess.run([str(env_dir / "bin" / "python"), "-c", probe], cwd=tmp_path, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert str(ROOT) not in result.stdout and "'to meet with'" in result.stdout
