@@ -128,9 +128,9 @@ def report(results, rates: list[float]) -> None:
         warnings = suggestions = true_warnings = 0
         for _, _, _, (findings, swapped) in rows:
             for f in findings:
-                if f.rule == "unlikely-collocation":
+                if f.rule == "unlikely-collocation" and str(f.severity) == "warning":
                     warnings += 1
-                elif f.rule == "unlikely-collocation-hint":
+                elif f.rule == "unlikely-collocation":
                     suggestions += 1
         label = "originals" if rate == 0 else f"spun at {rate:.2f}"
         print(f"{label:>14}: {len(rows)} articles, verdict {100 * verdicts / len(rows):5.1f}%, "
@@ -152,8 +152,7 @@ def main() -> None:
     if args.fit == "pairs":
         fit_pairs(data)
         return
-    # The default rules plus the suggestion tier of unlikely-collocation, which is off by default.
-    config = select_rules(load_config(discover=False), [*CATEGORIES, "unlikely-collocation-hint"], [])
+    config = select_rules(load_config(discover=False), list(CATEGORIES), [])
     results = list(lint_all(data, config))
     if args.fit == "articles":
         fit_articles(results)

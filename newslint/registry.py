@@ -25,7 +25,6 @@ from .checks import (
     truncated_sentence,
     unattributed_figure,
     unlikely_collocation,
-    unlikely_collocation_hint,
     vague_attribution,
 )
 from .model import Examples, Rule, Severity
@@ -53,7 +52,6 @@ CHECK_MODULES: tuple[types.ModuleType, ...] = (
     caption_line,
     related_link_list,
     unlikely_collocation,
-    unlikely_collocation_hint,
     machine_paraphrased,
 )
 

@@ -146,8 +146,11 @@ def scan(text: str) -> tuple[Suspect, ...]:
     return analyse(text).suspects
 
 
-def hits(document, findings, low: float, high: float) -> Iterator[Hit]:
-    """A Hit for every suspect whose confidence is in [low, high) and that no paraphrase finding covers yet."""
+def hits(document, findings, low: float, high: float, sure: float = 2.0) -> Iterator[Hit]:
+    """A Hit for every suspect whose confidence is in [low, high) and that no paraphrase finding covers yet.
+
+    A suspect below `sure` is demoted one severity level (a warning rule reports it as a suggestion).
+    """
     chosen = [s for s in scan(document.text) if low <= s.confidence < high]
     if not chosen:
         return
@@ -159,7 +162,8 @@ def hits(document, findings, low: float, high: float) -> Iterator[Hit]:
         if taken and _covered(document, taken, start, end):
             continue
         yield Hit(start, end, f"unlikely wording '{suspect.text}': reads as a synonym swap of '{suspect.fix}' "
-                              f"(confidence {suspect.confidence:.2f})", (suspect.fix,))
+                              f"(confidence {suspect.confidence:.2f})", (suspect.fix,),
+                  demote=int(suspect.confidence < sure))
 
 
 def _covered(document, findings, start: int, end: int) -> bool:

@@ -53,7 +53,7 @@ WEIGHTS = (-2.933, 0.293, 0.359, 0.015, 0.815)
 FEATURES = ("swaps", "sure_swaps", "rare_choices", "article_slips")
 # A suspect this confident counts as a sure swap, as does every finding of the lexicon rules.
 SURE = 0.9
-OWN_RULES = {ID, "unlikely-collocation", "unlikely-collocation-hint"}
+OWN_RULES = {ID, "unlikely-collocation"}
 # "a" before a vowel, but not before a vowel that sounds like a consonant ("a one-off", "a union").
 # A literal start keeps the search fast; "a" opening a line or sentence is left out.
 _A_BEFORE_VOWEL = re.compile(r" a (?!one|once|uni|use|usu|eu|ewe|ubi|uti|ure)[aeiou][a-z]")

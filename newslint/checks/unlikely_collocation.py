@@ -10,8 +10,8 @@ The finding names the likely original and the confidence. Only pairs the frequen
 hold are judged (it holds the 243,000 commonest), and the commonest words (10^8 occurrences or
 more) are never taken for the spinner's choice.
 
-This rule reports the confident hits (confidence at least `min-confidence`) as warnings; the
-rule `unlikely-collocation-hint` (off by default) reports the less confident ones as suggestions. Names and
+Confident hits (confidence at least `warn-confidence`, 0.94) are warnings, at the rule's
+severity; hits from `min-confidence` (0.83) up to that are one level lower (suggestions). Names and
 sentence starts (capitalised words) are never judged, and a pair that another paraphrase rule
 has already flagged (the lexicon's "fulfill with") is left to it: the rule runs after the text
 rules and sees their findings. One odd pair proves little; the
@@ -27,8 +27,8 @@ ID = "unlikely-collocation"
 CATEGORY = "paraphrase"
 SEVERITY = "warning"
 STAGE = "summary"
-OPTIONS = {"min-confidence": (int, float)}
-DEFAULTS = {"min-confidence": 0.94}
+OPTIONS = {"min-confidence": (int, float), "warn-confidence": (int, float)}
+DEFAULTS = {"min-confidence": 0.83, "warn-confidence": 0.94}
 EXAMPLES = {
     "fail": ["Hundreds of families were forced to bequeath their homes."],
     "pass": ["Hundreds of families were forced to leave their homes.", "The talks went quite well."],
@@ -36,4 +36,4 @@ EXAMPLES = {
 
 
 def check(document, options, findings) -> Iterator:
-    return hits(document, findings, options["min-confidence"], 2.0)
+    return hits(document, findings, options["min-confidence"], 2.0, options["warn-confidence"])

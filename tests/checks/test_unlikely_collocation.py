@@ -15,8 +15,16 @@ def test_flags_a_swapped_pair_with_the_likely_original_and_a_confidence():
     assert finding.replacements == ("to leave their",)
     assert "'to bequeath their'" in finding.message and "confidence 0.9" in finding.message
     assert (finding.end_line, finding.end_column) == (1, 51)
-    # Just below the default confidence: a lower threshold takes it in.
-    assert check(FULFILL, "unlikely-collocation", **{"min-confidence": 0.9}) == [(1, 11, "unlikely-collocation")]
+    assert str(finding.severity) == "warning"
+
+
+def test_less_confident_swaps_are_suggestions():
+    # 0.94 > confidence >= 0.83: reported one level lower; a higher floor drops it.
+    [finding] = findings(FULFILL, "unlikely-collocation")
+    assert (finding.column, str(finding.severity), finding.replacements) == (11, "suggestion", ("to meet with",))
+    assert check(FULFILL, "unlikely-collocation", **{"min-confidence": 0.95}) == []
+    [warned] = findings(FULFILL, "unlikely-collocation", **{"warn-confidence": 0.9})
+    assert str(warned.severity) == "warning"
 
 
 def test_leaves_the_original_and_plain_copy_alone():
@@ -37,7 +45,8 @@ def test_confidence_threshold_is_an_option():
 
 def test_a_pair_a_lexicon_rule_already_flags_is_left_to_it():
     catalogue = default_config().catalogue
-    rule = dataclasses.replace(catalogue["unlikely-collocation"], options={"min-confidence": 0.9})
+    base = catalogue["unlikely-collocation"]
+    rule = dataclasses.replace(base, options={**base.options, "min-confidence": 0.9})
     rules = [catalogue["spun-phrases"], rule]
     config = dataclasses.replace(default_config(), rules=tuple(build_engine(rules)))
     assert [f.rule for f in lint_text(FULFILL, config)] == ["spun-phrases"]
