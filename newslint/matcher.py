@@ -179,7 +179,8 @@ class PhraseEngine:
         """Every anchor as one trie regex; group 1 is the first word, the key into the index."""
         if self._anchors is None or self._anchors[0] != len(self.prefixes):
             trie = trie_pattern(sorted(self.prefixes))
-            pattern = rf"(?<!\w)(?=(\w+))(?:{trie})(?!\w)" if self.prefixes else r"(?!)"
+            # Zero-width, so anchors that overlap ("Senate majority chief", "majority chief") are all tried.
+            pattern = rf"(?<!\w)(?=(\w+))(?=(?:{trie})(?!\w))" if self.prefixes else r"(?!)"
             self._anchors = (len(self.prefixes), re.compile(pattern, re.IGNORECASE))
         return self._anchors[1]
 
