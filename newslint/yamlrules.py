@@ -288,6 +288,7 @@ def _entry(reader, keys, phrase, spec, is_regex, rule_id, flags, kind):
         preceded_by=contexts.get("preceded-by"), not_preceded_by=contexts.get("not-preceded-by"),
         message=spec.get("message"), template=entry_regex and any("{" in r for r in replacements),
         anchor=literal_anchor(phrase, entry_regex),
+        literal=None if entry_regex else " ".join(phrase.lower().replace("’", "'").split()),
     )
     fails = reader.strings(keys + ("fail",), spec.get("fail", []))
     passes = reader.strings(keys + ("pass",), spec.get("pass", []))

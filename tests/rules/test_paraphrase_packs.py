@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from newslint import lint_text
+from newslint import lint_text, load_config
 from newslint.config import rules_root
 
 from helpers import check, default_config, findings
@@ -37,8 +37,8 @@ def paraphrase_findings(text: str) -> list:
     ("spun-health", "The well being secretary spoke.", "well being", "health"),
     ("spun-sport", "He was shown a purple card.", "purple card", "red card"),
     ("spun-weather", "Local weather change is speeding up.", "Local weather", "Climate"),
-    ("spun-age", "A 36-12 months-old driver was hurt.", "36-12 months-old", "36-year-old"),
-    ("spun-year-compound", "He signed a five-12 months deal.", "five-12 months", "five-year"),
+    ("spun-age", "A 36-12 months-old driver was hurt.", "12 months-old", "year-old"),
+    ("spun-year-compound", "He signed a five-12 months deal.", "12 months", "year"),
     ("spun-a-few", "He voiced concern a few planned invasion of Rafah.", "a few planned invasion",
      "about a planned invasion"),
 ])
@@ -93,6 +93,25 @@ def test_finding_in_quoted_speech_says_so():
 def test_overlapping_anchors_are_each_tried():
     """'Senate majority chief' (a case-sensitive entry that fails here) must not hide 'majority chief'."""
     assert check("The Senate majority chief spoke.", "spun-institutions") == [(1, 12, "spun-institutions")]
+
+
+SPUN = ("The chief govt declined to remark final week.\nIt stalled, in response to two U.S. officials,\n"
+        "and additionally they said the well being secretary would fulfill with the decide.")
+
+
+def test_the_literal_automaton_and_the_regex_trie_find_the_same_phrases(monkeypatch):
+    from newslint import matcher
+    fast = [(f.line, f.column, f.rule) for f in paraphrase_findings(SPUN)]
+    assert len(fast) == 8
+    monkeypatch.setattr(matcher, "ahocorasick", None)
+    slow_config = load_config(discover=False)  # a fresh engine that never built an automaton
+    assert [(f.line, f.column, f.rule) for f in lint_text(SPUN, slow_config) if f.category == "paraphrase"] == fast
+
+
+def test_a_run_of_spaces_or_a_line_break_inside_a_phrase_is_still_matched():
+    assert check("He will fulfill  with the minister.", "spun-phrases") == [(1, 9, "spun-phrases")]
+    assert check("He will fulfill\nwith the minister.", "spun-phrases") == [(1, 9, "spun-phrases")]
+    assert check("It stalled, in response\nto two U.S. officials.", "spun-attribution") == [(1, 13, "spun-attribution")]
 
 
 def _entries():
