@@ -133,3 +133,27 @@ def test_every_paraphrase_rule_is_in_the_paraphrase_category():
     rules = [r for r in default_config().catalogue.values() if r.source and "/paraphrase/" in r.source]
     assert len(rules) >= 15
     assert {r.category for r in rules} == {"paraphrase"}
+
+
+@pytest.mark.parametrize("text, wording", [
+    ("He will fulfill with the minister.", "meet with"),
+    ("A 36-12 months-old driver died.", "year-old"),
+    ("They chose talks quite than force.", "rather than"),
+    ("It stalled, in response to two U.S. officials.", "according to"),
+    ("He met one other official.", "another"),
+    ("Although based in Doha, additionally they have to confer.", "they also"),
+    ("It will take days, they are saying.", "they say"),
+    ("They were desperate to go away the enclave.", "leave the"),
+    ("They want a everlasting ceasefire.", "permanent ceasefire"),
+    ("Israel's motion plan was discussed.", "action plan"),
+    ("Officials will meet in the approaching days.", "coming days"),
+    ("Local weather change is real.", "Climate"),
+    ("The chief govt resigned.", "chief executive"),
+    ("Police said the taking pictures happened at noon.", "shooting"),
+    ("The well being service is stretched.", "health"),
+    ("The software program failed.", "software"),
+    ("Synthetic intelligence is spreading.", "Artificial intelligence"),
+    ("Sales fell final 12 months.", "last year"),
+])
+def test_every_example_of_the_issue_is_flagged_with_its_wording(text, wording):
+    assert wording in {r for f in paraphrase_findings(text) for r in f.replacements}
