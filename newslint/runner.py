@@ -25,6 +25,9 @@ class FileResult:
     warnings: tuple[str, ...] = ()  # it was linted, but something about it deserves a word
 
 
+_NO_OPTIONS: MappingProxyType = MappingProxyType({})  # shared by the many YAML rules without options
+
+
 def make_document(text: str, path: str) -> Document:
     """The Document for a file: plain text as it is (markup formats blank what is not prose)."""
     return Document(text, path)
@@ -45,7 +48,7 @@ def lint_document(document: Document, config: Config) -> FileResult:
         for rule in config.rules:
             if rule.stage != stage:
                 continue
-            options = MappingProxyType(dict(rule.options))
+            options = MappingProxyType(dict(rule.options)) if rule.options else _NO_OPTIONS
             args = (document, options) if stage == "text" else (document, options, tuple(findings))
             findings.extend(_findings(document, rule, rule.check(*args)))
             if rule.measure is not None:

@@ -199,8 +199,10 @@ class PhraseCheck:
 
     def __call__(self, document: Document, options: Any = None) -> Iterator[Hit]:
         engine = self.engine or _engine_of(self.entries)
-        found = sorted(engine.matches_by_rule(document).get(self.style.rule, ()),
-                       key=lambda f: (f.match.start(), -f.match.end()))
+        found = engine.matches_by_rule(document).get(self.style.rule)
+        if not found:  # most rules find nothing in most documents
+            return
+        found = sorted(found, key=lambda f: (f.match.start(), -f.match.end()))
         last_end = -1
         for item in found:
             start, end = item.match.span()
