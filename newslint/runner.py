@@ -31,6 +31,9 @@ class FileResult:
     collected: dict[str, Any] = field(default_factory=dict)  # cross-file rules' data, by rule id
 
 
+_NO_OPTIONS: MappingProxyType = MappingProxyType({})  # shared by the many YAML rules without options
+
+
 def make_document(text: str, path: str) -> Document:
     """The Document for a file: plain text as it is, Markdown and HTML (by suffix) with what is
     not prose blanked to spaces; either way, offsets are those of the original text."""
@@ -77,7 +80,7 @@ def lint_document(document: Document, config: Config) -> FileResult:
 
 
 def _run_rule(document: Document, rule: Rule, directives: Any, run: _Run) -> None:
-    options = MappingProxyType(dict(rule.options))
+    options = MappingProxyType(dict(rule.options)) if rule.options else _NO_OPTIONS
     args = (document, options) if rule.stage == "text" else (document, options, tuple(run.findings))
     try:
         run.findings.extend(list(_findings(document, rule, suppress.keep(directives, rule.id, rule.check(*args)))))

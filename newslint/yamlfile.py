@@ -7,6 +7,9 @@ from typing import Any, Sequence
 
 import yaml
 
+# libyaml's parser when PyYAML has it: the built-in rule packs hold over a thousand entries.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -47,7 +50,7 @@ class YamlFile:
             raise ConfigError([Problem(name, None, "", f"cannot read: {exc.strerror or exc}")]) from None
         except UnicodeDecodeError:
             raise ConfigError([Problem(name, None, "", "not valid UTF-8")]) from None
-        loader = yaml.SafeLoader(text)
+        loader = _LOADER(text)
         try:
             root = loader.get_single_node()
             data = loader.construct_document(root) if root is not None else None

@@ -199,8 +199,10 @@ class PhraseCheck:
 
     def __call__(self, document: Document, options: Any = None) -> Iterator[Hit]:
         engine = self.engine or _engine_of(self.entries)
-        found = sorted(engine.matches_by_rule(document).get(self.style.rule, ()),
-                       key=lambda f: (f.match.start(), -f.match.end()))
+        found = engine.matches_by_rule(document).get(self.style.rule)
+        if not found:  # most rules find nothing in most documents
+            return
+        found = sorted(found, key=lambda f: (f.match.start(), -f.match.end()))
         last_end = -1
         for item in found:
             start, end = item.match.span()
@@ -288,6 +290,7 @@ def _entry(reader, keys, phrase, spec, is_regex, rule_id, flags, kind):
         preceded_by=contexts.get("preceded-by"), not_preceded_by=contexts.get("not-preceded-by"),
         message=spec.get("message"), template=entry_regex and any("{" in r for r in replacements),
         anchor=literal_anchor(phrase, entry_regex),
+        literal=None if entry_regex else " ".join(phrase.lower().replace("’", "'").split()),
     )
     fails = reader.strings(keys + ("fail",), spec.get("fail", []))
     passes = reader.strings(keys + ("pass",), spec.get("pass", []))

@@ -19,28 +19,6 @@ ROOT = Path(__file__).resolve().parent.parent
 EXPECTED = yaml.safe_load((ROOT / "tests" / "data" / "expected.yaml").read_text(encoding="utf-8"))
 
 PENDING = {
-    ("002_80019d912228d57b.txt", 1, 'reach in Washington'): "paraphrase pack still to come (issue 3/8)",
-    ("002_80019d912228d57b.txt", 1, 'high variety of'): "paraphrase pack still to come (issue 3/8)",
-    ("002_80019d912228d57b.txt", 2, 'a few planned'): "paraphrase pack still to come (issue 3/8)",
-    ("002_80019d912228d57b.txt", 2, 'greater than 1,000,000'): "paraphrase pack still to come (issue 3/8)",
-    ("002_80019d912228d57b.txt", 2, 'hunt another'): "paraphrase pack still to come (issue 3/8)",
-    ("002_80019d912228d57b.txt", 3, 'a short lived'): "paraphrase pack still to come (issue 3/8)",
-    ("002_80019d912228d57b.txt", 4, 'within the event of'): "paraphrase pack still to come (issue 3/8)",
-    ("002_80019d912228d57b.txt", 5, 'give attention to'): "paraphrase pack still to come (issue 3/8)",
-    ("002_80019d912228d57b.txt", 5, 'within the air'): "paraphrase pack still to come (issue 3/8)",
-    ("002_80019d912228d57b.txt", 6, 'debate the necessity'): "paraphrase pack still to come (issue 3/8)",
-    ("002_80019d912228d57b.txt", 7, 'anticipated to'): "paraphrase pack still to come (issue 3/8)",
-    ("002_80019d912228d57b.txt", 7, 'approaching days'): "paraphrase pack still to come (issue 3/8)",
-    ("002_80019d912228d57b.txt", 7, 'motion plan'): "paraphrase pack still to come (issue 3/8)",
-    ("002_80019d912228d57b.txt", 8, 'can also be scheduled'): "paraphrase pack still to come (issue 3/8)",
-    ("002_80019d912228d57b.txt", 10, 'a everlasting ceasefire'): "paraphrase pack still to come (issue 3/8)",
-    ("002_80019d912228d57b.txt", 11, 'the variety of Palestinian prisoners'): "paraphrase pack still to come (issue 3/8)",
-    ("002_80019d912228d57b.txt", 11, 'to debate a sensitive issue'): "paraphrase pack still to come (issue 3/8)",
-    ("002_80019d912228d57b.txt", 12, 'one other person'): "paraphrase pack still to come (issue 3/8)",
-    ("002_80019d912228d57b.txt", 13, 'additionally they have'): "paraphrase pack still to come (issue 3/8)",
-    ("002_80019d912228d57b.txt", 13, 'they are saying'): "paraphrase pack still to come (issue 3/8)",
-    ("002_80019d912228d57b.txt", 14, 'together with his wife'): "paraphrase pack still to come (issue 3/8)",
-    ("002_80019d912228d57b.txt", 14, 'go away the enclave'): "paraphrase pack still to come (issue 3/8)",
 }
 
 
