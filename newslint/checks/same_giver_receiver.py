@@ -3,7 +3,8 @@
 A rewriter that resolves pronouns wrongly repeats the subject where "itself" or another party
 belongs. A capitalised name followed by a verb of giving or telling and the same name again as
 its object is flagged ("Israel told Israel", "The United States has given the United States a
-grace period"). A possessive after the repeat ("Smith told Smith's lawyer") is left alone.
+grace period"). A possessive after the repeat ("Smith told Smith's lawyer") is left alone. No fix
+is offered: only the editor knows which party was lost.
 """
 from __future__ import annotations
 
@@ -49,8 +50,9 @@ def check(document, options) -> Iterator[Hit]:
         taken = _receiver(text, verb.end(), giver.group(1))
         if taken:
             start = verb_start - len(before) + giver.start()
-            yield Hit(start, taken.end(), f"same party as giver and receiver: '{text[start:taken.end()]}'",
-                      (text[start:verb.end()] + "itself",))
+            # No replacement: "itself" is right only sometimes; usually another party was lost.
+            yield Hit(start, taken.end(), f"same party as giver and receiver: '{text[start:taken.end()]}' "
+                                          "(name the other party, or 'itself')")
 
 
 def _receiver(text: str, at: int, giver: str) -> re.Match | None:
