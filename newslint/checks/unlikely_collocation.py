@@ -10,7 +10,7 @@ The finding names the likely original and the confidence. Only pairs the frequen
 hold are judged (it holds the 243,000 commonest), and the commonest words (10^8 occurrences or
 more) are never taken for the spinner's choice.
 
-Confident hits (confidence at least `warn-confidence`, 0.94) are warnings, at the rule's
+Confident hits (confidence at least `warn-confidence`, 0.98) are warnings, at the rule's
 severity; hits from `min-confidence` (0.83) up to that are one level lower (suggestions). Names and
 sentence starts (capitalised words) are never judged, and a pair that another paraphrase rule
 has already flagged (the lexicon's "fulfill with") is left to it: the rule runs after the text
@@ -28,7 +28,7 @@ CATEGORY = "paraphrase"
 SEVERITY = "warning"
 STAGE = "summary"
 OPTIONS = {"min-confidence": (int, float), "warn-confidence": (int, float)}
-DEFAULTS = {"min-confidence": 0.83, "warn-confidence": 0.94}
+DEFAULTS = {"min-confidence": 0.83, "warn-confidence": 0.98}
 EXAMPLES = {
     "fail": ["Hundreds of families were forced to bequeath their homes."],
     "pass": ["Hundreds of families were forced to leave their homes.", "The talks went quite well."],

@@ -15,11 +15,14 @@ def test_flags_a_swapped_pair_with_the_likely_original_and_a_confidence():
     assert finding.replacements == ("to leave their",)
     assert "'to bequeath their'" in finding.message and "confidence 0.9" in finding.message
     assert (finding.end_line, finding.end_column) == (1, 51)
-    assert str(finding.severity) == "warning"
+    # Confidence 0.96: a suggestion at the default warn-confidence (0.98), a warning below it.
+    assert str(finding.severity) == "suggestion"
+    [warned] = findings(SPUN, "unlikely-collocation", **{"warn-confidence": 0.95})
+    assert str(warned.severity) == "warning"
 
 
 def test_less_confident_swaps_are_suggestions():
-    # 0.94 > confidence >= 0.83: reported one level lower; a higher floor drops it.
+    # 0.98 > confidence >= 0.83: reported one level lower; a higher floor drops it.
     [finding] = findings(FULFILL, "unlikely-collocation")
     assert (finding.column, str(finding.severity), finding.replacements) == (11, "suggestion", ("to meet with",))
     assert check(FULFILL, "unlikely-collocation", **{"min-confidence": 0.95}) == []
