@@ -125,8 +125,8 @@ def report(results, rates: list[float]) -> None:
     for rate in [0.0, *rates]:
         rows = [r for r in results if r[1] == rate]
         verdicts = sum(1 for r in rows if r[2].get("verdict"))
-        warnings = suggestions = true_warnings = 0
-        for _, _, _, (findings, swapped) in rows:
+        warnings = suggestions = 0
+        for _, _, _, (findings, _swapped) in rows:
             for f in findings:
                 if f.rule == "unlikely-collocation" and str(f.severity) == "warning":
                     warnings += 1

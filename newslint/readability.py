@@ -16,6 +16,12 @@ from functools import lru_cache
 from typing import Any
 from weakref import WeakKeyDictionary
 
+# Examples shared by the article-level readability rules.
+HARD_EXAMPLE = ("Notwithstanding considerable institutional reluctance, parliamentary representatives "
+                "characterised the comprehensive infrastructure modernisation programme as fundamentally "
+                "unaffordable, environmentally questionable and administratively unmanageable. ") * 9
+PLAIN_EXAMPLE = "The council met on Tuesday. It voted to shut the old library. Some people were angry. " * 12
+
 LANGUAGE = "en_US"
 # Flesch (1948) and Kincaid et al. (1975), the constants textstat uses for English.
 _EASE = (206.835, 1.015, 84.6)

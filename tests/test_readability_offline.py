@@ -22,7 +22,7 @@ def _run(args, tmp_path, env=None):
 
 
 def _loaded(stderr):
-    line = next(l for l in stderr.splitlines() if l.startswith("LOADED"))
+    line = next(row for row in stderr.splitlines() if row.startswith("LOADED"))
     return line.split(" ", 1)[1]
 
 

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..model import Hit
-from ..readability import article_span, scores
+from ..readability import HARD_EXAMPLE, PLAIN_EXAMPLE, article_span, scores
 
 ID = "reading-grade"
 CATEGORY = "readability"
@@ -22,13 +22,7 @@ SEVERITY = "suggestion"
 ENABLED = False
 OPTIONS = {"max-grade": (int, float), "min-words": int}
 DEFAULTS = {"max-grade": 14, "min-words": 100}
-_HARD = ("Notwithstanding considerable institutional reluctance, parliamentary representatives "
-         "characterised the comprehensive infrastructure modernisation programme as fundamentally "
-         "unaffordable, environmentally questionable and administratively unmanageable. ")
-EXAMPLES = {
-    "fail": [_HARD * 9],
-    "pass": ["The council met on Tuesday. It voted to shut the old library. Some people were angry. " * 12],
-}
+EXAMPLES = {"fail": [HARD_EXAMPLE], "pass": [PLAIN_EXAMPLE]}
 
 
 def measure(document, options) -> dict[str, Any]:
