@@ -118,6 +118,7 @@ def lint_file(path: str, config: Config) -> FileResult:
 
 
 _WORKER_CONFIG: Config | None = None
+_WARM_UP = "The minister said on Monday that officials would meet with union leaders in the coming days.\n"
 
 
 def _init_worker(config: Config) -> None:
@@ -143,6 +144,10 @@ def lint_paths(paths: Sequence[str], config: Config, jobs: int | None = None) ->
             yield lint_file(path, config)
         return
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
+    if method == "fork":
+        # Load the lazily loaded tables (word statistics, syllable dictionary) once, here, so that
+        # every forked worker shares them instead of loading its own copy.
+        lint_document(make_document(_WARM_UP, "<warm-up>"), config)
     context = multiprocessing.get_context(method)
     with ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_worker, initargs=(config,)) as pool:
         yield from pool.map(_lint_in_worker, paths, chunksize=16)
