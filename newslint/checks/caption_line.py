@@ -25,14 +25,16 @@ DEFAULTS = {"max-words": 40}
 EXAMPLES = {
     "fail": ["The talks ended.\nKarma's Andreas Thurner, left, and Todd George pose with the car.\nThey resume.",
              "The talks ended.\nNews | Sport | Weather | Travel\n"],
+    # "(R)" alone is a party label in US copy ("Gov. Rick Snyder (R)"), not "right" in a caption.
     "pass": ["The talks ended.\nEscalating Violence Ahead of the Deadline\nThey resume.",
+             "The talks ended.\nOn Saturday, Sen. Bernie Sanders (I-Vt.) called on Gov. Rick Snyder (R) to resign.\n",
              "The talks ended.\nHe turned left, and then right.\n"],
 }
 
 _POSITION = (r"(?:left|right|centre|center|second (?:from )?(?:left|right)|far (?:left|right)"
              r"|front|rear|foreground|background)")
 _CAPTION = re.compile(
-    rf",\s{_POSITION}(?=,|\.|$)|\((?:{_POSITION}|L|R|L-R|l-r|top|bottom|pictured|above|below|inset|file)\)"
+    rf",\s{_POSITION}(?=,|\.|$)|\((?:{_POSITION}|(?-i:L|L-R)|l-r|top|bottom|pictured|above|below|inset|file)\)"
     r"|\bpictured\b|\bfile (?:photo|picture|image)\b"
     r"|\bin this (?:file |undated |handout )?(?:photo|picture|image|photograph|handout)\b"
     r"|\b(?:handout|undated) (?:photo|picture|image)\b", re.IGNORECASE)

@@ -13,12 +13,15 @@ ID = "doubled-word"
 CATEGORY = "mangled"
 SEVERITY = "warning"
 OPTIONS = {"allow": list}
+# Particles double legitimately when a phrasal verb meets its preposition ("counting on on Monday",
+# "did Romney in in 2012").
 DEFAULTS = {"allow": ["that", "had", "bye", "ha", "no", "very", "so", "now", "long", "far", "really",
-                      "go", "knock", "tut", "yeah", "boo", "wait", "chop", "hush", "dum", "bla", "blah"]}
+                      "go", "knock", "tut", "yeah", "boo", "wait", "chop", "hush", "dum", "bla", "blah",
+                      "in", "on", "up", "out", "off", "down", "over", "etc", "tsk"]}
 EXAMPLES = {
     "fail": ["He said the the talks would resume.", "It was was a long day."],
     "pass": ["She said that that plan had had its day.", "Walla Walla is a city.", "Bye bye, he said.",
-             "The senior law lord Lord Bingham ruled."],
+             "The senior law lord Lord Bingham ruled.", "Voters the party is counting on on Nov. 8."],
 }
 
 # Same line only: a headline ending in "Shares" above a paragraph starting "Shares" is no slip.
