@@ -3,9 +3,10 @@
 A spinner swaps a word for a synonym of the wrong sense, and the swap leaves a pair English
 rarely uses ("fulfill with") beside a synonym pair it uses all the time ("meet with"). analyse()
 reads a text once (cached, since three rules ask) and returns every such suspect pair, with a
-confidence, and the count of words chosen far rarer than a synonym. Pairs are two lower-case words side by side with only
-a space between them: capitalised words (names, sentence starts) and words with punctuation
-attached are not in the table, so they are never judged.
+confidence, and the counts of words chosen far rarer than a synonym and of obscure words. Pairs
+are two lower-case words side by side with only a space between them: capitalised words (names,
+sentence starts) and words with punctuation attached are not in the table, so they are never
+judged.
 """
 from __future__ import annotations
 
@@ -29,6 +30,10 @@ PRIOR = 0.55
 MIN_GAIN = 50
 # The two halves of a merged suspect share features, so the weaker counts for half its weight.
 MERGE_WEIGHT = 0.5
+# A rare choice has a synonym at least 100 times as common (200 centi-log units: "bedchamber"
+# beside "bedroom"); an obscure word is seen fewer than 10^5 times in Google Books (500).
+RARE_GAP = 200
+OBSCURE_BELOW = 500
 _TOKEN = re.compile(r"\S+")
 
 
@@ -55,7 +60,8 @@ class Suspect:
 class Analysis:
     suspects: tuple[Suspect, ...]
     suspect_pairs: tuple[Suspect, ...]  # before merging, for fitting the weights
-    rare_choices: int  # words with a synonym at least ten times as frequent ("bedchamber")
+    rare_choices: int  # words with a synonym at least 100 times as frequent ("bedchamber")
+    obscure_words: int  # words with a commoner synonym that are themselves obscure
 
 
 def _features(tb: Table, word: int, kept: int, swap: tuple[str, int, int], alt: int) -> tuple:
@@ -127,8 +133,11 @@ def analyse(text: str) -> Analysis:
     pairs = [suspect for k, a, b in zip(starts, firsts, seconds)
              if a >= 0 and b >= 0 and a << ID_BITS | b not in listed
              and (suspect := _best_swap(tb, k, tokens, a, b)) is not None]
-    rare = sum(1 for p in positions if tb.rare(hot[tokens[p]]))
-    return Analysis(_merged(pairs), tuple(pairs), rare)
+    values = tb.word_values
+    chosen = [hot[tokens[p]] for p in positions]
+    rare = sum(1 for i in chosen if tb.commoner(i) and tb.commoner(i)[0][2] - values[i] >= RARE_GAP)
+    obscure = sum(1 for i in chosen if values[i] < OBSCURE_BELOW)
+    return Analysis(_merged(pairs), tuple(pairs), rare, obscure)
 
 
 def _merged(pairs: list[Suspect]) -> tuple[Suspect, ...]:

@@ -22,7 +22,8 @@ def test_scan_merges_two_pairs_that_undo_one_swap():
     assert suspect.text == "to fulfill with" and suspect.fix == "to meet with" and suspect.index == 2
 
 
-def test_rare_choices_rise_with_swaps():
-    clean = "the government said it would meet with the union in the coming days"
-    spun = "the authorities said it would fulfill with the union in the approaching days"
-    assert analyse(spun).rare_choices > analyse(clean).rare_choices
+def test_rare_choices_and_obscure_words_rise_with_swaps():
+    clean = analyse("the family slept in the bedroom of the house")
+    spun = analyse("the family slept in the bedchamber of the house")
+    assert (clean.rare_choices, clean.obscure_words) == (0, 0)
+    assert (spun.rare_choices, spun.obscure_words) == (1, 1)  # 'bedroom' is over 100 times as common
