@@ -99,11 +99,21 @@ def measure(document, options, findings) -> dict:
     lexicon = sum(1 for f in findings if f.category == "paraphrase" and f.rule not in OWN_RULES)
     garbled = sum(1 for f in findings if f.category == "paraphrase" and f.rule != ID)
     result = dict(figures(document, lexicon, garbled))
+    # The lexicon's findings are the surest swaps to name; the statistical suspects fill up.
+    named = [_named(document, f) for f in sorted(findings) if f.category == "paraphrase" and f.rule not in OWN_RULES
+             and len(f.replacements) == 1]
+    result["examples"] = list(dict.fromkeys(named + result["examples"]))[:NAMED]
     by_count = 0 < options["findings-per-1000"] <= result["paraphrase_per_1000_words"]
     # A high score from diffuse rare wording alone is no proof: name at least a few likely swaps.
     evidence = result["words"] >= options["min-words"] and result["flagged_swaps"] >= options["min-flagged-swaps"]
     result["verdict"] = evidence and (result["score"] >= options["threshold"] or by_count)
     return result
+
+
+def _named(document, finding) -> str:
+    start = document.offset(finding.line, finding.column)
+    end = document.offset(finding.end_line, finding.end_column)
+    return f"'{document.text[start:end]}' for '{finding.replacements[0]}'"
 
 
 def check(document, options, findings) -> Iterator:
