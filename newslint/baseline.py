@@ -14,7 +14,6 @@ import dataclasses
 import json
 import os
 import zlib
-from bisect import bisect_right
 from collections import Counter
 from pathlib import Path
 from typing import Any, Sequence
@@ -38,19 +37,21 @@ def _folded(text: str) -> str:
 
 
 def _paragraph(document: Document, start: int, end: int) -> tuple[int, int]:
-    spans = document.paragraphs
-    index = bisect_right([s for s, _ in spans], start) - 1
-    if index >= 0 and spans[index][0] <= start <= spans[index][1]:
-        return spans[index]
+    index = document.paragraph_index(start)
+    if index is not None:
+        return document.paragraphs[index]
     line = document.position(start)[0]
     return document.line_span(line)[0], max(end, document.line_span(line)[1])
 
 
 def fingerprint(document: Document, rule_id: str, start: int, end: int) -> str:
     """A stable id for a finding: rule, folded matched text, hash of its paragraph."""
-    p_start, p_end = _paragraph(document, start, end)
-    paragraph = " ".join(document.text[p_start:p_end].split())
-    return _digest(rule_id, _folded(document.text[start:end])) + _digest(paragraph)
+    span = _paragraph(document, start, end)
+    # One digest per paragraph and document: a long paragraph with many findings is hashed once.
+    digests = document.__dict__.setdefault("_paragraph_digests", {})
+    if span not in digests:
+        digests[span] = _digest(" ".join(document.text[span[0]:span[1]].split()))
+    return _digest(rule_id, _folded(document.text[start:end])) + digests[span]
 
 
 def finding_key(finding: Finding) -> str:

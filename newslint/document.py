@@ -79,10 +79,13 @@ class Document:
     def sentences(self) -> list[tuple[int, int]]:
         return split_sentences(self.text)
 
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s for s, _ in self.sentences]
+
     def sentence_at(self, offset: int) -> tuple[int, int]:
         """The sentence span holding offset (or the nearest one before it)."""
-        starts = [s for s, _ in self.sentences]
-        index = max(0, bisect_right(starts, offset) - 1)
+        index = max(0, bisect_right(self._sentence_starts, offset) - 1)
         return self.sentences[index] if self.sentences else (0, len(self.text))
 
     @cached_property
@@ -93,6 +96,15 @@ class Document:
                 for m in pattern.finditer(self.text)]
 
     @cached_property
+    def _paragraph_starts(self) -> list[int]:
+        return [s for s, _ in self.paragraphs]
+
+    def paragraph_index(self, offset: int) -> int | None:
+        """Index into `paragraphs` of the paragraph holding offset, or None between paragraphs."""
+        index = bisect_right(self._paragraph_starts, offset) - 1
+        return index if index >= 0 and offset <= self.paragraphs[index][1] else None
+
+    @cached_property
     def quotes(self) -> list[tuple[int, int]]:
         """Spans inside quotation marks (marks excluded); an unclosed quote runs to its paragraph's end."""
         spans = []
@@ -100,9 +112,12 @@ class Document:
             spans.extend(_quote_spans(self.text, p_start, p_end))
         return spans
 
+    @cached_property
+    def _quote_starts(self) -> list[int]:
+        return [s for s, _ in self.quotes]
+
     def in_quote(self, offset: int) -> bool:
-        starts = [s for s, _ in self.quotes]
-        index = bisect_right(starts, offset) - 1
+        index = bisect_right(self._quote_starts, offset) - 1
         return index >= 0 and self.quotes[index][0] <= offset < self.quotes[index][1]
 
 

@@ -57,6 +57,7 @@ EXAMPLES = {
     ],
 }
 
+_SPEAKER_REACH = 2000
 _TERMINAL = re.compile(r"""[.!?…:;]["'”’)\]]*$""")
 
 
@@ -113,11 +114,14 @@ def _quoted_and_sourced(document, offset: int, vocab) -> bool:
     if not document.in_quote(offset):
         return False
     paragraphs = document.paragraphs
-    for i, (p_start, p_end) in enumerate(paragraphs):
-        if p_start <= offset < p_end:
-            window_start = paragraphs[i - 1][0] if i else p_start
-            return has_source(document.text, window_start, p_end, vocab)
-    return False
+    i = document.paragraph_index(offset)
+    if i is None:
+        return False
+    window_start = paragraphs[i - 1][0] if i else paragraphs[i][0]
+    # A speaker stands near the quote: the window is capped so a text with no line breaks
+    # (one paragraph of megabytes) is not rescanned for every figure.
+    window_start = max(window_start, offset - _SPEAKER_REACH)
+    return has_source(document.text, window_start, min(paragraphs[i][1], offset + _SPEAKER_REACH), vocab)
 
 
 def _source_precedes(document, index: int, carry: int, vocab) -> bool:
