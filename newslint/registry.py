@@ -61,6 +61,7 @@ def rule_from_module(module: types.ModuleType) -> Rule:
     doc = (module.__doc__ or "").strip()
     summary, _, body = doc.partition("\n")
     description = summary.split(":", 1)[1].strip() if ":" in summary else summary
+    description = description[:1].upper() + description[1:]  # listed beside the YAML rules' descriptions
     examples = getattr(module, "EXAMPLES", {})
     return Rule(
         id=module.ID,
