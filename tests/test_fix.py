@@ -1,7 +1,10 @@
 """Safe autofix: --fix and --diff on real files."""
+import json
 import os
 import shutil
 import stat
+import subprocess
+import sys
 
 from newslint import lint_text
 from newslint.fix import Edit, fix_text, resolve
@@ -139,3 +142,16 @@ def test_fix_leaves_invalid_utf8_alone(tmp_path):
     result = run("--fix", "a.txt", cwd=tmp_path)
     assert target.read_bytes() == data
     assert "not fixed" in result.stderr and "[spun-phrases]" in result.stdout
+
+
+def test_guesses_and_plain_english_look_alikes_are_never_applied(tmp_path):
+    # "greater than" (spun-possible) is also plain English and "redoubled their" is only a statistical
+    # suspect (unlikely-collocation): both show a replacement but --fix leaves them to the editor.
+    article = tmp_path / "a.txt"
+    text = "Officials have redoubled their efforts, and greater than 1,000,000 people fled.\n"
+    article.write_text(text, encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "newslint", "--fix", "--format", "json", str(article)],
+                            capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert article.read_text(encoding="utf-8") == text
+    rules = {f["rule"] for f in json.loads(result.stdout)["findings"]}
+    assert "spun-possible" in rules

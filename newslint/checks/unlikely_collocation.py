@@ -27,6 +27,8 @@ ID = "unlikely-collocation"
 CATEGORY = "paraphrase"
 SEVERITY = "warning"
 STAGE = "summary"
+# A statistical guess at the original wording: shown as a replacement, never applied by --fix.
+FIXABLE = False
 OPTIONS = {"min-confidence": (int, float), "warn-confidence": (int, float)}
 DEFAULTS = {"min-confidence": 0.83, "warn-confidence": 0.98}
 EXAMPLES = {
