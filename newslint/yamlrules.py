@@ -5,16 +5,16 @@ file, the line and the dotted key, all at once.
 """
 from __future__ import annotations
 
-import dataclasses
 import re
 import string
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
-from .document import Document
-from .matcher import PhraseEngine, PhraseEntry, literal_anchor, phrase_regex
-from .model import CATEGORIES, Examples, Hit, Rule, Severity
-from .yamlfile import ConfigError, Problem, YamlFile
+from .model import CATEGORIES, Examples, Rule, Severity
+from .yamlfile import ConfigError, YamlFile
+from .yamlkinds import PhraseCheck, Reader, Style, build_engine, line, match_case, pattern, phrases
+
+__all__ = ["PhraseCheck", "build_engine", "load_rule_file", "match_case"]
 
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 COMMON_KEYS = {"kind", "category", "severity", "message", "description", "documentation", "enabled",
@@ -25,43 +25,13 @@ KIND_KEYS = {
     "pattern": {"pattern", "replacement"},
     "line": {"lines", "patterns"},
 }
-ENTRY_KEYS = {"replace", "regex", "followed-by", "not-followed-by", "preceded-by", "not-preceded-by",
-              "message", "fail", "pass"}
 QUOTE_MODES = ("lint", "note", "skip")
-
-
-class _Reader:
-    """Collects problems while reading one rule file."""
-
-    def __init__(self, source: YamlFile):
-        self.source = source
-        self.problems: list[Problem] = []
-
-    def fail(self, keys: tuple, message: str) -> None:
-        self.problems.append(self.source.problem(keys, message))
-
-    def regex(self, keys: tuple, pattern: Any, flags: int = 0) -> re.Pattern | None:
-        if not isinstance(pattern, str):
-            self.fail(keys, f"expected a regex string, got {type(pattern).__name__}")
-            return None
-        try:
-            return re.compile(pattern, flags)
-        except re.error as exc:
-            self.fail(keys, f"regex {pattern!r} does not compile: {exc}")
-            return None
-
-    def strings(self, keys: tuple, value: Any) -> tuple[str, ...]:
-        items = [value] if isinstance(value, str) else value
-        if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
-            self.fail(keys, "expected a string or a list of strings")
-            return ()
-        return tuple(items)
 
 
 def load_rule_file(path: Path, display: str | None = None) -> Rule:
     """Read and compile one YAML rule file; ConfigError lists every problem in it."""
     source = YamlFile.load(path, name=display or str(path))
-    reader = _Reader(source)
+    reader = Reader(source)
     rule = _compile(reader, Path(path).stem, source.data)
     if reader.problems:
         raise ConfigError(reader.problems)
@@ -69,7 +39,7 @@ def load_rule_file(path: Path, display: str | None = None) -> Rule:
     return rule
 
 
-def _compile(reader: _Reader, rule_id: str, data: Any) -> Rule | None:
+def _compile(reader: Reader, rule_id: str, data: Any) -> Rule | None:
     if not ID_RE.match(rule_id):
         reader.fail((), f"rule id {rule_id!r} (the file stem) must be kebab-case")
     if not isinstance(data, dict):
@@ -100,9 +70,9 @@ def _compile(reader: _Reader, rule_id: str, data: Any) -> Rule | None:
     exceptions = tuple(filter(None, (reader.regex(("exceptions", i), p, flags)
                                      for i, p in enumerate(data.get("exceptions") or []))))
     fail, passing = _examples(reader, data.get("examples") or {})
-    style = _Style(rule_id, str(data.get("message", "")), in_quotes, exceptions)
+    style = Style(rule_id, str(data.get("message", "")), in_quotes, exceptions)
     _check_placeholders(reader, style.message, kind, data)
-    builder = {"substitution": _phrases, "existence": _phrases, "pattern": _pattern, "line": _line}[kind]
+    builder = {"substitution": phrases, "existence": phrases, "pattern": pattern, "line": line}[kind]
     check, extra_fail, extra_pass = builder(reader, data, style, flags)
     return Rule(
         id=rule_id,
@@ -118,7 +88,7 @@ def _compile(reader: _Reader, rule_id: str, data: Any) -> Rule | None:
     )
 
 
-def _examples(reader: _Reader, examples: Any) -> tuple[tuple[str, ...], tuple[str, ...]]:
+def _examples(reader: Reader, examples: Any) -> tuple[tuple[str, ...], tuple[str, ...]]:
     if not isinstance(examples, dict) or set(examples) - {"fail", "pass"}:
         reader.fail(("examples",), "expected a mapping with 'fail' and 'pass' lists")
         return (), ()
@@ -126,7 +96,7 @@ def _examples(reader: _Reader, examples: Any) -> tuple[tuple[str, ...], tuple[st
             reader.strings(("examples", "pass"), examples.get("pass", [])))
 
 
-def _check_placeholders(reader: _Reader, message: str, kind: str, data: dict) -> None:
+def _check_placeholders(reader: Reader, message: str, kind: str, data: dict) -> None:
     allowed = {"match", "replacement"}
     if kind == "pattern" and isinstance(data.get("pattern"), str):
         try:
@@ -140,235 +110,3 @@ def _check_placeholders(reader: _Reader, message: str, kind: str, data: dict) ->
         return
     for name in fields - allowed:
         reader.fail(("message",), f"unknown placeholder {{{name}}} (use {', '.join(sorted(allowed))})")
-
-
-@dataclasses.dataclass(frozen=True)
-class _Style:
-    """How a rule turns a match into a Hit: message, quoted-speech handling, exceptions."""
-
-    rule: str
-    message: str
-    in_quotes: str
-    exceptions: tuple[re.Pattern, ...]
-
-    def hit(self, document: Document, start: int, end: int, replacements: tuple[str, ...],
-            fields: dict[str, str], message: str | None = None) -> Hit | None:
-        if self._excepted(document.text, start, end):
-            return None
-        quoted = document.in_quote(start)
-        if quoted and self.in_quotes == "skip":
-            return None
-        values = {"match": document.text[start:end], "replacement": " or ".join(replacements), **fields}
-        text = (message or self.message).format_map(_Blank(values))
-        if quoted and self.in_quotes == "note":
-            text += " (in quoted speech)"
-        return Hit(start, end, text, replacements)
-
-    def _excepted(self, text: str, start: int, end: int) -> bool:
-        window_start = max(0, start - 80)
-        window = text[window_start : end + 80]
-        return any(m.start() + window_start <= start and end <= m.end() + window_start
-                   for exc in self.exceptions for m in exc.finditer(window))
-
-
-class _Blank(dict):
-    def __missing__(self, key: str) -> str:
-        return ""
-
-
-def match_case(replacement: str, original: str) -> str:
-    """Give the replacement the case of the text it replaces (Title, UPPER or as written)."""
-    if len(original) > 1 and original.isupper() and any(c.isalpha() for c in original):
-        return replacement.upper()
-    if original[:1].isupper() and replacement[:1].islower():
-        return replacement[:1].upper() + replacement[1:]
-    return replacement
-
-
-# -- substitution and existence ------------------------------------------------------------------
-@dataclasses.dataclass(frozen=True)
-class PhraseCheck:
-    """Check function of a phrase rule; the shared engine runs one scan for all phrase rules."""
-
-    style: _Style
-    entries: tuple[PhraseEntry, ...]
-    engine: PhraseEngine | None = None
-
-    def with_engine(self, engine: PhraseEngine) -> PhraseCheck:
-        return dataclasses.replace(self, engine=engine)
-
-    def __call__(self, document: Document, options: Any = None) -> Iterator[Hit]:
-        engine = self.engine or _engine_of(self.entries)
-        found = engine.matches_by_rule(document).get(self.style.rule)
-        if not found:  # most rules find nothing in most documents
-            return
-        found = sorted(found, key=lambda f: (f.match.start(), -f.match.end()))
-        last_end = -1
-        for item in found:
-            start, end = item.match.span()
-            if start < last_end:  # overlapping matches of one rule: keep the first, longest
-                continue
-            replacements = tuple(match_case(_expand(r, item), item.match.group()) for r in item.entry.replacements)
-            hit = self.style.hit(document, start, end, replacements, {}, item.entry.message)
-            if hit:
-                last_end = end
-                yield hit
-
-
-def _expand(replacement: str, item: Any) -> str:
-    if not item.entry.template:
-        return replacement
-    return replacement.format_map(_Blank({k: v or "" for k, v in item.match.groupdict().items()}))
-
-
-def _engine_of(entries: tuple[PhraseEntry, ...]) -> PhraseEngine:
-    engine = PhraseEngine()
-    for entry in entries:
-        engine.add(entry)
-    return engine
-
-
-def build_engine(rules: list[Rule]) -> list[Rule]:
-    """Give every phrase rule in the list one shared engine, so the text is scanned once."""
-    engine = PhraseEngine()
-    out = []
-    for rule in rules:
-        if isinstance(rule.check, PhraseCheck):
-            for entry in rule.check.entries:
-                engine.add(entry)
-            rule = dataclasses.replace(rule, check=rule.check.with_engine(engine))
-        out.append(rule)
-    return out
-
-
-def _phrases(reader: _Reader, data: dict, style: _Style, flags: int):
-    key = "swap" if data["kind"] == "substitution" else "tokens"
-    raw = data.get(key)
-    if data["kind"] == "existence" and isinstance(raw, list):
-        raw = {item if isinstance(item, str) else None: None for item in raw} if all(
-            isinstance(i, str) for i in raw) else raw
-    if not isinstance(raw, dict) or not raw:
-        reader.fail((key,), "required, a non-empty mapping" + (" or list" if key == "tokens" else ""))
-        return PhraseCheck(style, ()), (), ()
-    is_regex = bool(data.get("regex", False))
-    entries, fails, passes = [], [], []
-    for phrase, spec in raw.items():
-        built = _entry(reader, (key, phrase), str(phrase), spec, is_regex, style.rule, flags, data["kind"])
-        if built:
-            entries.append(built[0])
-            fails.extend(built[1])
-            passes.extend(built[2])
-    return PhraseCheck(style, tuple(entries)), tuple(fails), tuple(passes)
-
-
-def _entry(reader, keys, phrase, spec, is_regex, rule_id, flags, kind):
-    if spec is None or isinstance(spec, (str, list)):
-        spec = {"replace": spec} if spec is not None else {}
-    if not isinstance(spec, dict):
-        reader.fail(keys, "expected a replacement, a list of them, or a mapping")
-        return None
-    for key in spec:
-        if key not in ENTRY_KEYS:
-            reader.fail(keys + (key,), "unknown key for a phrase entry")
-    if kind == "substitution" and not spec.get("replace"):
-        reader.fail(keys, "a substitution entry needs a replacement")
-    entry_regex = bool(spec.get("regex", is_regex))
-    regex = reader.regex(keys, phrase_regex(phrase, entry_regex), flags)
-    contexts = {}
-    for name in ("followed-by", "not-followed-by"):
-        if name in spec:
-            contexts[name] = reader.regex(keys + (name,), rf"\s*(?:{spec[name]})", flags) if isinstance(spec[name], str) else reader.regex(keys + (name,), spec[name])
-    for name in ("preceded-by", "not-preceded-by"):
-        if name in spec:
-            contexts[name] = reader.regex(keys + (name,), rf"(?:{spec[name]})\s*$", flags) if isinstance(spec[name], str) else reader.regex(keys + (name,), spec[name])
-    if regex is None:
-        return None
-    replacements = reader.strings(keys + ("replace",), spec["replace"]) if spec.get("replace") else ()
-    entry = PhraseEntry(
-        rule=rule_id, regex=regex, replacements=replacements,
-        followed_by=contexts.get("followed-by"), not_followed_by=contexts.get("not-followed-by"),
-        preceded_by=contexts.get("preceded-by"), not_preceded_by=contexts.get("not-preceded-by"),
-        message=spec.get("message"), template=entry_regex and any("{" in r for r in replacements),
-        anchor=literal_anchor(phrase, entry_regex),
-        literal=None if entry_regex else " ".join(phrase.lower().replace("’", "'").split()),
-    )
-    fails = reader.strings(keys + ("fail",), spec.get("fail", []))
-    passes = reader.strings(keys + ("pass",), spec.get("pass", []))
-    return entry, fails, passes
-
-
-# -- pattern -------------------------------------------------------------------------------------
-@dataclasses.dataclass(frozen=True)
-class PatternCheck:
-    style: _Style
-    regex: re.Pattern
-    replacements: tuple[str, ...]
-
-    def __call__(self, document: Document, options: Any = None) -> Iterator[Hit]:
-        for m in self.regex.finditer(document.text):
-            fields = {k: v or "" for k, v in m.groupdict().items()}
-            replacements = tuple(match_case(r.format_map(_Blank(fields)), m.group()) for r in self.replacements)
-            hit = self.style.hit(document, m.start(), m.end(), replacements, fields)
-            if hit:
-                yield hit
-
-
-def _pattern(reader: _Reader, data: dict, style: _Style, flags: int):
-    regex = reader.regex(("pattern",), data.get("pattern"), flags)
-    replacements = reader.strings(("replacement",), data["replacement"]) if "replacement" in data else ()
-    if regex is not None:
-        for template in replacements:
-            names = {n for _, n, _, _ in string.Formatter().parse(template) if n}
-            for name in names - set(regex.groupindex):
-                reader.fail(("replacement",), f"placeholder {{{name}}} names no group of the pattern")
-    return PatternCheck(style, regex or re.compile("(?!)"), replacements), (), ()
-
-
-# -- line ----------------------------------------------------------------------------------------
-def normalise_line(line: str) -> str:
-    return " ".join(line.replace("…", "...").split()).lower()
-
-
-def _line_table(document: Document) -> tuple[tuple[int, str, str], ...]:
-    """(start, stripped line, normalised line) for each non-blank line, computed once for all line rules."""
-    table = document.__dict__.get("_line_table")  # cached on the document, like its cached properties
-    if table is None:
-        table = tuple((start + len(content) - len(content.lstrip()), content.strip(), normalise_line(content))
-                      for _, start, content in document.lines() if content.strip())
-        document.__dict__["_line_table"] = table
-    return table
-
-
-@dataclasses.dataclass(frozen=True)
-class LineCheck:
-    style: _Style
-    literals: frozenset[str]
-    patterns: tuple[re.Pattern, ...]
-    combined: re.Pattern | None = None  # the patterns as one alternation: one regex call per line
-
-    def __call__(self, document: Document, options: Any = None) -> Iterator[Hit]:
-        combined = self.combined
-        for begin, stripped, key in _line_table(document):
-            if key in self.literals or (combined.fullmatch(stripped) if combined
-                                        else any(p.fullmatch(stripped) for p in self.patterns)):
-                hit = self.style.hit(document, begin, begin + len(stripped), (), {})
-                if hit:
-                    yield hit
-
-
-def _combine(patterns: tuple[re.Pattern, ...]) -> re.Pattern | None:
-    if not patterns or len({p.flags for p in patterns}) > 1:
-        return None
-    try:
-        return re.compile("|".join(f"(?:{p.pattern})" for p in patterns), patterns[0].flags)
-    except re.error:  # e.g. a global inline flag such as (?i) that is only allowed at the start
-        return None
-
-
-def _line(reader: _Reader, data: dict, style: _Style, flags: int):
-    literals = reader.strings(("lines",), data.get("lines", []))
-    patterns = tuple(filter(None, (reader.regex(("patterns", i), p, flags)
-                                   for i, p in enumerate(data.get("patterns", []) or []))))
-    if not literals and not patterns:
-        reader.fail(("lines",), "a line rule needs 'lines' or 'patterns'")
-    return LineCheck(style, frozenset(normalise_line(x) for x in literals), patterns, _combine(patterns)), (), ()
