@@ -1,6 +1,6 @@
 """Throughput and peak memory of newslint on a folder (a benchmark, not a test).
 
-usage: python bench/throughput.py FOLDER [--config FILE] [--select X] [--ignore X] [--jobs N] [--repeat N]
+usage: python bench/throughput.py FOLDER [--config FILE] [--select X] [--ignore X] [--jobs N] [--repeat N] [--one-line]
 Prints files, MB, seconds (best of --repeat), MB/s, findings, and peak RSS.
 Example: python bench/throughput.py ../shared/eval/clean-news/bbc
 """
@@ -27,6 +27,9 @@ def main() -> None:
     parser.add_argument("--ignore", default="")
     parser.add_argument("--jobs", type=int, default=1)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--one-line", action="store_true",
+                        help="also lint the whole folder joined into one line (catches work that grows "
+                             "faster than the text: it should take about as long as the folder)")
     args = parser.parse_args()
 
     started = time.perf_counter()
@@ -51,6 +54,18 @@ def main() -> None:
     print(f"throughput: {size / 1e6 / best:.2f} MB/s, {len(paths) / best:.0f} files/s")
     print(f"findings:   {findings}")
     print(f"peak RSS:   {peak_kib / 1024:.1f} MiB")
+    if args.one_line:
+        one_line(paths, config)
+
+
+def one_line(paths: list[str], config) -> None:
+    from newslint.runner import lint_document, make_document
+
+    text = " ".join(Path(p).read_text(encoding="utf-8", errors="replace").replace("\n", " ") for p in paths)
+    started = time.process_time()
+    result = lint_document(make_document(text, "one-line.txt"), config)
+    seconds = time.process_time() - started
+    print(f"one line:   {len(text) / 1e6:.2f} MB in {seconds:.2f} s CPU, {len(result.findings)} findings")
 
 
 if __name__ == "__main__":
