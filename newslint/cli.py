@@ -26,7 +26,8 @@ def _lint_parser() -> argparse.ArgumentParser:
         prog="newslint",
         description="Lint news copy for spun paraphrases, scrape leftovers, unsourced figures and damage.",
         epilog="Subcommands: 'newslint rules' lists the rules (--explain ID, --check); "
-               "'newslint stats PATH...' prints words, readability and findings per file.",
+               "'newslint stats PATH...' prints words, readability and findings per file; "
+               "'newslint server' is a language server for editors.",
     )
     parser.add_argument("paths", nargs="*", metavar="PATH", help="files or folders to lint; '-' reads standard input")
     parser.add_argument("--config", metavar="FILE", help="config file (default: .newslint.yaml or pyproject.toml found upward)")
@@ -293,6 +294,15 @@ def run_stats(argv: Sequence[str]) -> int:
     return EXIT_ERROR if config is None else stats(args, config)
 
 
+def run_server(argv: Sequence[str]) -> int:
+    try:
+        from .server import run
+    except ImportError:  # pygls is an extra: most users never start a language server
+        _error("the language server needs pygls, which is not installed: pip install 'newslint[server]'")
+        return EXIT_ERROR
+    return run(argv)
+
+
 def explain(rule, config: Config) -> str:
     lines = [f"{rule.id} ({rule.category}, {rule.severity}{'' if rule.id in {r.id for r in config.rules} else ', off'})",
              "", rule.description]
@@ -316,6 +326,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_rules(argv[1:])
         if argv and argv[0] == "stats":
             return run_stats(argv[1:])
+        if argv and argv[0] == "server":
+            return run_server(argv[1:])
         return run_lint(argv)
     except BrokenPipeError:  # `newslint ... | head`
         sys.stderr.close()

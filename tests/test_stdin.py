@@ -62,7 +62,7 @@ def test_fix_writes_the_fixed_text_to_stdout_and_the_report_to_stderr(tmp_path):
 
 
 def test_fix_on_stdin_with_nothing_to_fix_echoes_the_input(tmp_path):
-    quoted = '"We will fulfill with them," she said.\n'.encode("utf-8")
+    quoted = b'"We will fulfill with them," she said.\n'
     result = run_bytes("--fix", "-", stdin=quoted, cwd=tmp_path)
     assert result.stdout == quoted
     assert result.returncode == 1 and b"[spun-phrases]" in result.stderr
