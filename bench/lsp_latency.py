@@ -9,7 +9,7 @@ sent as the whole text as an editor does. Prints, warm (the first edit left out)
 the change to its diagnostics (median, 90th percentile, max), the server's CPU time per edit, and
 the same article linted in-process (lint_document, median of 5) by this checkout and, with
 --base, by another checkout run from its own folder, so the server's overhead and the round's
-change show as ratios. Typing adds the debounce (250 ms by default) before a lint starts.
+change show as ratios (CPU time is the steadier figure on a busy machine). Typing adds the debounce (250 ms by default) before a lint starts.
 Example: python bench/lsp_latency.py ../shared/eval/clean-news/bbc --base ../wt/base
 """
 from __future__ import annotations
@@ -140,7 +140,8 @@ def main() -> None:
           f"max {ms[-1]:.0f} ms over {len(ms)} warm edits (change sent -> diagnostics received); "
           f"server CPU {cpu * 1000:.0f} ms per edit")
     print(f"in-process:     this checkout {here['wall'] * 1000:.0f} ms wall, {here['cpu'] * 1000:.0f} ms CPU "
-          f"(server / in-process: {statistics.median(ms) / (here['wall'] * 1000):.2f})")
+          f"(server / in-process: {statistics.median(ms) / (here['wall'] * 1000):.2f} wall, "
+          f"{cpu / here['cpu']:.2f} CPU)")
     if base:
         print(f"base checkout:  {base['wall'] * 1000:.0f} ms wall, {base['cpu'] * 1000:.0f} ms CPU "
               f"(this / base CPU: {here['cpu'] / base['cpu']:.2f})")

@@ -58,12 +58,18 @@ class NewslintServer(LanguageServer):
         result = self.analyses[uri] = analyse(document.source, path, config, document.version)
         return result
 
+    def guarded(self, uri: str) -> Analysis | ConfigError | None:
+        """analysis(), with any failure logged in one line (a rule's bug must not reach the user as a traceback)."""
+        try:
+            return self.analysis(uri)
+        except Exception as exc:
+            self.window_log_message(types.LogMessageParams(types.MessageType.Error, f"newslint: {uri}: {exc!r}"))
+            return None
+
     def publish(self, uri: str) -> None:
         document = self.workspace.get_text_document(uri)
-        try:
-            result = self.analysis(uri)
-        except Exception as exc:  # a rule's bug must not take the editor's server down
-            self.window_log_message(types.LogMessageParams(types.MessageType.Error, f"newslint: {uri}: {exc!r}"))
+        result = self.guarded(uri)
+        if result is None:
             return
         if isinstance(result, ConfigError):
             first = document.lines[0].rstrip("\r\n") if document.lines else ""
@@ -135,8 +141,8 @@ def _related(problem) -> types.DiagnosticRelatedInformation:
 
 def code_actions(ls: NewslintServer, params: types.CodeActionParams) -> list[types.CodeAction]:
     uri, encoding = params.text_document.uri, str(ls.workspace.position_encoding or "utf-16")
-    analysis = ls.analysis(uri)
-    if isinstance(analysis, ConfigError):
+    analysis = ls.guarded(uri)
+    if analysis is None or isinstance(analysis, ConfigError):
         return []
     start, end = offset_of(analysis, params.range.start, encoding), offset_of(analysis, params.range.end, encoding)
     actions = []
@@ -171,8 +177,8 @@ def _fix_all(uri: str, analysis: Analysis, encoding: str) -> types.CodeAction:
 def hover(ls: NewslintServer, params: types.HoverParams) -> types.Hover | None:
     from .cli import explain  # the same text as `newslint rules --explain`
 
-    analysis = ls.analysis(params.text_document.uri)
-    if isinstance(analysis, ConfigError):
+    analysis = ls.guarded(params.text_document.uri)
+    if analysis is None or isinstance(analysis, ConfigError):
         return None
     encoding = str(ls.workspace.position_encoding or "utf-16")
     found = analysis.at(offset_of(analysis, params.position, encoding))
