@@ -105,6 +105,11 @@ def test_diagnostics_on_open_change_and_save_for_text_markdown_and_html(tmp_path
         # A buffer named .txt but opened as Markdown is parsed as Markdown.
         as_markdown = lsp.open(tmp_path / "d.txt", "`fulfill with` is fine\n", "markdown")
         assert await lsp.diagnostics(as_markdown) == []
+        untitled = "untitled:Untitled-1"  # never saved: no path, the language id alone says Markdown
+        lsp.versions[untitled] = 1
+        lsp.client.text_document_did_open(types.DidOpenTextDocumentParams(
+            types.TextDocumentItem(uri=untitled, language_id="markdown", version=1, text="`fulfill with` " + SPUN)))
+        assert spans(await lsp.diagnostics(untitled)) == [("spun-phrases", 0, 39, 0, 51, W)]
         assert lsp.published[text][0].version == 1
 
         # Typing: three quick changes are linted once, as the last version, after the pause.
