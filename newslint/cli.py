@@ -105,9 +105,8 @@ def run_lint(argv: Sequence[str]) -> int:
     include = tuple(args.include) if args.include else config.include
     exclude = config.exclude + tuple(args.exclude or ())
     excluded: list[str] = []
-    stdin_name = args.stdin_filename or STDIN
-    paths = list(discover([stdin_name] if args.stdin_filename else args.paths, include, exclude,
-                          force_exclude=args.force_exclude, excluded=excluded))
+    given = [args.stdin_filename] if args.stdin_filename else args.paths  # so that --force-exclude sees its name
+    paths = list(discover(given, include, exclude, force_exclude=args.force_exclude, excluded=excluded))
     if not paths and excluded:
         return _all_excluded(args, excluded)
     if args.stdin_filename or (STDIN in paths and (args.fix or args.diff)):
