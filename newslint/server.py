@@ -73,10 +73,9 @@ class NewslintServer(LanguageServer):
             return
         if isinstance(result, ConfigError):
             first = document.lines[0].rstrip("\r\n") if document.lines else ""
-            diagnostics = [config_diagnostic(result, units(first, str(self.workspace.position_encoding or "utf-16")))]
+            diagnostics = [config_diagnostic(result, units(first, self.encoding))]
         else:
-            encoding = str(self.workspace.position_encoding or "utf-16")
-            diagnostics = [diagnostic(result, f, encoding) for f in result.findings]
+            diagnostics = [diagnostic(result, f, self.encoding) for f in result.findings]
         self.text_document_publish_diagnostics(
             types.PublishDiagnosticsParams(uri=uri, version=document.version, diagnostics=diagnostics))
 
@@ -93,6 +92,12 @@ class NewslintServer(LanguageServer):
         self.pending.pop(uri, None)
         if uri in self.workspace.text_documents:
             self.publish(uri)
+
+    @property
+    def encoding(self) -> str:
+        """The column units agreed with the client: 'utf-16' (LSP's default), 'utf-8' or 'utf-32'."""
+        chosen = self.workspace.position_encoding
+        return str(getattr(chosen, "value", chosen) or "utf-16")  # str() of the enum is its name
 
     def relint_all(self) -> None:
         self.configs.forget()
@@ -140,7 +145,7 @@ def _related(problem) -> types.DiagnosticRelatedInformation:
 
 
 def code_actions(ls: NewslintServer, params: types.CodeActionParams) -> list[types.CodeAction]:
-    uri, encoding = params.text_document.uri, str(ls.workspace.position_encoding or "utf-16")
+    uri, encoding = params.text_document.uri, ls.encoding
     analysis = ls.guarded(uri)
     if analysis is None or isinstance(analysis, ConfigError):
         return []
@@ -180,7 +185,7 @@ def hover(ls: NewslintServer, params: types.HoverParams) -> types.Hover | None:
     analysis = ls.guarded(params.text_document.uri)
     if analysis is None or isinstance(analysis, ConfigError):
         return None
-    encoding = str(ls.workspace.position_encoding or "utf-16")
+    encoding = ls.encoding
     found = analysis.at(offset_of(analysis, params.position, encoding))
     if not found:
         return None

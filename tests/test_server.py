@@ -35,11 +35,12 @@ class Session:
         def on_register(params: types.RegistrationParams):
             self.registrations.extend(params.registrations)
 
-    async def start(self, *args: str) -> None:
+    async def start(self, *args: str, encodings=None) -> None:
         env = {**os.environ, "PYTHONPATH": str(ROOT)}
         await self.client.start_io(sys.executable, "-m", "newslint", "server", *args, env=env, cwd=str(self.workspace))
         capabilities = types.ClientCapabilities(workspace=types.WorkspaceClientCapabilities(
-            did_change_watched_files=types.DidChangeWatchedFilesClientCapabilities(dynamic_registration=True)))
+            did_change_watched_files=types.DidChangeWatchedFilesClientCapabilities(dynamic_registration=True)),
+            general=types.GeneralClientCapabilities(position_encodings=encodings) if encodings else None)
         self.result = await asyncio.wait_for(self.client.initialize_async(types.InitializeParams(
             capabilities=capabilities, root_uri=from_fs_path(str(self.workspace)))), TIMEOUT)
         self.client.initialized(types.InitializedParams())
@@ -73,10 +74,10 @@ class Session:
         return list(self.published[uri][count - 1].diagnostics)
 
 
-def session(tmp_path, scenario, *args):
+def session(tmp_path, scenario, *args, encodings=None):
     async def main():
         lsp = Session(tmp_path)
-        await lsp.start(*args)
+        await lsp.start(*args, encodings=encodings)
         try:
             await scenario(lsp)
         finally:
@@ -161,6 +162,18 @@ def test_code_actions_prefer_only_the_fixes_fix_would_apply_and_hover_explains(t
             types.TextDocumentIdentifier(uri), types.Position(0, 2))), TIMEOUT)
         assert nothing is None
     session(tmp_path, scenario)
+
+
+@pytest.mark.slow
+def test_a_client_that_counts_utf8_bytes_gets_byte_columns(tmp_path):
+    async def scenario(lsp):
+        assert lsp.result.capabilities.position_encoding == types.PositionEncodingKind.Utf8
+        uri = lsp.open(tmp_path / "a.txt", "Café 😀 " + SPUN)  # é is 2 bytes, the emoji 4
+        assert spans(await lsp.diagnostics(uri)) == [("spun-phrases", 0, 35, 0, 47, W)]
+        hover = await asyncio.wait_for(lsp.client.text_document_hover_async(types.HoverParams(
+            types.TextDocumentIdentifier(uri), types.Position(0, 36))), TIMEOUT)
+        assert hover is not None and (hover.range.start.character, hover.range.end.character) == (35, 47)
+    session(tmp_path, scenario, encodings=[types.PositionEncodingKind.Utf8, types.PositionEncodingKind.Utf16])
 
 
 @pytest.mark.slow
