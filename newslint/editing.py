@@ -82,6 +82,7 @@ class Analysis:
     config: Config
     version: int | None
     safe: frozenset[Edit]
+    notes: tuple[str, ...] = ()  # a rule that could not run says why (no LanguageTool server)
 
     def span(self, finding: Finding) -> tuple[int, int]:
         return (self.document.offset(finding.line, finding.column),
@@ -98,10 +99,10 @@ class Analysis:
 
 def analyse(text: str, path: str, config: Config, version: int | None = None) -> Analysis:
     document = make_document(text, path)
-    findings = lint_document(document, config).findings
+    result = lint_document(document, config)
     # The edits the first pass of --fix applies: the same filter, the same overlap order.
-    safe = frozenset(resolve(safe_edits(document, findings, config)))
-    return Analysis(document, findings, config, version, safe)
+    safe = frozenset(resolve(safe_edits(document, result.findings, config)))
+    return Analysis(document, result.findings, config, version, safe, result.warnings)
 
 
 def units(text: str, encoding: str) -> int:

@@ -36,6 +36,7 @@ class NewslintServer(LanguageServer):
         self.configs = ConfigCache(config)
         self.analyses: dict[str, Analysis] = {}
         self.pending: dict[str, asyncio.Task] = {}
+        self.noted: set[str] = set()
 
     # -- linting -------------------------------------------------------------------------------
     def _place(self, uri: str) -> tuple[str, Path]:
@@ -76,6 +77,7 @@ class NewslintServer(LanguageServer):
             diagnostics = [config_diagnostic(result, units(first, self.encoding))]
         else:
             diagnostics = [diagnostic(result, f, self.encoding) for f in result.findings]
+            self.note(result.notes)
         self.text_document_publish_diagnostics(
             types.PublishDiagnosticsParams(uri=uri, version=document.version, diagnostics=diagnostics))
 
@@ -92,6 +94,13 @@ class NewslintServer(LanguageServer):
         self.pending.pop(uri, None)
         if uri in self.workspace.text_documents:
             self.publish(uri)
+
+    def note(self, notes: tuple[str, ...]) -> None:
+        """A rule that could not run, said once in the editor's log, not after every keystroke."""
+        for line in notes:
+            if line not in self.noted:
+                self.noted.add(line)
+                self.window_log_message(types.LogMessageParams(types.MessageType.Warning, line))
 
     @property
     def encoding(self) -> str:

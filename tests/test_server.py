@@ -31,12 +31,18 @@ class Session:
             self.published.setdefault(params.uri, []).append(params)
             self.arrived.set()
 
+        self.logged: list[str] = []
+
+        @self.client.feature(types.WINDOW_LOG_MESSAGE)
+        def on_log(params: types.LogMessageParams):
+            self.logged.append(params.message)
+
         @self.client.feature(types.CLIENT_REGISTER_CAPABILITY)
         def on_register(params: types.RegistrationParams):
             self.registrations.extend(params.registrations)
 
     async def start(self, *args: str, encodings=None) -> None:
-        env = {**os.environ, "PYTHONPATH": str(ROOT)}
+        env = {**os.environ, "PYTHONPATH": str(ROOT), "NO_PROXY": "127.0.0.1,localhost"}
         await self.client.start_io(sys.executable, "-m", "newslint", "server", *args, env=env, cwd=str(self.workspace))
         capabilities = types.ClientCapabilities(workspace=types.WorkspaceClientCapabilities(
             did_change_watched_files=types.DidChangeWatchedFilesClientCapabilities(dynamic_registration=True)),
@@ -166,6 +172,9 @@ def test_code_actions_prefer_only_the_fixes_fix_would_apply_and_hover_explains(t
 
 @pytest.mark.slow
 def test_a_client_that_counts_utf8_bytes_gets_byte_columns(tmp_path):
+    # No LanguageTool listens on the discard port: the grammar rule says so once, in the log.
+    (tmp_path / ".newslint.yaml").write_text("grammar: {server: 'http://127.0.0.1:9'}\n", encoding="utf-8")
+
     async def scenario(lsp):
         assert lsp.result.capabilities.position_encoding == types.PositionEncodingKind.Utf8
         uri = lsp.open(tmp_path / "a.txt", "Café 😀 " + SPUN)  # é is 2 bytes, the emoji 4
@@ -173,6 +182,10 @@ def test_a_client_that_counts_utf8_bytes_gets_byte_columns(tmp_path):
         hover = await asyncio.wait_for(lsp.client.text_document_hover_async(types.HoverParams(
             types.TextDocumentIdentifier(uri), types.Position(0, 36))), TIMEOUT)
         assert hover is not None and (hover.range.start.character, hover.range.end.character) == (35, 47)
+        lsp.change(uri, "Café 😀 " + SPUN + "More.\n")
+        await lsp.diagnostics(uri, 2)
+        said = [m for m in lsp.logged if "LanguageTool" in m]
+        assert len(said) == 1 and said[0].startswith("newslint: grammar: cannot reach LanguageTool at http://127.0.0.1:9")
     session(tmp_path, scenario, encodings=[types.PositionEncodingKind.Utf8, types.PositionEncodingKind.Utf16])
 
 
