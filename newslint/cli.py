@@ -5,10 +5,11 @@ import argparse
 import dataclasses
 import os
 import sys
+from pathlib import Path
 from typing import Sequence
 
 from . import __version__, baseline, fix
-from .config import Config, load_config, select_rules, unknown_selectors
+from .config import Config, find_config, load_config, select_rules, unknown_selectors
 from .crossfile import add_cross_file_findings
 from .formatters import FORMATTERS, all_findings
 from .model import CATEGORIES, SEVERITY_NAMES, Severity
@@ -17,7 +18,7 @@ from .sources import STDIN, discover
 from .yamlfile import ConfigError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-SUBCOMMANDS = ("rules", "stats")
+SUBCOMMANDS = ("rules", "stats", "server")
 
 
 def _lint_parser() -> argparse.ArgumentParser:
@@ -25,7 +26,8 @@ def _lint_parser() -> argparse.ArgumentParser:
         prog="newslint",
         description="Lint news copy for spun paraphrases, scrape leftovers, unsourced figures and damage.",
         epilog="Subcommands: 'newslint rules' lists the rules (--explain ID, --check); "
-               "'newslint stats PATH...' prints words, readability and findings per file.",
+               "'newslint stats PATH...' prints words, readability and findings per file; "
+               "'newslint server' is a language server for editors.",
     )
     parser.add_argument("paths", nargs="*", metavar="PATH", help="files or folders to lint; '-' reads standard input")
     parser.add_argument("--config", metavar="FILE", help="config file (default: .newslint.yaml or pyproject.toml found upward)")
@@ -38,6 +40,10 @@ def _lint_parser() -> argparse.ArgumentParser:
     parser.add_argument("--statistics", action="store_true", help="print a count per rule instead of the findings")
     parser.add_argument("--include", action="append", metavar="GLOB", help="file glob to lint in folders (repeatable)")
     parser.add_argument("--exclude", action="append", metavar="GLOB", help="file glob to skip in folders (repeatable)")
+    parser.add_argument("--force-exclude", action="store_true",
+                        help="apply the exclude globs to files named on the command line too (for pre-commit)")
+    parser.add_argument("--stdin-filename", metavar="PATH",
+                        help="read standard input as this file: its markup, config and name in the report")
     parser.add_argument("--jobs", type=int, metavar="N", help="worker processes (default: automatic)")
     parser.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour in text output")
     parser.add_argument("--report-unused", action="store_true", help="report suppression directives that suppressed nothing")
@@ -66,9 +72,9 @@ def _split(value: str | None) -> list[str]:
     return [v.strip() for v in value.split(",") if v.strip()] if value else []
 
 
-def _load(path: str | None) -> Config | None:
+def _load(path: str | Path | None, discover: bool = True) -> Config | None:
     try:
-        return load_config(path)
+        return load_config(path, discover=discover)
     except ConfigError as exc:
         for problem in exc.problems:
             print(f"newslint: config error: {problem}", file=sys.stderr)
@@ -84,6 +90,11 @@ def _use_colour(choice: str) -> bool:
 def run_lint(argv: Sequence[str]) -> int:
     parser = _lint_parser()
     args = parser.parse_args(argv)
+    if args.stdin_filename and args.paths in ([], [STDIN]):
+        args.paths = [STDIN]
+    elif args.stdin_filename:
+        _error("--stdin-filename names standard input: give no PATH, or '-' alone")
+        return EXIT_ERROR
     if not args.paths:
         parser.print_usage(sys.stderr)
         _error("no PATH given (use '.' for this folder, '-' for standard input)")
@@ -93,13 +104,24 @@ def run_lint(argv: Sequence[str]) -> int:
         return EXIT_ERROR
     include = tuple(args.include) if args.include else config.include
     exclude = config.exclude + tuple(args.exclude or ())
-    paths = list(discover(args.paths, include, exclude))
-    if (args.fix or args.diff) and STDIN in paths:
-        _error("--fix and --diff need files; standard input cannot be fixed in place")
-        return EXIT_ERROR
+    excluded: list[str] = []
+    given = [args.stdin_filename] if args.stdin_filename else args.paths  # so that --force-exclude sees its name
+    paths = list(discover(given, include, exclude, force_exclude=args.force_exclude, excluded=excluded))
+    if not paths and excluded:
+        return _all_excluded(args, excluded)
+    if args.stdin_filename or (STDIN in paths and (args.fix or args.diff)):
+        if len(paths) > 1:
+            _error("--fix and --diff read standard input alone; name no other PATH")
+            return EXIT_ERROR
+        return _run_stdin(args, config, args.stdin_filename or "<stdin>")
     if args.diff:
         return _show_diff(fix.fix_paths(paths, config, write=False), bool(paths))
-    results = _lint(paths, config, args)
+    return _finish(_lint(paths, config, args), config, args, bool(paths))
+
+
+def _finish(results: list[FileResult], config: Config, args: argparse.Namespace, had_paths: bool,
+            stream=None) -> int:
+    """Per-file notes to stderr, then the baseline or the report; the exit code."""
     results = _filter_severity(results, args.min_severity)
     printed = set()
     for result in results:
@@ -108,13 +130,43 @@ def run_lint(argv: Sequence[str]) -> int:
                 printed.add(line)
                 print(line, file=sys.stderr)
     if args.write_baseline:
-        return _write_baseline(results, args.write_baseline, bool(paths))
-    return _report(results, config, args, bool(paths))
+        return _write_baseline(results, args.write_baseline, had_paths)
+    return _report(results, config, args, had_paths, stream)
+
+
+def _all_excluded(args: argparse.Namespace, excluded: list[str]) -> int:
+    """Every file given was excluded (a pre-commit run on drafts only): nothing to do, and no error."""
+    count = len(excluded)
+    _error(f"nothing to lint: {count} file{'s' if count != 1 else ''} found, "
+           f"{'it' if count == 1 else 'all'} excluded by the exclude globs")
+    if args.fix and args.stdin_filename:
+        sys.stdout.buffer.write(sys.stdin.buffer.read())  # a formatter's buffer comes back as it was
+    return EXIT_OK
+
+
+def _run_stdin(args: argparse.Namespace, config: Config, name: str) -> int:
+    """Standard input as the file `name`; with --fix the fixed text goes to stdout, the report to stderr."""
+    from .stdin import fix_stdin, lint_stdin
+
+    data = sys.stdin.buffer.read()
+    if not (args.fix or args.diff):
+        return _finish([lint_stdin(data, name, config)], config, args, True)
+    output, outcome = fix_stdin(data, name, config)
+    if args.diff:
+        return _show_diff([outcome], True)
+    if outcome.changed:
+        _error(f"fixed {outcome.applied} finding{'s' if outcome.applied != 1 else ''} in {name}")
+    sys.stdout.buffer.write(output)
+    sys.stdout.flush()
+    return _finish(add_cross_file_findings([outcome.result], config), config, args, True, sys.stderr)
 
 
 def _configure(args: argparse.Namespace) -> Config | None:
     """The config with the command line's rule selection and switches applied; None on error."""
-    config = _load(args.config)
+    if args.stdin_filename and not args.config:  # the config of the file standard input stands for
+        config = _load(find_config(Path(args.stdin_filename).parent), discover=False)
+    else:
+        config = _load(args.config)
     if config is None:
         return None
     select, ignore = _split(args.select), _split(args.ignore)
@@ -125,7 +177,8 @@ def _configure(args: argparse.Namespace) -> Config | None:
     return _report_unused(select_rules(config, select, ignore), args.report_unused)
 
 
-def _report(results: list[FileResult], config: Config, args: argparse.Namespace, had_paths: bool) -> int:
+def _report(results: list[FileResult], config: Config, args: argparse.Namespace, had_paths: bool,
+            stream=None) -> int:
     """Print the report in the chosen format (less the baseline's findings); the exit code."""
     if args.baseline:
         try:
@@ -135,7 +188,7 @@ def _report(results: list[FileResult], config: Config, args: argparse.Namespace,
             return EXIT_ERROR
     output = FORMATTERS[args.format](results, colour=_use_colour(args.color), show_statistics=args.statistics,
                                      catalogue=config.catalogue)
-    print(output)
+    print(output, file=stream or sys.stdout)
     fail_on = Severity.parse(args.fail_on) if args.fail_on else config.fail_on
     return _exit_code(results, fail_on, args.exit_zero, had_paths)
 
@@ -240,6 +293,15 @@ def run_stats(argv: Sequence[str]) -> int:
     return EXIT_ERROR if config is None else stats(args, config)
 
 
+def run_server(argv: Sequence[str]) -> int:
+    try:
+        from .server import run
+    except ImportError:  # pygls is an extra: most users never start a language server
+        _error("the language server needs pygls, which is not installed: pip install 'newslint[server]'")
+        return EXIT_ERROR
+    return run(argv)
+
+
 def explain(rule, config: Config) -> str:
     lines = [f"{rule.id} ({rule.category}, {rule.severity}{'' if rule.id in {r.id for r in config.rules} else ', off'})",
              "", rule.description]
@@ -263,6 +325,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_rules(argv[1:])
         if argv and argv[0] == "stats":
             return run_stats(argv[1:])
+        if argv and argv[0] == "server":
+            return run_server(argv[1:])
         return run_lint(argv)
     except BrokenPipeError:  # `newslint ... | head`
         sys.stderr.close()

@@ -33,8 +33,11 @@ def _skipped_dir(folder: Path) -> bool:
     return folder.name.startswith(".") or folder.name in SKIP_DIRS or (folder / "pyvenv.cfg").exists()
 
 
-def discover(paths: list[str], include: tuple[str, ...], exclude: tuple[str, ...]) -> Iterator[str]:
-    """Files to lint, in order: named files always; folders walked for files matching include."""
+def discover(paths: list[str], include: tuple[str, ...], exclude: tuple[str, ...], *,
+             force_exclude: bool = False, excluded: list[str] | None = None) -> Iterator[str]:
+    """Files to lint, in order: named files always (unless force_exclude and they match exclude,
+    as a pre-commit hook wants); folders walked for files matching include and not exclude.
+    Files left out by an exclude glob are appended to `excluded` when it is given."""
     seen = set()
     for given in paths:
         if given == STDIN:
@@ -42,7 +45,9 @@ def discover(paths: list[str], include: tuple[str, ...], exclude: tuple[str, ...
             continue
         root = Path(given)
         if not root.is_dir():
-            if given not in seen:
+            if force_exclude and _matches(root, exclude):
+                _note(excluded, given)
+            elif given not in seen:
                 seen.add(given)
                 yield given
             continue
@@ -50,9 +55,18 @@ def discover(paths: list[str], include: tuple[str, ...], exclude: tuple[str, ...
             dirs[:] = sorted(d for d in dirs if not _skipped_dir(Path(folder, d)))
             for name in sorted(files):
                 path = Path(folder, name)
-                if _matches(path, include) and not _matches(path, exclude) and str(path) not in seen:
-                    seen.add(str(path))
-                    yield str(path)
+                if not _matches(path, include) or str(path) in seen:
+                    continue
+                if _matches(path, exclude):
+                    _note(excluded, str(path))
+                    continue
+                seen.add(str(path))
+                yield str(path)
+
+
+def _note(excluded: list[str] | None, path: str) -> None:
+    if excluded is not None:
+        excluded.append(path)
 
 
 def decode(data: bytes, path: str) -> Source:

@@ -130,11 +130,6 @@ def test_diff_prints_the_fixes_and_writes_nothing(tmp_path):
     assert (clean.returncode, clean.stdout) == (0, "")
 
 
-def test_fix_refuses_standard_input(tmp_path):
-    result = run("--fix", "-", stdin="They fulfill with aides.\n", cwd=tmp_path)
-    assert result.returncode == 2 and "standard input" in result.stderr
-
-
 def test_fix_leaves_invalid_utf8_alone(tmp_path):
     target = tmp_path / "a.txt"
     data = b"They fulfill with aides \xff.\n"

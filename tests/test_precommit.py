@@ -5,6 +5,7 @@ this test needs PyPI (for hatchling and pyyaml); it builds that environment once
 temporary PRE_COMMIT_HOME.
 """
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -77,3 +78,44 @@ def test_hook_passes_clean_copy_and_blocks_spun_copy(hook_repo, tmp_path):
     assert "page.html:2:28: warning [spun-phrases]" in output
     log = _git(articles, env, "log", "--format=%s").stdout.split("\n")
     assert log[0] == "clean article"
+
+
+def _readme_snippet(repo) -> str:
+    """The README's pre-commit snippet as a user pastes it, pointing at the local hook repository."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("### pre-commit"):]
+    snippet = section[section.index("```yaml\n") + 8:section.index("```\n", section.index("```yaml\n") + 8)]
+    url = re.search(r"repo: (\S+)", snippet).group(1)
+    return snippet.replace(url, str(repo))
+
+
+def test_readme_snippet_pins_a_commit_and_the_hook_honours_exclude(hook_repo, tmp_path):
+    repo, revision, env = hook_repo
+    articles = tmp_path / "articles"
+    (articles / "drafts").mkdir(parents=True)
+    _git(articles, env, "init", "-q")
+    (articles / ".pre-commit-config.yaml").write_text(_readme_snippet(repo), encoding="utf-8")
+    pin = subprocess.run([sys.executable, "-m", "pre_commit", "autoupdate", "--bleeding-edge", "--freeze"],
+                         cwd=articles, env=env, capture_output=True, text=True)
+    assert pin.returncode == 0, pin.stdout + pin.stderr
+    pinned = (articles / ".pre-commit-config.yaml").read_text(encoding="utf-8")
+    assert re.search(rf"^    rev: {revision}\b", pinned, re.M), pinned
+    install = subprocess.run([sys.executable, "-m", "pre_commit", "install"], cwd=articles, env=env,
+                             capture_output=True, text=True)
+    assert install.returncode == 0, install.stdout + install.stderr
+
+    (articles / ".newslint.yaml").write_text('exclude: ["drafts/*"]\n', encoding="utf-8")
+    (articles / "drafts" / "wip.txt").write_text(SPUN, encoding="utf-8")
+    _git(articles, env, "add", ".")
+    drafts = subprocess.run(["git", "commit", "-m", "drafts only"], cwd=articles, env=env, capture_output=True,
+                            text=True)
+    assert drafts.returncode == 0, drafts.stdout + drafts.stderr
+    assert "Passed" in drafts.stdout + drafts.stderr
+
+    (articles / "drafts" / "wip2.txt").write_text(SPUN, encoding="utf-8")
+    (articles / "story.txt").write_text(SPUN, encoding="utf-8")
+    _git(articles, env, "add", ".")
+    mixed = subprocess.run(["git", "commit", "-m", "story"], cwd=articles, env=env, capture_output=True, text=True)
+    output = mixed.stdout + mixed.stderr
+    assert mixed.returncode != 0, output
+    assert "story.txt:1:25: warning [spun-phrases]" in output and "wip2.txt" not in output
