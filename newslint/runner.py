@@ -42,7 +42,7 @@ def make_document(text: str, path: str) -> Document:
     if markup == "text":
         return Document(suppress.blank_markers(text), path, source=text)
     prose, paragraphs = convert(text, markup)
-    if paragraphs is not None:  # HTML marks paragraphs with tags, not blank lines
+    if paragraphs is not None:  # HTML and Markdown mark paragraphs with tags and blocks, not blank lines
         return BlockDocument(prose, path, text, markup, paragraphs)
     return Document(prose, path, source=text, markup=markup)
 
