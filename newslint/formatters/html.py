@@ -164,7 +164,7 @@ def _fix(finding: Finding) -> str:
     if not finding.replacements:
         return ""
     fix = " | ".join(repr(r) if not r.strip() else r for r in finding.replacements)
-    return fix + (" [*] --fix applies it" if finding.fixable else "")
+    return fix + (" [*] (applied by --fix)" if finding.fixable else "")
 
 
 def _row(article: int, index: int, finding: Finding) -> str:
