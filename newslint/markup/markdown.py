@@ -35,6 +35,7 @@ _TEMPLATE_NAME = re.compile(r"\{[{%][<%]?-?\s*(/|end)?\s*([\w-]+)")
 _CODE_TEMPLATES = frozenset({"highlight", "code", "raw", "comment"})
 # Inline rules whose whole span is not prose, and those whose span is prose.
 _BLANKED = frozenset({"image", "autolink", "html_inline", "footnote_ref"})
+_TRACKED = _BLANKED | {"backticks", "escape", "entity", "link", "emphasis", "strikethrough"}
 _SPANS, _MARKS = "newslint.spans", "newslint.marks"
 
 
@@ -46,7 +47,8 @@ def _parser() -> MarkdownIt:
     # In news copy an indented line is a pasted paragraph or a list item's continuation, not code.
     md.disable("code")
     for rule in list(md.inline.ruler.__rules__):
-        md.inline.ruler.at(rule.name, _tracked(rule.name, rule.fn), {"alt": rule.alt})
+        if rule.name in _TRACKED:  # "text", the rule called most, consumes prose: left unwrapped
+            md.inline.ruler.at(rule.name, _tracked(rule.name, rule.fn), {"alt": rule.alt})
     md.inline.ruler2.before("fragments_join", "newslint_marks", _matched_marks)
     md.core.ruler.at("inline", _inline)
     return md
