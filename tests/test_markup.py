@@ -1,5 +1,6 @@
 """Markdown and HTML: only prose is linted, and positions are those of the original file."""
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from newslint import lint_text
 from newslint.markup import markup_for, prose
@@ -183,3 +184,17 @@ def test_a_100_kb_line_of_markup_characters_is_parsed_in_linear_time(damage):
     code = "import sys; from newslint.markup import prose; print(len(prose(sys.stdin.read(), 'markdown')))"
     result = subprocess.run([sys.executable, "-c", code], input=source, capture_output=True, text=True, timeout=60)
     assert result.stdout.strip() == str(len(source)), result.stderr
+
+_PIECES = st.sampled_from(["*", "**", "_", "~~", "`", "[", "]", "(", ")", "![", "<", ">", "&amp;", "&", "\\", "#",
+                           "- ", "1. ", "> ", "|", "---", "[^1]", "[^1]: ", "{{<", ">}}", "{%", "%}", "\t", " ",
+                           "\n", "\r\n", "\n\n", "    ", "```", "word", "Gaza", ",", ".", "“", "é", "中"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, max_size=60).map("".join))
+def test_markdown_prose_keeps_every_offset_and_only_blanks(source):
+    text = prose(source, "markdown")
+    assert len(text) == len(source)
+    assert [i for i, c in enumerate(text) if c in "\r\n"] == [i for i, c in enumerate(source) if c in "\r\n"]
+    # Prose is the source's own characters; the rest is spaces (or a decoded entity's character).
+    assert all(t == s or t == " " or s == "&" for t, s in zip(text, source))
