@@ -107,6 +107,17 @@ def test_filters_from_the_url_fragment(seeds):
     assert browser.evaluate(MARKS + ".filter(m => m.classList.contains('off')).every(m => m.tabIndex === -1)")
 
 
+@pytest.mark.slow
+def test_a_report_with_one_category_and_one_finding_shows_it(seeds, tmp_path):
+    browser, _, _ = seeds
+    (tmp_path / "a.txt").write_text("Gallant will fulfill with aides.\n", encoding="utf-8")
+    page = tmp_path / "one.html"
+    page.write_text(run("--format", "html", "a.txt", cwd=tmp_path).stdout, encoding="utf-8")
+    browser.open(page.as_uri())
+    assert browser.evaluate("document.getElementById('shown').value") == "1 of 1 findings shown"
+    assert browser.evaluate(MARKS + ".filter(m => !m.classList.contains('off')).length") == 1
+
+
 def _tab_to(browser, condition, presses=80):
     for _ in range(presses):
         browser.press("Tab", "Tab", 9)

@@ -42,7 +42,6 @@ def render(results: Sequence[Any], catalogue: Mapping[str, Any] | None = None, *
         _filters(findings), "<main>", _summary(findings, catalogue or {}), _chart(readable),
         _unread(results), _contents(readable),
         f'<section id="articles" aria-label="Articles">{articles}</section>', "</main>",
-        '<div id="live" class="visually-hidden" aria-live="polite"></div>',
     ])
     return (f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">'
@@ -68,7 +67,7 @@ def _filters(findings: list[Finding]) -> str:
             f'<option value="">all rules</option>{options}</select></label>'
             f'<fieldset><legend>Category</legend>{boxes["category"]}</fieldset>'
             f'<fieldset><legend>Severity</legend>{boxes["severity"]}</fieldset>'
-            '<button type="reset">Show all</button> <output id="shown" aria-live="polite"></output></form>')
+            '<button type="reset">Show all</button> <output id="shown"></output></form>')
 
 
 def _summary(findings: list[Finding], catalogue: Mapping[str, Any]) -> str:

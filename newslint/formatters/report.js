@@ -6,11 +6,12 @@
   "use strict";
   var form = document.getElementById("filters");
   var shown = document.getElementById("shown");
-  var live = document.getElementById("live");
+
+  // By query, not form.elements[name]: with one checkbox that is the element, not a list.
+  function boxes(name) { return Array.prototype.slice.call(form.querySelectorAll("input[name=" + name + "]")); }
 
   function checked(name) {
-    return Array.prototype.filter.call(form.elements[name] || [], function (box) { return box.checked; })
-      .map(function (box) { return box.value; });
+    return boxes(name).filter(function (box) { return box.checked; }).map(function (box) { return box.value; });
   }
 
   function matches(el, rule, categories, severities) {
@@ -34,11 +35,10 @@
       row.hidden = row.dataset.category ? !matches(row, rule, categories, severities) : (rule && row.dataset.rule !== rule);
     });
     shown.value = count + " of " + total + " findings shown";
-    live.textContent = shown.value;
     var state = [];
     if (rule) state.push("rule=" + encodeURIComponent(rule));
-    if (categories.length < (form.elements.category || []).length) state.push("category=" + categories.join(","));
-    if (severities.length < form.elements.severity.length) state.push("severity=" + severities.join(","));
+    if (categories.length < boxes("category").length) state.push("category=" + categories.join(","));
+    if (severities.length < boxes("severity").length) state.push("severity=" + severities.join(","));
     history.replaceState(null, "", state.length ? "#" + state.join("&") : location.pathname + location.search);
   }
 
@@ -57,7 +57,7 @@
     ["category", "severity"].forEach(function (name) {
       if (!(name in params)) return;
       var wanted = params[name].split(",");
-      Array.prototype.forEach.call(form.elements[name] || [], function (box) { box.checked = wanted.indexOf(box.value) >= 0; });
+      boxes(name).forEach(function (box) { box.checked = wanted.indexOf(box.value) >= 0; });
     });
     if (params.focus) {  // #focus=f1-0 opens a finding's tooltip, as a reader tabbing to it would
       setTimeout(function () { var mark = document.getElementById(params.focus); if (mark) mark.focus(); }, 0);
