@@ -50,6 +50,7 @@ def main() -> None:
     config = load_config(discover=False)
     paths = sorted(Path(args.folder).rglob("*.txt"))[: args.limit or None]
     totals, differs, samples = Counter(), Counter(), []
+    rules = {"html": Counter(), "markdown": Counter()}  # the rules of the differing findings
     for path in paths:
         try:
             lines = path.read_text(encoding="utf-8").split("\n")
@@ -65,11 +66,14 @@ def main() -> None:
             totals[form] += sum(got.values())
             if got != plain:
                 differs[form] += 1
+                for rule, _ in (got - plain) + (plain - got):
+                    rules[form][rule] += 1
                 if len(samples) < 8:
                     samples.append(f"{path.name} {form}: extra {dict(got - plain)} missing {dict(plain - got)}")
     print(f"files: {totals['files']}")
     for form in ("text", "html", "markdown"):
-        print(f"{form:9} findings: {totals[form]:6}  files differing from text: {differs[form]}")
+        print(f"{form:9} findings: {totals[form]:6}  files differing from text: {differs[form]}"
+              + (f"  (differing findings by rule: {dict(rules[form].most_common())})" if form in rules else ""))
     print("\n".join(samples))
 
 

@@ -38,6 +38,7 @@ def _lint_parser() -> argparse.ArgumentParser:
     parser.add_argument("--fail-on", choices=SEVERITY_NAMES, help="lowest severity that makes the exit code 1 (default: warning)")
     parser.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
     parser.add_argument("--statistics", action="store_true", help="print a count per rule instead of the findings")
+    parser.add_argument("--show-source", action="store_true", help="text format: print each finding's line with a caret under it")
     parser.add_argument("--include", action="append", metavar="GLOB", help="file glob to lint in folders (repeatable)")
     parser.add_argument("--exclude", action="append", metavar="GLOB", help="file glob to skip in folders (repeatable)")
     parser.add_argument("--force-exclude", action="store_true",
@@ -187,7 +188,7 @@ def _report(results: list[FileResult], config: Config, args: argparse.Namespace,
             _error(str(exc))
             return EXIT_ERROR
     output = FORMATTERS[args.format](results, colour=_use_colour(args.color), show_statistics=args.statistics,
-                                     catalogue=config.catalogue)
+                                     show_source=args.show_source, catalogue=config.catalogue)
     print(output, file=stream or sys.stdout)
     fail_on = Severity.parse(args.fail_on) if args.fail_on else config.fail_on
     return _exit_code(results, fail_on, args.exit_zero, had_paths)

@@ -12,6 +12,7 @@ permissions, UTF-8 BOM and line endings kept; a file with no fix is never writte
 """
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import os
 import stat
@@ -50,18 +51,35 @@ class FixOutcome:
         return self.applied > 0 and self.fixed != self.original
 
 
+def _safe_edit(document: Document, finding: Finding, config: Config) -> Edit | None:
+    rule = config.catalogue.get(finding.rule)
+    if rule is None or not rule.fixable or len(finding.replacements) != 1:
+        return None
+    start = document.offset(finding.line, finding.column)
+    end = document.offset(finding.end_line, finding.end_column)
+    replacement = finding.replacements[0]
+    original = document.source[start:end]
+    if original == replacement or document.text[start:end] != original or document.in_quote(start):
+        return None
+    return Edit(start, end, replacement, finding.rule)
+
+
 def safe_edits(document: Document, findings: Iterable[Finding], config: Config) -> Iterator[Edit]:
     for finding in findings:
-        rule = config.catalogue.get(finding.rule)
-        if rule is None or not rule.fixable or len(finding.replacements) != 1:
-            continue
-        start = document.offset(finding.line, finding.column)
-        end = document.offset(finding.end_line, finding.end_column)
-        replacement = finding.replacements[0]
-        original = document.source[start:end]
-        if original == replacement or document.text[start:end] != original or document.in_quote(start):
-            continue
-        yield Edit(start, end, replacement, finding.rule)
+        edit = _safe_edit(document, finding, config)
+        if edit is not None:
+            yield edit
+
+
+def mark_fixable(document: Document, findings: Sequence[Finding], config: Config) -> tuple[Finding, ...]:
+    """The findings, with `fixable` set on those whose edit the first pass of --fix applies: the
+    text report's [*] and the HTML report read this, so the decision stays here."""
+    edits = [_safe_edit(document, finding, config) for finding in findings]
+    if not any(edits):
+        return tuple(findings)
+    chosen = set(resolve(e for e in edits if e is not None))
+    return tuple(dataclasses.replace(f, fixable=True) if e is not None and e in chosen else f
+                 for f, e in zip(findings, edits))
 
 
 def resolve(edits: Iterable[Edit]) -> list[Edit]:
@@ -105,16 +123,17 @@ def fix_file(path: str, config: Config, write: bool) -> FixOutcome:
     if source.warnings:  # undecodable bytes were replaced: writing would lose them
         result = lint_document(make_document(source.text, path), config)
         notes = source.warnings + (f"{path}: not fixed: the file is not valid UTF-8",)
-        return FixOutcome(FileResult(path, result.findings, result.metrics, (), notes), source.text, source.text)
+        return FixOutcome(FileResult(path, result.findings, result.metrics, (), notes, source=result.source), source.text, source.text)
     fixed, applied, result = fix_text(source.text, path, config)
-    result = FileResult(path, result.findings, result.metrics, (), source.warnings)
+    result = FileResult(path, result.findings, result.metrics, (), source.warnings, source=result.source)
     outcome = FixOutcome(result, source.text, fixed, applied)
     if write and outcome.changed:
         data = (b"\xef\xbb\xbf" if source.bom else b"") + fixed.encode("utf-8")
         try:
             write_atomic(path, data, before)
         except OSError as exc:
-            failed = FileResult(path, result.findings, result.metrics, (), (f"{path}: not fixed: {exc.strerror or exc}",))
+            failed = FileResult(path, result.findings, result.metrics, (), (f"{path}: not fixed: {exc.strerror or exc}",),
+                                source=result.source)
             return FixOutcome(failed, source.text, source.text)
     return outcome
 

@@ -58,6 +58,8 @@ class Finding:
     # Identifies the finding across edits elsewhere in the file (see newslint/baseline.py);
     # not part of equality or order.
     fingerprint: str = field(default="", compare=False, repr=False)
+    # Whether the first pass of --fix applies this finding's replacement (newslint/fix.py decides).
+    fixable: bool = field(default=False, compare=False, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         return {

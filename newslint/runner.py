@@ -29,6 +29,7 @@ class FileResult:
     errors: tuple[str, ...] = ()  # the file could not be linted
     warnings: tuple[str, ...] = ()  # it was linted, but something about it deserves a word
     collected: dict[str, Any] = field(default_factory=dict)  # cross-file rules' data, by rule id
+    source: str = field(default="", repr=False)  # the text as read, for reports that show it
 
 
 _NO_OPTIONS: MappingProxyType = MappingProxyType({})  # shared by the many YAML rules without options
@@ -41,7 +42,7 @@ def make_document(text: str, path: str) -> Document:
     if markup == "text":
         return Document(suppress.blank_markers(text), path, source=text)
     prose, paragraphs = convert(text, markup)
-    if paragraphs is not None:  # HTML marks paragraphs with tags, not blank lines
+    if paragraphs is not None:  # HTML and Markdown mark paragraphs with tags and blocks, not blank lines
         return BlockDocument(prose, path, text, markup, paragraphs)
     return Document(prose, path, source=text, markup=markup)
 
@@ -75,8 +76,11 @@ def lint_document(document: Document, config: Config) -> FileResult:
                 _run_rule(document, rule, directives, run)
     report_unused = bool(config.sections.get("suppress", {}).get("report-unused"))
     run.findings.extend(directives.findings({r.id for r in config.rules}, report_unused))
-    return FileResult(document.path, tuple(sorted(run.findings)), run.metrics, warnings=tuple(run.notes),
-                      collected=run.collected)
+    from .fix import mark_fixable  # here, not at the top: fix.py builds on this module
+
+    findings = mark_fixable(document, sorted(run.findings), config)
+    return FileResult(document.path, findings, run.metrics, warnings=tuple(run.notes),
+                      collected=run.collected, source=document.source)
 
 
 def _run_rule(document: Document, rule: Rule, directives: Any, run: _Run) -> None:

@@ -41,10 +41,10 @@ def test_text_format_lines_and_summary(articles):
     result = run("--color", "never", ".", cwd=articles)
     assert result.returncode == 1
     lines = result.stdout.splitlines()
-    assert lines[0] == ("a.txt:1:25: warning [spun-phrases] garbled paraphrase: 'fulfill with' reads as a "
+    assert lines[0] == ("a.txt:1:25: warning [spun-phrases] [*] garbled paraphrase: 'fulfill with' reads as a "
                         "machine rewrite of 'meet with' (-> meet with)")
     assert [line.split(":")[0] for line in lines[:-1]] == ["a.txt", "sub/c.text", "sub/c.text"]
-    assert lines[-1] == "Found 3 findings (3 warnings) in 3 files."
+    assert lines[-1] == "Found 3 findings (3 warnings) in 3 files. 3 fixable with --fix ([*])."
 
 
 def test_json_format_has_the_documented_shape(articles):

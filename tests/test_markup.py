@@ -1,5 +1,6 @@
 """Markdown and HTML: only prose is linted, and positions are those of the original file."""
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from newslint import lint_text
 from newslint.markup import markup_for, prose
@@ -122,3 +123,78 @@ def test_html_paragraphs_and_sentences_follow_block_tags():
     assert [document.text[s:e] for s, e in document.sentences][:2] == ["Rafah talks", "He said “we will stay"]
     # An unclosed quote ends with its paragraph, so the next paragraph is not quoted speech.
     assert not document.in_quote(source.index("fulfill"))
+
+
+def test_markdown_emphasis_markers_are_blanked_only_when_the_parser_pairs_them():
+    text = prose("They **fulfill with** aides, 2 * 3 and a \\*star\\*; snake_case.\n", "markdown")
+    assert text == "They   fulfill with   aides, 2 * 3 and a  *star *; snake_case.\n"
+
+
+def test_markdown_footnotes_are_prose_and_their_markers_are_not():
+    text = "Aides met[^1] today.\n\n[^1]: They will fulfill with Sullivan.\n"
+    assert prose(text, "markdown") == "Aides met     today.\n\n      They will fulfill with Sullivan.\n"
+    assert spun(text, "a.md") == [(3, 17)]
+
+
+@pytest.mark.parametrize("snippet", [
+    '{{< figure src="a.jpg" caption="They fulfill with aides" >}}',
+    "{{% notice fulfill with %}}Body.{{% /notice %}}",
+    "{% include fulfill with.html %}",
+    "{{ page.fulfill with }}",
+])
+def test_hugo_and_liquid_tags_are_not_prose(snippet):
+    assert spun(f"Officials met. {snippet}\n", "a.md") == []
+
+
+def test_code_carrying_template_tags_blank_their_body_and_other_tags_keep_it():
+    assert spun("{{% notice note %}}They fulfill with aides.{{% /notice %}}\n", "a.md") == [(1, 25)]
+    text = "{{< highlight go >}}\nthey fulfill with x\n{{< /highlight >}}\n{% raw %}fulfill with{% endraw %}\n"
+    assert spun(text, "a.md") == []
+    assert spun(text + "\nThey fulfill with aides.\n", "a.md") == [(6, 6)]
+
+
+def test_markdown_tables_setext_headings_and_nested_blocks():
+    text = ("Aides fulfill with them\n=======================\n\n"
+            "| who | what |\n|---|---|\n| aides | to fulfill with them |\n\n"
+            "- a list\n\t- to fulfill with them\n  > to fulfill with them\n")
+    assert spun(text, "a.md") == [(1, 7), (6, 14), (9, 7), (10, 8)]
+    document = make_document(text, "a.md")
+    assert [document.text[s:e] for s, e in document.paragraphs][:5] == [
+        "Aides fulfill with them", "who", "what", "aides", "to fulfill with them"]
+
+
+def test_html_blocks_and_toml_front_matter_are_not_prose_but_indented_lines_are():
+    text = ("+++\ntitle = 'fulfill with'\n+++\n<div>\nfulfill with\n</div>\n\n"
+            "    They will fulfill with aides.\n")
+    assert spun(text, "a.md") == [(8, 15)]
+
+
+def test_markdown_headings_end_their_sentence():
+    document = make_document("# Rafah talks\nThey met in Cairo\n", "a.md")
+    assert [document.text[s:e] for s, e in document.sentences] == ["Rafah talks", "They met in Cairo"]
+
+
+@pytest.mark.parametrize("damage", ["[", "*a", "[a](", "![[", "<", "`", "&", "{{<", "{%"])
+def test_a_100_kb_line_of_markup_characters_is_parsed_in_linear_time(damage):
+    # A quadratic parse of 100 KB would take minutes; this bound only catches that.
+    import subprocess
+    import sys
+
+    source = damage * (100_000 // len(damage))
+    code = "import sys; from newslint.markup import prose; print(len(prose(sys.stdin.read(), 'markdown')))"
+    result = subprocess.run([sys.executable, "-c", code], input=source, capture_output=True, text=True, timeout=60)
+    assert result.stdout.strip() == str(len(source)), result.stderr
+
+_PIECES = st.sampled_from(["*", "**", "_", "~~", "`", "[", "]", "(", ")", "![", "<", ">", "&amp;", "&", "\\", "#",
+                           "- ", "1. ", "> ", "|", "---", "[^1]", "[^1]: ", "{{<", ">}}", "{%", "%}", "\t", " ",
+                           "\n", "\r\n", "\n\n", "    ", "```", "word", "Gaza", ",", ".", "“", "é", "中"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, max_size=60).map("".join))
+def test_markdown_prose_keeps_every_offset_and_only_blanks(source):
+    text = prose(source, "markdown")
+    assert len(text) == len(source)
+    assert [i for i, c in enumerate(text) if c in "\r\n"] == [i for i, c in enumerate(source) if c in "\r\n"]
+    # Prose is the source's own characters; the rest is spaces (or a decoded entity's character).
+    assert all(t == s or t == " " or s == "&" for t, s in zip(text, source))

@@ -3,11 +3,13 @@
 English sets no space before , . ; : ? ! or a closing quotation mark; a space there is the
 mark of text stitched back together by a rewriter or an extractor. Spaced ellipses, a dash
 or number after the space (" .5", " .com"), and a straight quote (which may open a quotation)
-are left alone. Only a curly closing quote that ends a word run is checked.
+are left alone. Only a curly closing quote that ends a word run is checked. In Markdown and
+HTML only a space the writer typed counts, not the place of a closing tag or emphasis marker.
 """
 from __future__ import annotations
 
 import re
+from html import unescape
 from typing import Iterator
 
 from ..model import Hit
@@ -25,12 +27,19 @@ EXAMPLES = {
 _MARK = re.compile(r"(?:[,;:?!”]|\.(?![.\w]))(?=[\s\"“”’)]|$)")
 
 
+def _typed(document, start: int, end: int) -> bool:
+    """Whether the writer typed a space there: in Markdown and HTML the gap may be nothing but
+    blanked markup ("**Gaza**," reads as "  Gaza  ,"); an entity such as &nbsp; is a typed space."""
+    source = document.source[start:end]
+    return source == document.text[start:end] or any(c.isspace() for c in unescape(source))
+
+
 def check(document, options) -> Iterator[Hit]:
     text = document.text
     for m in _MARK.finditer(text):
         window = text[max(0, m.start() - 8):m.start()]
         gap = len(window) - len(window.rstrip(" \t\u00a0"))
-        if not gap or gap == len(window):
+        if not gap or gap == len(window) or not _typed(document, m.start() - gap, m.start()):
             continue
         mark, before = m.group(), text[m.start() - gap - 1]
         if not (before.isalnum() or before in "_.,!?%)"):

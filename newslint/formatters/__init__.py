@@ -5,13 +5,14 @@ from collections import Counter
 from typing import Any, Callable, Sequence
 
 from ..model import CATEGORIES, Finding, Severity
-from . import github, json_format, junit, sarif, text
+from . import github, html, json_format, junit, sarif, text
 
 FORMATTERS: dict[str, Callable[..., str]] = {
     "text": text.render,
     "json": json_format.render,
     "sarif": sarif.render,
     "github": github.render,
+    "html": html.render,
     "junit": junit.render,
 }
 

@@ -56,7 +56,8 @@ def prose(source: str, markup: str) -> str:
 
 
 def convert(source: str, markup: str) -> tuple[str, list[tuple[int, int]] | None]:
-    """(prose text, paragraph spans); the spans are None where blank lines mark paragraphs."""
+    """(prose text, paragraph spans): the parser's blocks for HTML and Markdown, None for plain
+    text, where blank lines mark paragraphs."""
     if markup == "html":
         from .html import html_prose
 
@@ -64,13 +65,13 @@ def convert(source: str, markup: str) -> tuple[str, list[tuple[int, int]] | None
     if markup == "markdown":
         from .markdown import markdown_prose
 
-        return markdown_prose(source), None
+        return markdown_prose(source)
     return source, None
 
 
 class BlockDocument(Document):
-    """A Document whose paragraphs come from the markup (HTML block tags), not from blank lines;
-    no sentence runs across two of them ("<h1>Title</h1><p>Body" is two sentences)."""
+    """A Document whose paragraphs come from the markup (HTML block tags, Markdown blocks), not
+    from blank lines; no sentence runs across two of them ("<h1>Title</h1><p>Body" is two)."""
 
     def __init__(self, text: str, path: str, source: str, markup: str, paragraphs: list[tuple[int, int]]):
         super().__init__(text, path, source, markup)

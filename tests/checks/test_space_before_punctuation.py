@@ -15,3 +15,22 @@ def test_leaves_ellipses_numbers_and_opening_quotes_alone():
 
 def test_stray_punctuation_is_left_to_its_own_rule():
     assert check("A matter of discussion. , the official said.", "space-before-punctuation") == []
+
+
+def _markup(text, path):
+    from newslint import lint_text
+
+    from helpers import config_for
+
+    return [(f.line, f.column) for f in lint_text(text, config_for("space-before-punctuation"), path=path)
+            if f.rule == "space-before-punctuation"]
+
+
+def test_a_closing_tag_or_emphasis_marker_before_punctuation_is_not_a_space():
+    assert _markup("**Gaza**, the city. *Rafah*; _Khan_: ~~old~~.\n", "a.md") == []
+    assert _markup("<p><b>Gaza</b>, the city. <i>Rafah</i>.</p>\n", "a.html") == []
+
+
+def test_a_typed_space_after_markup_is_still_flagged():
+    assert _markup("**Gaza** , the city.\n", "a.md") == [(1, 6)]
+    assert _markup("<p><b>Gaza</b> , the city and Rafah&nbsp;.</p>\n", "a.html") == [(1, 10), (1, 35)]
