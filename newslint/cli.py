@@ -7,7 +7,7 @@ import os
 import sys
 from typing import Sequence
 
-from . import __version__, baseline, fix
+from . import __version__, baseline, fix, strip
 from .config import Config, load_config, select_rules, unknown_selectors
 from .crossfile import add_cross_file_findings
 from .formatters import FORMATTERS, all_findings
@@ -43,6 +43,8 @@ def _lint_parser() -> argparse.ArgumentParser:
     parser.add_argument("--report-unused", action="store_true", help="report suppression directives that suppressed nothing")
     parser.add_argument("--fix", action="store_true", help="apply the safe fixes (one replacement, outside quotes) in place")
     parser.add_argument("--diff", action="store_true", help="print the safe fixes as a unified diff; write nothing")
+    parser.add_argument("--strip-boilerplate", action="store_true",
+                        help="delete the whole lines that boilerplate warnings name, in place (never reported speech)")
     parser.add_argument("--baseline", metavar="FILE", help="report only findings not recorded in this baseline file")
     parser.add_argument("--write-baseline", metavar="FILE", help="record the current findings in FILE and exit 0")
     parser.add_argument("--version", action="version", version=f"newslint {__version__}")
@@ -97,6 +99,9 @@ def run_lint(argv: Sequence[str]) -> int:
     if (args.fix or args.diff) and STDIN in paths:
         _error("--fix and --diff need files; standard input cannot be fixed in place")
         return EXIT_ERROR
+    if args.strip_boilerplate and (args.fix or args.diff or STDIN in paths):
+        _error("--strip-boilerplate needs files and goes alone: not with --fix, --diff or standard input")
+        return EXIT_ERROR
     if args.diff:
         return _show_diff(fix.fix_paths(paths, config, write=False), bool(paths))
     results = _lint(paths, config, args)
@@ -148,6 +153,8 @@ def _report_unused(config: Config, wanted: bool) -> Config:
 
 
 def _lint(paths: list[str], config: Config, args: argparse.Namespace) -> list[FileResult]:
+    if args.strip_boilerplate:
+        return _strip(paths, config)
     if not args.fix:
         return add_cross_file_findings(list(lint_paths(paths, config, args.jobs)), config)
     outcomes = fix.fix_paths(paths, config, write=True)
@@ -156,6 +163,14 @@ def _lint(paths: list[str], config: Config, args: argparse.Namespace) -> list[Fi
         count = sum(o.applied for o in fixed)
         _error(f"fixed {count} finding{'s' if count != 1 else ''} in {len(fixed)} file{'s' if len(fixed) != 1 else ''}")
     return add_cross_file_findings([o.result for o in outcomes], config)
+
+
+def _strip(paths: list[str], config: Config) -> list[FileResult]:
+    outcomes = strip.strip_paths(paths, config)
+    lines, files = sum(len(o.removed) for o in outcomes), sum(bool(o.removed) for o in outcomes)
+    if files:
+        _error(f"stripped {lines} boilerplate line{'s' if lines != 1 else ''} from {files} file{'s' if files != 1 else ''}")
+    return [o.result for o in outcomes]
 
 
 def _show_diff(outcomes: list[fix.FixOutcome], had_paths: bool) -> int:

@@ -1,0 +1,155 @@
+"""What the boilerplate line model sees of each paragraph: its shape, its neighbours, its place.
+
+One row of numbers per paragraph of a Document, in the order of FEATURES. The fitting script
+(tools/fit_boilerplate_model.py) and the rule (checks/boilerplate_line.py) both build rows
+here, so the model is always fed what it was fitted on. `flagged` holds the indexes of the
+paragraphs the other boilerplate rules already flagged (the lexicons' hits are features too).
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from functools import lru_cache
+from typing import Sequence
+
+from .checks.common import ends_like_sentence, normalise_paragraph
+
+# Per paragraph, from its own text.
+SHAPE = ("log_chars", "words", "sentence_end", "colon_end", "question_end", "ellipsis_end", "upper_share",
+         "digit_share", "title_share", "mean_word_length", "link", "handles", "separators", "quote_marks",
+         "reporting", "sentences", "bullet_start", "date_time", "bracket_end", "reader_words", "all_caps",
+         "table_cell", "prose")
+# Of its neighbours and its place in the document.
+CONTEXT = ("position", "from_end", "log_paragraphs", "prev_words", "next_words", "prev_prose", "next_prose",
+           "prev_flagged", "next_flagged", "flagged", "flagged_near", "short_run", "prose_before", "prose_after",
+           "copies", "headline_overlap", "doc_prose_share", "word_share", "prefix_copies")
+FEATURES = SHAPE + CONTEXT
+
+_WORD = re.compile(r"\w+(?:['’]\w+)*")
+_LINK = re.compile(r"https?://|www\.|\.(?:com|org|net|co\.uk|html?)\b", re.IGNORECASE)
+_HANDLE = re.compile(r"(?<!\w)[@#]\w")
+_SEPARATOR = re.compile(r"\s[|•»›·/]\s|\|")
+_QUOTE = re.compile(r"[“”«»\"]")
+_SENTENCE_BREAK = re.compile(r"[.!?]['\"”’)]*\s+(?=[\"“‘']?[A-Z])")
+_BULLET = re.compile(r"^\s*(?:[-–—•*·>]|\d+[.)])\s")
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_DATE_TIME = re.compile(rf"\b\d{{1,2}}:\d\d\b|\b\d{{1,2}}\s*[ap]\.?m\b|\b{_MONTH}\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{_MONTH}\s+\d{{4}}"
+                        r"|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b\d+\s+(?:minutes?|hours?|days?|mins?|hrs?)\s+ago\b",
+                        re.IGNORECASE)
+_BRACKET_END = re.compile(r"[)\]]\W*$")
+_TABLE_CELL = re.compile(r"^\s*\||\|\s*$|\|[^|]*\|")  # a row of a table the extractor flattened
+# Words that address the reader (prompts, teasers, comment forms) rather than report.
+_READER = re.compile(r"\b(?:you|your|yours|click|tap|subscribe|sign|log|share|comment|comments|reply|follow)\b",
+                     re.IGNORECASE)
+_PROSE_WORDS = 12  # as common.is_prose: a paragraph of running text
+_NEAR = 3  # paragraphs either side that count as "near"
+
+
+@lru_cache(maxsize=1)
+def _reporting():
+    """The attribution rules' reporting verbs and source phrases ("said", "told", "according to")."""
+    from .attribution import vocabulary_for
+
+    return vocabulary_for({}).source
+
+
+def has_reporting(text: str) -> bool:
+    return bool(_reporting().search(text))
+
+
+def has_quote(text: str) -> bool:
+    return bool(_QUOTE.search(text))
+
+
+def protected(text: str) -> bool:
+    """A line that may be the article's reporting: a reporting verb or a quotation mark in it."""
+    return has_quote(text) or has_reporting(text)
+
+
+def shape(text: str) -> list[float]:
+    """The SHAPE features of one paragraph."""
+    words = _WORD.findall(text)
+    n = len(words)
+    letters = [c for c in text if c.isalpha()]
+    upper = sum(c.isupper() for c in letters) / len(letters) if letters else 0.0
+    visible = len(text) - text.count(" ")
+    stripped = text.rstrip()
+    sentence_end = ends_like_sentence(stripped) and not stripped.endswith((":", ";"))
+    return [
+        math.log1p(len(text)), float(min(n, 200)), float(sentence_end), float(stripped.endswith(":")),
+        float(stripped.endswith("?")), float(stripped.endswith(("...", "…"))), upper,
+        sum(c.isdigit() for c in text) / visible if visible else 0.0,
+        sum(w[0].isupper() for w in words) / n if n else 0.0,
+        sum(map(len, words)) / n if n else 0.0,
+        float(bool(_LINK.search(text))), float(len(_HANDLE.findall(text))),
+        float(len(_SEPARATOR.findall(text))), float(bool(_QUOTE.search(text))),
+        float(has_reporting(text)), float(len(_SENTENCE_BREAK.findall(text)) + 1),
+        float(bool(_BULLET.match(text))), float(bool(_DATE_TIME.search(text))),
+        float(bool(_BRACKET_END.search(text))), float(len(_READER.findall(text))),
+        float(upper > 0.8 and len(letters) > 3), float(bool(_TABLE_CELL.search(text))),
+        float(n >= _PROSE_WORDS and sentence_end),
+    ]
+
+
+def rows(texts: Sequence[str], flagged: set[int]) -> list[list[float]]:
+    """One row of FEATURES per paragraph text, in order."""
+    shapes = [shape(t) for t in texts]
+    n = len(texts)
+    words = [s[1] for s in shapes]
+    prose = [s[-1] for s in shapes]
+    runs = _short_runs(prose)
+    total_prose, total_words = sum(prose), sum(words) or 1.0
+    keys = [normalise_paragraph(t) for t in texts]
+    copies = Counter(keys)
+    headline = set(keys[0].split()) if keys else set()
+    prefixes = [" ".join(k.split()[:2]) for k in keys]
+    prefix_copies = Counter(prefixes)  # items of one list often start alike ("See it now", "Player")
+    out, prose_seen = [], 0.0
+    for i, row in enumerate(shapes):
+        near = sum(1 for j in range(max(0, i - _NEAR), min(n, i + _NEAR + 1)) if j != i and j in flagged)
+        context = [
+            i / n, float(min(n - 1 - i, 10)), math.log1p(n),
+            words[i - 1] if i else -1.0, words[i + 1] if i + 1 < n else -1.0,
+            prose[i - 1] if i else -1.0, prose[i + 1] if i + 1 < n else -1.0,
+            float(i - 1 in flagged), float(i + 1 in flagged), float(i in flagged), float(near),
+            float(min(runs[i], 20)), prose_seen / total_prose if total_prose else 0.0,
+            (total_prose - prose_seen - prose[i]) / total_prose if total_prose else 0.0,
+            float(min(copies[keys[i]], 5)), _overlap(headline, keys[i]) if i else 0.0,
+            total_prose / n, words[i] / total_words, float(min(prefix_copies[prefixes[i]], 10)),
+        ]
+        prose_seen += prose[i]
+        out.append(row + context)
+    return out
+
+
+def _short_runs(prose: list[float]) -> list[int]:
+    """For each paragraph, the length of the run of consecutive non-prose paragraphs it is in (0 for prose)."""
+    runs, i = [0] * len(prose), 0
+    while i < len(prose):
+        if prose[i]:
+            i += 1
+            continue
+        j = i
+        while j < len(prose) and not prose[j]:
+            j += 1
+        runs[i:j] = [j - i] * (j - i)
+        i = j
+    return runs
+
+
+def _overlap(headline: set[str], key: str) -> float:
+    """Share of the headline's words this paragraph repeats: a headline printed again, slightly changed."""
+    words = set(key.split())
+    return len(headline & words) / len(headline | words) if headline and words else 0.0
+
+
+def flagged_paragraphs(document, findings, skip_rule: str = "") -> set[int]:
+    """Indexes of the paragraphs on which another boilerplate rule's finding starts."""
+    flagged = set()
+    for finding in findings:
+        if finding.category == "boilerplate" and finding.rule != skip_rule:
+            index = document.paragraph_index(document.offset(finding.line, finding.column))
+            if index is not None:
+                flagged.add(index)
+    return flagged

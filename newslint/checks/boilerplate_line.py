@@ -1,0 +1,88 @@
+"""boilerplate-line: a whole line that a learned model judges page chrome, with its confidence.
+
+The lexicon rules catch the chrome they list; this rule judges every other paragraph after the
+headline from its shape (length, final punctuation, capitals, digits, links, handles), its place
+(near the end, in a run of short lines, beside lines the lexicons flagged), and whether it repeats
+the headline or another line. The model (newslint/data/boilerplate_model.json, gradient-boosted
+trees fitted by tools/fit_boilerplate_model.py on labelled extractor output of real news pages and
+on clean news) gives the probability that an editor would delete the line. From
+`warn-confidence` up the finding is a warning; from `min-confidence` up to that, a suggestion.
+The message names the kind where the line's shape tells it (related headline, caption or
+credit, navigation, byline or dateline, reader prompt, table row) and the confidence.
+
+A line another boilerplate rule already flags is left to it, and a line with a reporting verb
+("said", "according to") or a quotation mark is never more than a suggestion: it may be the
+article's own reporting. Findings always span whole
+lines, so `--strip-boilerplate` can delete them.
+"""
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..boilerplate_features import FEATURES, flagged_paragraphs, protected, rows
+from ..boilerplate_model import ModelError, load
+from ..model import Hit, RuleUnavailable
+
+ID = "boilerplate-line"
+CATEGORY = "boilerplate"
+SEVERITY = "warning"
+STAGE = "summary"  # it reads the lexicon rules' findings
+FIXABLE = False
+OPTIONS = {"warn-confidence": float, "min-confidence": float}
+DEFAULTS = {"warn-confidence": 0.94, "min-confidence": 0.5}
+EXAMPLES = {
+    "fail": ["Talks resume in Geneva\nThe ministers met on Monday and agreed to meet again in the spring, officials said.\n"
+             "The talks are expected to last a week and to cover trade and security.\n"
+             "Most Read\nStocks slide as oil prices jump\nFive things to know before the vote\n"
+             "Why the league wants a salary cap\nSubscribe to our daily newsletter\n"],
+    "pass": ["Talks resume in Geneva\nThe ministers met on Monday and agreed to meet again in the spring, officials said.\n"
+             "The talks are expected to last a week and to cover trade and security.\n"],
+}
+_F = {name: index for index, name in enumerate(FEATURES)}
+_QUOTED_WORDS = 8
+
+
+def check(document, options, findings) -> Iterator[Hit]:
+    paragraphs = document.paragraphs
+    if len(paragraphs) < 2:
+        return
+    try:
+        model = load()
+    except ModelError as exc:
+        raise RuleUnavailable(f"{ID}: {exc}") from None
+    texts = [document.text[s:e] for s, e in paragraphs]
+    flagged = flagged_paragraphs(document, findings, ID)
+    for index, row in enumerate(rows(texts, flagged)):
+        if index == 0 or index in flagged:
+            continue  # the headline is the article's; a lexicon finding is already there
+        p = model.probability(row)
+        if p < options["min-confidence"]:
+            continue
+        text = texts[index]
+        warn = p >= options["warn-confidence"] and not protected(text)
+        start, end = paragraphs[index]
+        yield Hit(start, end, f"{kind(row)} left in the text (confidence {p:.2f}): '{_short(text)}'",
+                  demote=0 if warn else 1)
+
+
+def kind(row) -> str:
+    """What the line most likely is, from its shape; "page text" when nothing tells."""
+    words = row[_F["words"]]
+    if row[_F["table_cell"]]:
+        return "table row"
+    if row[_F["date_time"]] and words <= 12:
+        return "byline or dateline"
+    if row[_F["reader_words"]] or row[_F["handles"]] or row[_F["link"]]:
+        return "reader prompt or link"
+    if words <= 3 and not row[_F["sentence_end"]]:
+        return "navigation"
+    if row[_F["short_run"]] >= 2 and not row[_F["sentence_end"]] and words >= 3:
+        return "related headline"
+    if row[_F["prev_prose"]] == 1 and row[_F["next_prose"]] == 1 and not row[_F["prose"]]:
+        return "caption or credit"
+    return "page text"
+
+
+def _short(text: str) -> str:
+    words = text.split()
+    return " ".join(words[:_QUOTED_WORDS]) + (" ..." if len(words) > _QUOTED_WORDS else "")
