@@ -19,11 +19,12 @@ from .checks.common import ends_like_sentence, normalise_paragraph
 SHAPE = ("log_chars", "words", "sentence_end", "colon_end", "question_end", "ellipsis_end", "upper_share",
          "digit_share", "title_share", "mean_word_length", "link", "handles", "separators", "quote_marks",
          "reporting", "sentences", "bullet_start", "date_time", "bracket_end", "reader_words", "all_caps",
-         "table_cell", "prose")
+         "table_cell", "slash_credit", "appositive", "prose")
 # Of its neighbours and its place in the document.
 CONTEXT = ("position", "from_end", "log_paragraphs", "prev_words", "next_words", "prev_prose", "next_prose",
            "prev_flagged", "next_flagged", "flagged", "flagged_near", "short_run", "prose_before", "prose_after",
-           "copies", "headline_overlap", "doc_prose_share", "word_share", "prefix_copies")
+           "copies", "headline_overlap", "doc_prose_share", "word_share", "prefix_copies", "tail", "tail_run",
+           "inner_bullet", "title_run")
 FEATURES = SHAPE + CONTEXT
 
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
@@ -38,10 +39,15 @@ _DATE_TIME = re.compile(rf"\b\d{{1,2}}:\d\d\b|\b\d{{1,2}}\s*[ap]\.?m\b|\b{_MONTH
                         r"|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b\d+\s+(?:minutes?|hours?|days?|mins?|hrs?)\s+ago\b",
                         re.IGNORECASE)
 _BRACKET_END = re.compile(r"[)\]]\W*$")
+# "Jane Doe/Reuters", "J. Scott Applewhite / AP file": a photo or wire credit at the end of a line.
+_SLASH_CREDIT = re.compile(r"\w\s?/\s?[A-Z][\w.&-]*(?:\s[\w.&-]+){0,2}\s*$")
+# "Kevin Mayer, the Disney executive who ...": a caption names someone, then says who they are.
+_APPOSITIVE = re.compile(r"^[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3},\s(?:the|a|an|who|left|right|center|centre)\b")
 _TABLE_CELL = re.compile(r"^\s*\||\|\s*$|\|[^|]*\|")  # a row of a table the extractor flattened
 # Words that address the reader (prompts, teasers, comment forms) rather than report.
 _READER = re.compile(r"\b(?:you|your|yours|click|tap|subscribe|sign|log|share|comment|comments|reply|follow)\b",
                      re.IGNORECASE)
+_BULLET_AT, _TITLE_AT = SHAPE.index("bullet_start"), SHAPE.index("title_share")
 _PROSE_WORDS = 12  # as common.is_prose: a paragraph of running text
 _NEAR = 3  # paragraphs either side that count as "near"
 
@@ -88,6 +94,7 @@ def shape(text: str) -> list[float]:
         float(bool(_BULLET.match(text))), float(bool(_DATE_TIME.search(text))),
         float(bool(_BRACKET_END.search(text))), float(len(_READER.findall(text))),
         float(upper > 0.8 and len(letters) > 3), float(bool(_TABLE_CELL.search(text))),
+        float(bool(_SLASH_CREDIT.search(stripped))), float(bool(_APPOSITIVE.match(text)) and not sentence_end),
         float(n >= _PROSE_WORDS and sentence_end),
     ]
 
@@ -107,6 +114,9 @@ def rows(texts: Sequence[str], flagged: set[int]) -> list[list[float]]:
     prefix_copies = Counter(prefixes)  # items of one list often start alike ("See it now", "Player")
     out, prose_seen = [], 0.0
     for i, row in enumerate(shapes):
+        # Chrome gathers after the story's last paragraph; a list between paragraphs is more often the story's own.
+        tail = float(not prose[i] and total_prose - prose_seen == 0)
+        inner = float(row[_BULLET_AT] == 1 and prose_seen > 0 and total_prose - prose_seen - prose[i] > 0)
         near = sum(1 for j in range(max(0, i - _NEAR), min(n, i + _NEAR + 1)) if j != i and j in flagged)
         context = [
             i / n, float(min(n - 1 - i, 10)), math.log1p(n),
@@ -117,6 +127,7 @@ def rows(texts: Sequence[str], flagged: set[int]) -> list[list[float]]:
             (total_prose - prose_seen - prose[i]) / total_prose if total_prose else 0.0,
             float(min(copies[keys[i]], 5)), _overlap(headline, keys[i]) if i else 0.0,
             total_prose / n, words[i] / total_words, float(min(prefix_copies[prefixes[i]], 10)),
+            tail, tail * min(runs[i], 20), inner, row[_TITLE_AT] * min(runs[i], 6) if runs[i] > 1 else 0.0,
         ]
         prose_seen += prose[i]
         out.append(row + context)

@@ -115,37 +115,3 @@ def seed_docs(config) -> list[Doc]:
         docs.append(make_doc("seeds", path.name, [t for _, t in numbered], labels, config))
     return docs
 
-
-def synthetic_docs(folder: Path, config, seed: int = 7) -> list[Doc]:
-    """Development BBC articles with chrome made from other articles: a run of other stories'
-    headlines (a related list with no label) at the end or between paragraphs, and sometimes the
-    headline printed again with a word changed. Only inserted lines are labelled boilerplate."""
-    import random
-
-    articles = []
-    for path in sorted(folder.rglob("*.txt")):
-        if bbc_part(path, folder) == "dev":
-            try:
-                text = read_source(str(path)).text
-            except SourceError:
-                continue
-            articles.append((str(path.relative_to(folder)), [" ".join(x.split()) for x in text.splitlines() if x.strip()]))
-    rng = random.Random(seed)
-    headlines = [lines[0] for _, lines in articles if lines]
-    docs = []
-    for name, lines in articles[::2]:
-        if len(lines) < 3:
-            continue
-        texts, labels = list(lines), [0] * len(lines)
-        run = rng.sample(headlines, rng.randint(2, 6))
-        at = len(texts) if rng.random() < 0.6 else rng.randint(2, len(texts) - 1)
-        texts[at:at] = run
-        labels[at:at] = [1] * len(run)
-        if rng.random() < 0.3:
-            words = lines[0].split()
-            words[rng.randrange(len(words))] = rng.choice(["new", "latest", "UK", "US", "report"])
-            spot = rng.randint(1, min(3, len(texts)))
-            texts.insert(spot, " ".join(words))
-            labels.insert(spot, 1)
-        docs.append(make_doc("synthetic", "synthetic:" + name, texts, labels, config))
-    return docs

@@ -25,7 +25,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from boilerplate_data import EXTRACTORS, ROOT, bbc_docs, lexicon_config, seed_docs, synthetic_docs, zyte_docs  # noqa: E402
+from boilerplate_data import EXTRACTORS, ROOT, bbc_docs, lexicon_config, seed_docs, zyte_docs  # noqa: E402
 
 from newslint.boilerplate_features import FEATURES  # noqa: E402
 from newslint.boilerplate_model import from_dict  # noqa: E402
@@ -43,7 +43,7 @@ SEED = 0
 def matrices(docs):
     X, y, w, groups, meta = [], [], [], [], []
     for doc in docs:
-        weight = BBC_WEIGHT if doc.source in ("bbc", "synthetic") else 1.0
+        weight = BBC_WEIGHT if doc.source == "bbc" else 1.0
         for features, label, flagged in zip(doc.features, doc.labels, doc.lexicon):
             X.append(features)
             y.append(label)
@@ -145,22 +145,19 @@ def main() -> None:
     parser.add_argument("--depth", type=int, default=3)
     parser.add_argument("--rate", type=float, default=0.1)
     parser.add_argument("--min-leaf", type=int, default=5)
-    parser.add_argument("--synthetic", type=int, default=1, help="1 (default): add BBC articles with inserted chrome; 0: none")
     args = parser.parse_args()
     import sklearn
 
     config = lexicon_config()
     bbc = bbc_docs(Path(args.bbc), "dev", config)
     docs = zyte_docs(Path(args.zyte), "train", config) + seed_docs(config) + bbc
-    if args.synthetic:
-        docs += synthetic_docs(Path(args.bbc), config)
     X, y, w, groups, meta = matrices(docs)
     print(f"rows: {len(y)} ({sum(y)} boilerplate) from {len(docs)} documents; "
           + ", ".join(f"{k} {v}" for k, v in sorted(Counter(m[0] for m in meta).items())))
     threshold = choose(out_of_fold(X, y, w, groups, args), y, meta, len(bbc))
     print(f"warning threshold: {threshold}")
     info = {"warn_confidence": threshold, "suggest_confidence": SUGGEST_AT, "rows": len(y), "boilerplate_rows": sum(y),
-            "sklearn": sklearn.__version__, "model": args.model, "c": args.c, "synthetic": args.synthetic,
+            "sklearn": sklearn.__version__, "model": args.model, "c": args.c,
             **({"trees": args.trees, "depth": args.depth, "rate": args.rate, "min_leaf": args.min_leaf}
                if args.model == "trees" else {}), "data": "Zyte article-extraction benchmark lines (MIT), train pages; "
             "BBC News development half (content); newslint seeds"}
