@@ -36,13 +36,14 @@ def test_a_line_with_reported_speech_is_never_deleted(tmp_path):
 
 
 def test_suggestions_are_never_acted_on_and_untouched_files_are_not_written(tmp_path):
+    (tmp_path / ".newslint.yaml").write_text("rules:\n  boilerplate-line: {warn-confidence: 1.01}\n", encoding="utf-8")
     path = tmp_path / "a.txt"
-    path.write_text(ARTICLE + "Jane Roe, the council's transport chief, at the depot on Monday\n", encoding="utf-8")
-    before = os.stat(path).st_mtime_ns
-    os.utime(path, ns=(before - 10**9, before - 10**9))
-    result = run("--strip-boilerplate", "--format", "json", str(path))
-    assert '"boilerplate-line"' in result.stdout and '"suggestion"' in result.stdout
-    assert os.stat(path).st_mtime_ns == before - 10**9
+    path.write_text(ARTICLE + TABLE, encoding="utf-8")
+    before = os.stat(path).st_mtime_ns - 10**9
+    os.utime(path, ns=(before, before))
+    result = run("--strip-boilerplate", "--format", "json", "a.txt", cwd=tmp_path)
+    assert result.stdout.count('"boilerplate-line"') == 2 and '"suggestion"' in result.stdout
+    assert os.stat(path).st_mtime_ns == before and result.stderr == ""
 
 
 def test_markdown_blank_lines_are_not_doubled_and_html_is_left_alone(tmp_path):

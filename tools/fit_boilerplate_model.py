@@ -34,38 +34,34 @@ TARGET_PRECISION = 0.9
 MAX_BBC_WARNINGS = 0.5  # per 100 articles: half the ceiling, for the held-out half's sake
 SUGGEST_AT = 0.5
 GRID = [round(0.5 + 0.01 * k, 2) for k in range(50)]
-# Every BBC line is content and there are many; weighting them down keeps the labelled pages in charge.
-BBC_WEIGHT = 0.3
 FOLDS = 5
 SEED = 0
 
 
 def matrices(docs):
-    X, y, w, groups, meta = [], [], [], [], []
+    X, y, groups, meta = [], [], [], []
     for doc in docs:
-        weight = BBC_WEIGHT if doc.source == "bbc" else 1.0
         for features, label, flagged in zip(doc.features, doc.labels, doc.lexicon):
             X.append(features)
             y.append(label)
-            w.append(weight)
             groups.append(doc.group)
             meta.append((doc.source, doc.group, flagged))
-    return X, y, w, groups, meta
+    return X, y, groups, meta
 
 
-def fit(X, y, w, args):
+def fit(X, y, args):
     if args.model == "logistic":
         from sklearn.linear_model import LogisticRegression
         from sklearn.pipeline import make_pipeline
         from sklearn.preprocessing import StandardScaler
 
         pipeline = make_pipeline(StandardScaler(), LogisticRegression(C=args.c, max_iter=5000))
-        return pipeline.fit(X, y, logisticregression__sample_weight=w)
+        return pipeline.fit(X, y)
     from sklearn.ensemble import GradientBoostingClassifier
 
     model = GradientBoostingClassifier(n_estimators=args.trees, max_depth=args.depth, learning_rate=args.rate,
                                        min_samples_leaf=args.min_leaf, subsample=1.0, random_state=SEED)
-    return model.fit(X, y, sample_weight=w)
+    return model.fit(X, y)
 
 
 def export(model, info: dict) -> dict:
@@ -93,12 +89,12 @@ def export(model, info: dict) -> dict:
     return {"features": list(FEATURES), "base": round(base, 6), "trees": trees, "info": info}
 
 
-def out_of_fold(X, y, w, groups, args) -> list[float]:
+def out_of_fold(X, y, groups, args) -> list[float]:
     from sklearn.model_selection import GroupKFold
 
     probabilities = [0.0] * len(y)
     for train, test in GroupKFold(n_splits=FOLDS).split(X, y, groups):
-        model = from_dict(export(fit([X[i] for i in train], [y[i] for i in train], [w[i] for i in train], args), {}))
+        model = from_dict(export(fit([X[i] for i in train], [y[i] for i in train], args), {}))
         for i in test:
             probabilities[i] = model.probability(X[i])
     return probabilities
@@ -151,17 +147,17 @@ def main() -> None:
     config = lexicon_config()
     bbc = bbc_docs(Path(args.bbc), "dev", config)
     docs = zyte_docs(Path(args.zyte), "train", config) + seed_docs(config) + bbc
-    X, y, w, groups, meta = matrices(docs)
+    X, y, groups, meta = matrices(docs)
     print(f"rows: {len(y)} ({sum(y)} boilerplate) from {len(docs)} documents; "
           + ", ".join(f"{k} {v}" for k, v in sorted(Counter(m[0] for m in meta).items())))
-    threshold = choose(out_of_fold(X, y, w, groups, args), y, meta, len(bbc))
+    threshold = choose(out_of_fold(X, y, groups, args), y, meta, len(bbc))
     print(f"warning threshold: {threshold}")
     info = {"warn_confidence": threshold, "suggest_confidence": SUGGEST_AT, "rows": len(y), "boilerplate_rows": sum(y),
             "sklearn": sklearn.__version__, "model": args.model, "c": args.c,
             **({"trees": args.trees, "depth": args.depth, "rate": args.rate, "min_leaf": args.min_leaf}
                if args.model == "trees" else {}), "data": "Zyte article-extraction benchmark lines (MIT), train pages; "
             "BBC News development half (content); newslint seeds"}
-    data = export(fit(X, y, w, args), info)
+    data = export(fit(X, y, args), info)
     Path(args.out).write_text(json.dumps(data, sort_keys=True, separators=(",", ":")) + "\n", encoding="utf-8")
     size = len(data["trees"]) if "trees" in data else len(data["weights"])
     print(f"wrote {args.out}: {size} {'trees' if 'trees' in data else 'weights'}, "

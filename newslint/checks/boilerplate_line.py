@@ -8,7 +8,7 @@ regression fitted by tools/fit_boilerplate_model.py on labelled extractor output
 pages and on clean news) gives the probability that an editor would delete the line. From
 `warn-confidence` up the finding is a warning; from `min-confidence` up to that, a suggestion.
 The message names the kind where the line's shape tells it (related headline, caption or
-credit, navigation, byline or dateline, reader prompt, table row) and the confidence.
+credit, navigation, byline or dateline, reader prompt or link, list item, table row) and the confidence.
 
 A line another boilerplate rule already flags is left to it, and a line with a reporting verb
 ("said", "according to") or a quotation mark is never more than a suggestion: it may be the
@@ -29,7 +29,7 @@ SEVERITY = "warning"
 STAGE = "summary"  # it reads the lexicon rules' findings
 FIXABLE = False
 OPTIONS = {"warn-confidence": float, "min-confidence": float}
-DEFAULTS = {"warn-confidence": 0.86, "min-confidence": 0.5}
+DEFAULTS = {"warn-confidence": 0.73, "min-confidence": 0.5}
 _ARTICLE = ("Council approves bus lanes\nThe council voted on Tuesday to add bus lanes on four roads, a plan it says "
             "will cut journey times.\nWork will start in March and take eight months, the transport chief said.\n"
             "Shop owners have raised concerns about deliveries and parking during the works.\n")
@@ -76,6 +76,8 @@ def kind(row) -> str:
         return "caption or credit"
     if row[_F["reader_words"]] or row[_F["handles"]] or row[_F["link"]]:
         return "reader prompt or link"
+    if row[_F["bullet_start"]]:
+        return "list item"
     if words <= 3 and not row[_F["sentence_end"]]:
         return "navigation"
     if row[_F["short_run"]] >= 2 and not row[_F["sentence_end"]] and words >= 3:
