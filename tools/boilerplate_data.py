@@ -8,7 +8,8 @@ is shipped or imported by newslint itself.
   (about a third of the pages), for every extractor alike, so no page is seen on both sides.
 - BBC articles: the development half of bench/spun.py's split (crc32 of the relative path).
 - The seeds: every line is content except those tests/data/expected.yaml lists as boilerplate.
-The first paragraph (the headline) is never a row: the model does not judge it.
+The first paragraph (the headline) and paragraphs over MAX_CHARS characters are never rows: the
+model does not judge them.
 """
 from __future__ import annotations
 
@@ -62,13 +63,13 @@ def lexicon_config():
 
 
 def make_doc(source: str, group: str, texts: list[str], labels: list[int], config) -> Doc:
-    """Rows for every paragraph after the first; texts are one paragraph each."""
+    """Rows for the paragraphs the model judges (after the first, short enough); texts are one paragraph each."""
     document = make_document("\n".join(texts), group)
     findings = lint_document(document, config).findings
     flagged = flagged_paragraphs(document, findings)
     paragraphs = [document.text[s:e] for s, e in document.paragraphs]
     features = rows(paragraphs, flagged)
-    keep = range(1, len(paragraphs))
+    keep = [i for i in range(1, len(paragraphs)) if features[i] is not None]
     return Doc(source, group, [paragraphs[i] for i in keep], [features[i] for i in keep],
                [labels[i] for i in keep], [i in flagged for i in keep])
 

@@ -1,7 +1,7 @@
 """boilerplate-line: a whole line that a learned model judges page chrome, with its confidence.
 
 The lexicon rules catch the chrome they list; this rule judges every other paragraph after the
-headline from its shape (length, final punctuation, capitals, digits, links, handles), its place
+headline of up to 300 characters (longer ones are running text) from its shape (length, final punctuation, capitals, digits, links, handles), its place
 (near the end, in a run of short lines, beside lines the lexicons flagged), and whether it repeats
 the headline or another line. The model (newslint/data/boilerplate_model.json, a logistic
 regression fitted by tools/fit_boilerplate_model.py on labelled extractor output of real news
@@ -29,7 +29,7 @@ SEVERITY = "warning"
 STAGE = "summary"  # it reads the lexicon rules' findings
 FIXABLE = False
 OPTIONS = {"warn-confidence": float, "min-confidence": float}
-DEFAULTS = {"warn-confidence": 0.73, "min-confidence": 0.5}
+DEFAULTS = {"warn-confidence": 0.81, "min-confidence": 0.5}
 _ARTICLE = ("Council approves bus lanes\nThe council voted on Tuesday to add bus lanes on four roads, a plan it says "
             "will cut journey times.\nWork will start in March and take eight months, the transport chief said.\n"
             "Shop owners have raised concerns about deliveries and parking during the works.\n")
@@ -53,8 +53,8 @@ def check(document, options, findings) -> Iterator[Hit]:
     texts = [document.text[s:e] for s, e in paragraphs]
     flagged = flagged_paragraphs(document, findings, ID)
     for index, row in enumerate(rows(texts, flagged)):
-        if index == 0 or index in flagged:
-            continue  # the headline is the article's; a lexicon finding is already there
+        if row is None or index == 0 or index in flagged:
+            continue  # running text or the headline: the article's; a lexicon finding is already there
         p = model.probability(row)
         if p < options["min-confidence"]:
             continue

@@ -28,9 +28,14 @@ def test_a_flattened_table_after_the_story_is_flagged_line_by_line():
     assert (found[0].column, found[0].end_column) == (1, len("Player | Pos | Stats |") + 1)  # the whole line
 
 
+def test_captions_and_credits_are_named_as_such():
+    found = findings(ARTICLE + "Jane Roe, the council's transport chief, at the depot on Monday\n", "boilerplate-line")
+    assert [f.line for f in found] == [5] and found[0].message.startswith("caption or credit left in the text")
+
+
 def test_a_photo_credit_is_named_as_one():
     found = findings(ARTICLE + CAPTION, "boilerplate-line")
-    assert [(f.line, f.severity) for f in found] == [(5, Severity.SUGGESTION)]
+    assert [f.line for f in found] == [5]
     assert found[0].message.startswith("caption or credit left in the text (confidence 0.")
 
 
