@@ -94,7 +94,7 @@ def shape(text: str) -> list[float]:
     low = head.lower()  # the cue-word patterns are lower case: cheaper than matching case-blind
     stripped = text.rstrip()
     tail = stripped[-_TAIL:]
-    sentence_end = ends_like_sentence(tail) and not tail.endswith((":", ";"))
+    sentence_end = _sentence_end(tail)
     return [
         math.log1p(len(text)), float(min(n, 200)), float(sentence_end), float(tail.endswith(":")),
         float(tail.endswith("?")), float(tail.endswith(("...", "…"))), upper,
@@ -112,13 +112,17 @@ def shape(text: str) -> list[float]:
     ]
 
 
+def _sentence_end(tail: str) -> bool:
+    return ends_like_sentence(tail) and not tail.endswith((":", ";"))
+
+
 def rows(texts: Sequence[str], flagged: set[int]) -> list[list[float] | None]:
-    """One row of FEATURES per paragraph text, in order; None for a paragraph over MAX_CHARS
-    characters, which is running text the model never judges (and is cheap to pass over)."""
-    shapes = [shape(t) if len(t) <= MAX_CHARS else None for t in texts]
+    """One row of FEATURES per paragraph text, in order; None for the headline and for a paragraph
+    over MAX_CHARS characters (running text): the model never judges them, so they cost little."""
+    shapes = [shape(t) if i and len(t) <= MAX_CHARS else None for i, t in enumerate(texts)]
     n = len(texts)
     words = [s[1] if s else float(min(len(t.split()), 200)) for s, t in zip(shapes, texts)]
-    prose = [s[-1] if s else float(w >= _PROSE_WORDS and ends_like_sentence(t[-_TAIL:]))
+    prose = [s[-1] if s else float(w >= _PROSE_WORDS and _sentence_end(t.rstrip()[-_TAIL:]))
              for s, t, w in zip(shapes, texts, words)]
     runs = _short_runs(prose)
     total_prose, total_words = sum(prose), sum(words) or 1.0
