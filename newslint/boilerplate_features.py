@@ -39,8 +39,9 @@ _DATE_TIME = re.compile(rf"\b\d{{1,2}}:\d\d\b|\b\d{{1,2}}\s*[ap]\.?m\b|\b{_MONTH
 _BRACKET_END = re.compile(r"[)\]]\W*$")
 # "Jane Doe/Reuters", "J. Scott Applewhite / AP file": a photo or wire credit at the end of a line.
 _SLASH_CREDIT = re.compile(r"\w\s?/\s?[A-Z][\w.&-]*(?:\s[\w.&-]+){0,2}\s*$")
-# "Kevin Mayer, the Disney executive who ...": a caption names someone, then says who they are.
-_APPOSITIVE = re.compile(r"^[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3},\s(?:the|a|an|who|left|right|center|centre)\b")
+# "Kevin Mayer, the Disney executive overseeing ...": a caption names someone, then says who they
+# are, and ends without a full stop or a colon ("Name, the mayor, said:" introduces a quote).
+_APPOSITIVE = re.compile(r"^[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3},\s(?:the|a|an|left|right|center|centre)\b")
 _TABLE_CELL = re.compile(r"^\s*\||\|\s*$|\|[^|]*\|")  # a row of a table the extractor flattened
 # Words that address the reader (prompts, teasers, comment forms) rather than report.
 _READER = re.compile(r"\b(?:you|your|yours|click|tap|subscribe|sign|log|share|comment|comments|reply|follow)\b")
@@ -107,7 +108,7 @@ def shape(text: str) -> list[float]:
         float(bool(_BULLET.match(head))), float(digits > 0 and bool(_DATE_TIME.search(low))),
         float(bool(_BRACKET_END.search(tail))), float(len(_READER.findall(low))),
         float(upper > 0.8 and letters > 3), float(bool(_TABLE_CELL.search(head))),
-        float(bool(_SLASH_CREDIT.search(tail))), float(bool(_APPOSITIVE.match(head)) and not sentence_end),
+        float(bool(_SLASH_CREDIT.search(tail))), float(bool(_APPOSITIVE.match(head)) and not ends_like_sentence(tail)),
         float(n >= _PROSE_WORDS and sentence_end),
     ]
 

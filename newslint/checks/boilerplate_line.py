@@ -72,10 +72,10 @@ def kind(row) -> str:
         return "table row"
     if row[_F["date_time"]] and words <= 12:
         return "byline or dateline"
-    if row[_F["appositive"]] or row[_F["slash_credit"]]:
-        return "caption or credit"
     if row[_F["reader_words"]] or row[_F["handles"]] or row[_F["link"]]:
         return "reader prompt or link"
+    if row[_F["appositive"]] or row[_F["slash_credit"]]:
+        return "caption or credit"
     if row[_F["bullet_start"]]:
         return "list item"
     if words <= 3 and not row[_F["sentence_end"]]:
