@@ -80,6 +80,7 @@ def strip_paths(paths: Sequence[str], config: Config, write: bool = True) -> lis
             continue
         result = lint_document(make_document(source.text, path), config)
         result = dataclasses.replace(result, warnings=source.warnings + result.warnings)
+        # bom None: undecodable bytes were replaced on reading, so writing the text back would lose them.
         staged.append((result, source.text, before, source.bom if not source.warnings else None))
     results = add_cross_file_findings([s[0] for s in staged], config)
     return [_strip_one(result, text, before, bom, config, write)

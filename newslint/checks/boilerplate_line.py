@@ -1,19 +1,19 @@
 """boilerplate-line: a whole line that a learned model judges page chrome, with its confidence.
 
-The lexicon rules catch the chrome they list; this rule judges every other paragraph after the
-headline of up to 300 characters (longer ones are running text) from its shape (length, final punctuation, capitals, digits, links, handles), its place
-(near the end, in a run of short lines, beside lines the lexicons flagged), and whether it repeats
-the headline or another line. The model (newslint/data/boilerplate_model.json, a logistic
-regression fitted by tools/fit_boilerplate_model.py on labelled extractor output of real news
-pages and on clean news) gives the probability that an editor would delete the line. From
-`warn-confidence` up the finding is a warning; from `min-confidence` up to that, a suggestion.
-The message names the kind where the line's shape tells it (related headline, caption or
-credit, navigation, byline or dateline, reader prompt or link, list item, table row) and the confidence.
+The lexicon rules catch the chrome they list. This rule judges every other paragraph of up to
+300 characters after the headline (longer ones are running text) from its shape (length, final
+punctuation, capitals, digits, links, handles, bullets, table cells, credits), its place (near
+the end, in a run of short lines, beside lines the lexicons flagged), and whether it repeats the
+headline or another line. The model (newslint/data/boilerplate_model.json, a logistic regression
+fitted by tools/fit_boilerplate_model.py on labelled extractor output of real news pages and on
+clean news) gives the probability that an editor would delete the line. From `warn-confidence`
+up the finding is a warning; from `min-confidence` up to that, a suggestion. The message names
+the kind where the line's shape tells it (table row, byline or dateline, reader prompt or link,
+caption or credit, list item, navigation, related headline) and the confidence.
 
 A line another boilerplate rule already flags is left to it, and a line with a reporting verb
 ("said", "according to") or a quotation mark is never more than a suggestion: it may be the
-article's own reporting. Findings always span whole
-lines, so `--strip-boilerplate` can delete them.
+article's own reporting. Findings span whole lines, so `--strip-boilerplate` can delete them.
 """
 from __future__ import annotations
 
