@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Sequence
 
@@ -117,46 +118,64 @@ def _sentence_end(tail: str) -> bool:
     return ends_like_sentence(tail) and not tail.endswith((":", ";"))
 
 
+@dataclass(frozen=True)
+class _View:
+    """What the context features need of the whole document."""
+
+    words: list[float]
+    prose: list[float]
+    runs: list[int]
+    keys: list[str]
+    copies: Counter
+    headline: set[str]
+    prefixes: list[str]
+    prefix_copies: Counter
+    total_prose: float
+    total_words: float
+
+
 def rows(texts: Sequence[str], flagged: set[int]) -> list[list[float] | None]:
     """One row of FEATURES per paragraph text, in order; None for the headline and for a paragraph
     over MAX_CHARS characters (running text): the model never judges them, so they cost little."""
     shapes = [shape(t) if i and len(t) <= MAX_CHARS else None for i, t in enumerate(texts)]
-    n = len(texts)
-    words = [s[1] if s else float(min(len(t.split()), 200)) for s, t in zip(shapes, texts)]
-    prose = [s[-1] if s else float(w >= _PROSE_WORDS and _sentence_end(t.rstrip()[-_TAIL:]))
-             for s, t, w in zip(shapes, texts, words)]
-    runs = _short_runs(prose)
-    total_prose, total_words = sum(prose), sum(words) or 1.0
-    keys = [normalise_paragraph(t) if s or i == 0 else "" for i, (s, t) in enumerate(zip(shapes, texts))]
-    copies = Counter(keys)
-    headline = set(keys[0].split()) if keys else set()
-    prefixes = [" ".join(k.split()[:2]) for k in keys]
-    prefix_copies = Counter(prefixes)  # items of one list often start alike ("See it now", "Player")
+    view = _view(texts, shapes)
     out: list[list[float] | None] = []
     prose_seen = 0.0
     for i, row in enumerate(shapes):
-        if row is None:
-            out.append(None)
-            prose_seen += prose[i]
-            continue
-        # Chrome gathers after the story's last paragraph; a list between paragraphs is more often the story's own.
-        tail = float(not prose[i] and total_prose - prose_seen == 0)
-        inner = float(row[_BULLET_AT] == 1 and prose_seen > 0 and total_prose - prose_seen - prose[i] > 0)
-        near = sum(1 for j in range(max(0, i - _NEAR), min(n, i + _NEAR + 1)) if j != i and j in flagged)
-        context = [
-            i / n, float(min(n - 1 - i, 10)), math.log1p(n),
-            words[i - 1] if i else -1.0, words[i + 1] if i + 1 < n else -1.0,
-            prose[i - 1] if i else -1.0, prose[i + 1] if i + 1 < n else -1.0,
-            float(i - 1 in flagged), float(i + 1 in flagged), float(i in flagged), float(near),
-            float(min(runs[i], 20)), prose_seen / total_prose if total_prose else 0.0,
-            (total_prose - prose_seen - prose[i]) / total_prose if total_prose else 0.0,
-            float(min(copies[keys[i]], 5)), _overlap(headline, keys[i]) if i else 0.0,
-            total_prose / n, words[i] / total_words, float(min(prefix_copies[prefixes[i]], 10)),
-            tail, tail * min(runs[i], 20), inner, row[_TITLE_AT] * min(runs[i], 6) if runs[i] > 1 else 0.0,
-        ]
-        prose_seen += prose[i]
-        out.append(row + context)
+        out.append(None if row is None else row + _context(i, row, view, flagged, prose_seen))
+        prose_seen += view.prose[i]
     return out
+
+
+def _view(texts: Sequence[str], shapes: list) -> _View:
+    words = [s[1] if s else float(min(len(t.split()), 200)) for s, t in zip(shapes, texts)]
+    prose = [s[-1] if s else float(w >= _PROSE_WORDS and _sentence_end(t.rstrip()[-_TAIL:]))
+             for s, t, w in zip(shapes, texts, words)]
+    keys = [normalise_paragraph(t) if s or i == 0 else "" for i, (s, t) in enumerate(zip(shapes, texts))]
+    prefixes = [" ".join(k.split()[:2]) for k in keys]
+    return _View(words, prose, _short_runs(prose), keys, Counter(keys), set(keys[0].split()) if keys else set(),
+                 prefixes, Counter(prefixes),  # items of one list often start alike ("See it now", "Player")
+                 sum(prose), sum(words) or 1.0)
+
+
+def _context(i: int, row: list[float], v: _View, flagged: set[int], prose_seen: float) -> list[float]:
+    """The CONTEXT features of paragraph i."""
+    n, prose, words, runs, total = len(v.words), v.prose, v.words, v.runs, v.total_prose
+    # Chrome gathers after the story's last paragraph; a list between paragraphs is more often the story's own.
+    tail = float(not prose[i] and total - prose_seen == 0)
+    inner = float(row[_BULLET_AT] == 1 and prose_seen > 0 and total - prose_seen - prose[i] > 0)
+    near = sum(1 for j in range(max(0, i - _NEAR), min(n, i + _NEAR + 1)) if j != i and j in flagged)
+    return [
+        i / n, float(min(n - 1 - i, 10)), math.log1p(n),
+        words[i - 1] if i else -1.0, words[i + 1] if i + 1 < n else -1.0,
+        prose[i - 1] if i else -1.0, prose[i + 1] if i + 1 < n else -1.0,
+        float(i - 1 in flagged), float(i + 1 in flagged), float(i in flagged), float(near),
+        float(min(runs[i], 20)), prose_seen / total if total else 0.0,
+        (total - prose_seen - prose[i]) / total if total else 0.0,
+        float(min(v.copies[v.keys[i]], 5)), _overlap(v.headline, v.keys[i]) if i else 0.0,
+        total / n, words[i] / v.total_words, float(min(v.prefix_copies[v.prefixes[i]], 10)),
+        tail, tail * min(runs[i], 20), inner, row[_TITLE_AT] * min(runs[i], 6) if runs[i] > 1 else 0.0,
+    ]
 
 
 def _short_runs(prose: list[float]) -> list[int]:
