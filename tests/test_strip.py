@@ -2,8 +2,14 @@
 import os
 import stat
 
-from newslint.strip import remove_lines
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from newslint.boilerplate_features import protected
+from newslint.runner import lint_document, make_document
+from newslint.strip import remove_lines, strippable_lines
+
+from helpers import default_config
 from test_cli import run
 
 ARTICLE = ("Council approves bus lanes\n"
@@ -77,3 +83,22 @@ def test_remove_lines_keeps_line_endings_and_single_blank_lines():
     assert remove_lines("a\r\nb\r\nc", {2}) == "a\r\nc"
     assert remove_lines("a\n\nb\n\nc\n", {3}) == "a\n\nc\n"
     assert remove_lines("b\n\nc\n", {1}) == "c\n"
+
+
+POOL = [ARTICLE.splitlines()[1], ARTICLE.splitlines()[2], QUOTE.strip(), "Share this article", "Next Story",
+        "Player | Pos | Stats |", 'Jane Roe | FW | "2 goals" |', "Jane Roe/Reuters", "- See it now: Amazon",
+        "", "Follow us on Twitter, she said", "Read more: Bus lanes approved"]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.sampled_from(POOL), min_size=1, max_size=12))
+def test_stripping_only_deletes_whole_unprotected_lines(lines):
+    text = "Bus lanes approved\n" + "\n".join(lines) + "\n"
+    document = make_document(text, "a.txt")
+    gone = strippable_lines(document, lint_document(document, default_config()).findings)
+    kept = remove_lines(text, gone).splitlines()
+    original = text.splitlines()
+    assert all(original[n - 1].strip() and not protected(original[n - 1]) for n in gone)
+    iterator = iter(original)
+    assert all(line in iterator for line in kept)  # what is left is the original, in order, less whole lines
+    assert [line for line in original if protected(line)] == [line for line in kept if protected(line)]
