@@ -141,6 +141,9 @@ def main() -> None:
     parser.add_argument("--bbc", help="the BBC folder: warnings per 100 articles on each half")
     parser.add_argument("--show", type=int, default=8, help="false positives and misses to print per extractor")
     args = parser.parse_args()
+    missing = [name for name in args.extractors.split(",") if not (Path(args.folder) / f"lines_{name}.jsonl").exists()]
+    if missing:
+        sys.exit(f"boilerplate_model_eval: no lines_<extractor>.jsonl in {args.folder} for {', '.join(missing)}")
     everything = []
     for name in args.extractors.split(","):
         lines = score_lines(pages_of(Path(args.folder), name, args.part))

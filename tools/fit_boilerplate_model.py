@@ -142,7 +142,14 @@ def main() -> None:
     parser.add_argument("--rate", type=float, default=0.1)
     parser.add_argument("--min-leaf", type=int, default=5)
     args = parser.parse_args()
-    import sklearn
+    missing = [str(p) for p in [Path(args.zyte) / f"lines_{e}.jsonl" for e in EXTRACTORS] + [Path(args.bbc)]
+               if not p.exists()]
+    if missing:
+        sys.exit(f"fit_boilerplate_model: not found: {', '.join(missing)}")
+    try:
+        import sklearn
+    except ImportError:
+        sys.exit("fit_boilerplate_model: needs scikit-learn and numpy: pip install -e '.[fit]'")
 
     config = lexicon_config()
     bbc = bbc_docs(Path(args.bbc), "dev", config)
