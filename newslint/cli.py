@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import Sequence
 
-from . import __version__, baseline, fix
+from . import __version__, baseline, fix, strip
 from .config import Config, find_config, load_config, select_rules, unknown_selectors
 from .crossfile import add_cross_file_findings
 from .formatters import FORMATTERS, all_findings
@@ -50,6 +50,8 @@ def _lint_parser() -> argparse.ArgumentParser:
     parser.add_argument("--report-unused", action="store_true", help="report suppression directives that suppressed nothing")
     parser.add_argument("--fix", action="store_true", help="apply the safe fixes (one replacement, outside quotes) in place")
     parser.add_argument("--diff", action="store_true", help="print the safe fixes as a unified diff; write nothing")
+    parser.add_argument("--strip-boilerplate", action="store_true",
+                        help="delete the whole lines that boilerplate warnings name, in place (never reported speech)")
     parser.add_argument("--baseline", metavar="FILE", help="report only findings not recorded in this baseline file")
     parser.add_argument("--write-baseline", metavar="FILE", help="record the current findings in FILE and exit 0")
     parser.add_argument("--version", action="version", version=f"newslint {__version__}")
@@ -110,6 +112,9 @@ def run_lint(argv: Sequence[str]) -> int:
     paths = list(discover(given, include, exclude, force_exclude=args.force_exclude, excluded=excluded))
     if not paths and excluded:
         return _all_excluded(args, excluded)
+    if args.strip_boilerplate and (args.fix or args.diff or args.stdin_filename or STDIN in paths):
+        _error("--strip-boilerplate needs files and goes alone: not with --fix, --diff or standard input")
+        return EXIT_ERROR
     if args.stdin_filename or (STDIN in paths and (args.fix or args.diff)):
         if len(paths) > 1:
             _error("--fix and --diff read standard input alone; name no other PATH")
@@ -202,6 +207,8 @@ def _report_unused(config: Config, wanted: bool) -> Config:
 
 
 def _lint(paths: list[str], config: Config, args: argparse.Namespace) -> list[FileResult]:
+    if args.strip_boilerplate:
+        return _strip(paths, config)
     if not args.fix:
         return add_cross_file_findings(list(lint_paths(paths, config, args.jobs)), config)
     outcomes = fix.fix_paths(paths, config, write=True)
@@ -210,6 +217,14 @@ def _lint(paths: list[str], config: Config, args: argparse.Namespace) -> list[Fi
         count = sum(o.applied for o in fixed)
         _error(f"fixed {count} finding{'s' if count != 1 else ''} in {len(fixed)} file{'s' if len(fixed) != 1 else ''}")
     return add_cross_file_findings([o.result for o in outcomes], config)
+
+
+def _strip(paths: list[str], config: Config) -> list[FileResult]:
+    outcomes = strip.strip_paths(paths, config)
+    lines, files = sum(len(o.removed) for o in outcomes), sum(bool(o.removed) for o in outcomes)
+    if files:
+        _error(f"stripped {lines} boilerplate line{'s' if lines != 1 else ''} from {files} file{'s' if files != 1 else ''}")
+    return [o.result for o in outcomes]
 
 
 def _show_diff(outcomes: list[fix.FixOutcome], had_paths: bool) -> int:

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Iterable
 
 from .checks import (
+    boilerplate_line,
     caption_line,
     clause_full_stop,
     cross_file_boilerplate,
@@ -51,6 +52,7 @@ CHECK_MODULES: tuple[types.ModuleType, ...] = (
     repeated_paragraph,
     caption_line,
     related_link_list,
+    boilerplate_line,
     unlikely_collocation,
     machine_paraphrased,
 )

@@ -60,3 +60,12 @@ def test_installed_package_carries_and_loads_the_collocation_table(installed, tm
     result = subprocess.run([str(env_dir / "bin" / "python"), "-c", probe], cwd=tmp_path, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert str(ROOT) not in result.stdout and "'to meet with'" in result.stdout
+
+
+def test_installed_package_carries_and_loads_the_boilerplate_model(installed, tmp_path):
+    wheel, env_dir = installed
+    assert "newslint/data/boilerplate_model.json" in zipfile.ZipFile(wheel).namelist()
+    (tmp_path / "a.txt").write_text("Bus lanes approved\nThe council voted on Tuesday to add bus lanes on four "
+                                    "roads, a plan it says will cut journey times.\nPlayer | Pos | Stats |\n")
+    result = subprocess.run([str(env_dir / "bin" / "newslint"), "a.txt"], cwd=tmp_path, capture_output=True, text=True)
+    assert "a.txt:3:1: warning [boilerplate-line] table row left in the text" in result.stdout, result.stderr
