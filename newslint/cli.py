@@ -4,15 +4,17 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import os
+import signal
 import sys
+from pathlib import Path
 from typing import Sequence
 
-from . import __version__, baseline, fix
+from . import __version__, baseline, fix, fixwrite
 from .config import Config, load_config, select_rules, unknown_selectors
 from .crossfile import add_cross_file_findings
 from .formatters import FORMATTERS, all_findings
 from .model import CATEGORIES, SEVERITY_NAMES, Severity
-from .runner import FileResult, lint_paths
+from .runner import FileResult, lint_paths, make_document
 from .sources import STDIN, discover
 from .yamlfile import ConfigError
 
@@ -97,9 +99,12 @@ def run_lint(argv: Sequence[str]) -> int:
     if (args.fix or args.diff) and STDIN in paths:
         _error("--fix and --diff need files; standard input cannot be fixed in place")
         return EXIT_ERROR
+    keep = _keep(args)
+    if keep is None:
+        return EXIT_ERROR
     if args.diff:
-        return _show_diff(fix.fix_paths(paths, config, write=False), bool(paths))
-    results = _lint(paths, config, args)
+        return _show_diff(fixwrite.fix_paths(paths, config, False, keep, args.paths), bool(paths))
+    results, failed = _lint(paths, config, args, keep)
     results = _filter_severity(results, args.min_severity)
     printed = set()
     for result in results:
@@ -109,7 +114,8 @@ def run_lint(argv: Sequence[str]) -> int:
                 print(line, file=sys.stderr)
     if args.write_baseline:
         return _write_baseline(results, args.write_baseline, bool(paths))
-    return _report(results, config, args, bool(paths))
+    code = _report(results, config, args, bool(paths))
+    return max(code, EXIT_FINDINGS) if failed and code != EXIT_ERROR else code
 
 
 def _configure(args: argparse.Namespace) -> Config | None:
@@ -147,22 +153,62 @@ def _report_unused(config: Config, wanted: bool) -> Config:
     return dataclasses.replace(config, sections=sections)
 
 
-def _lint(paths: list[str], config: Config, args: argparse.Namespace) -> list[FileResult]:
+def _keep(args: argparse.Namespace):
+    """What --fix may fix: the findings the same command would report (--min-severity, --baseline)."""
+    floor = Severity.parse(args.min_severity) if args.min_severity else Severity.SUGGESTION
+    known = None
+    if args.baseline and (args.fix or args.diff):
+        try:
+            known = baseline.load(args.baseline)
+        except baseline.BaselineError as exc:
+            _error(str(exc))
+            return None
+    folder = Path(args.baseline).resolve().parent if args.baseline else None
+
+    def keep(result: FileResult):
+        findings = tuple(f for f in result.findings if f.severity >= floor)
+        return findings if known is None else baseline.absorb(findings, known.copy(), folder)
+    return keep
+
+
+def _terminate(signum, frame):
+    raise SystemExit(128 + signum)  # unwinds through the writers, which remove their temporary files
+
+
+def _lint(paths: list[str], config: Config, args: argparse.Namespace, keep) -> tuple[list[FileResult], bool]:
+    """The results (after --fix: of the files as they now are on disk), and whether a fix could not be written."""
     if not args.fix:
-        return add_cross_file_findings(list(lint_paths(paths, config, args.jobs)), config)
-    outcomes = fix.fix_paths(paths, config, write=True)
+        return add_cross_file_findings(list(lint_paths(paths, config, args.jobs)), config), False
+    signal.signal(signal.SIGTERM, _terminate)
+    outcomes = fixwrite.fix_paths(paths, config, True, keep, args.paths)
     fixed = [o for o in outcomes if o.changed]
+    for outcome in fixed:
+        _report_fixes(outcome)
     if fixed:
-        count = sum(o.applied for o in fixed)
-        _error(f"fixed {count} finding{'s' if count != 1 else ''} in {len(fixed)} file{'s' if len(fixed) != 1 else ''}")
-    return add_cross_file_findings([o.result for o in outcomes], config)
+        count = sum(len(o.applied) for o in fixed)
+        _error(f"fixed {_count(count, 'finding')} in {_count(len(fixed), 'file')}")
+    return add_cross_file_findings([o.result for o in outcomes], config), any(o.failure for o in outcomes)
 
 
-def _show_diff(outcomes: list[fix.FixOutcome], had_paths: bool) -> int:
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'s' if number != 1 else ''}"
+
+
+def _report_fixes(outcome: fixwrite.FixOutcome) -> None:
+    """One line per fix made, so that nothing is changed that was not shown."""
+    document = make_document(outcome.original, outcome.result.path)
+    for applied in sorted(outcome.applied, key=lambda a: a.original_start):
+        line, column = document.position(applied.original_start)
+        later = " (found after an earlier fix)" if applied.passes > 1 else ""
+        _error(f"fixed {outcome.result.path}:{line}:{column} [{applied.rule}] "
+               f"'{applied.original}' -> '{applied.replacement}'{later}")
+
+
+def _show_diff(outcomes: list[fixwrite.FixOutcome], had_paths: bool) -> int:
     for outcome in outcomes:
         for line in outcome.result.errors:
             print(line, file=sys.stderr)
-    diffs = [fix.unified_diff(o) for o in outcomes if o.changed]
+    diffs = [fix.unified_diff(o.result.path, o.original, o.fixed) for o in outcomes if o.changed]
     if diffs:
         sys.stdout.write("".join(diffs))
     if not had_paths or (outcomes and all(o.result.errors for o in outcomes)):
@@ -174,12 +220,16 @@ def _write_baseline(results: list[FileResult], path: str, had_paths: bool) -> in
     if not had_paths:
         _error("no files to lint (check the paths and --include globs)")
         return EXIT_ERROR
+    unread = [r.path for r in results if r.errors]
+    if unread:  # writing now would drop what the baseline records for them
+        _error(f"baseline {path} not written: {_count(len(unread), 'file')} could not be read ({', '.join(unread[:3])})")
+        return EXIT_ERROR
     try:
         count = baseline.write(results, path)
     except baseline.BaselineError as exc:
         _error(str(exc))
         return EXIT_ERROR
-    _error(f"wrote {count} finding{'s' if count != 1 else ''} to baseline {path}")
+    _error(f"wrote {_count(count, 'finding')} to baseline {path}")
     return EXIT_OK
 
 

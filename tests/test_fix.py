@@ -91,10 +91,10 @@ def test_fix_writes_through_a_symlink(tmp_path):
 
 def test_quoted_speech_and_markup_inside_a_span_are_left_for_the_editor():
     text = "He said: “We will fulfill with them.” They **fulfill** with aides. They fulfill with staff.\n"
-    fixed, applied, result = fix_text(text, "a.md", default_config())
-    assert fixed == text.replace("fulfill with staff", "meet with staff")
-    assert applied == 1
-    assert [f.column for f in result.findings if f.rule == "spun-phrases"] == [19, 46]
+    fixed = fix_text(text, "a.md", default_config())
+    assert fixed.text == text.replace("fulfill with staff", "meet with staff")
+    assert len(fixed.applied) == 1
+    assert [f.column for f in fixed.result.findings if f.rule == "spun-phrases"] == [19, 46]
 
 
 def test_rule_with_fix_false_is_never_applied(tmp_path):
