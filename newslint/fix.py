@@ -84,8 +84,9 @@ def fixable(rule) -> bool:
 
 
 def safe_edits(document: Document, findings: Iterable[Finding], config: Config) -> Iterator[Edit]:
+    active = {rule.id: rule for rule in config.rules}  # as configured: the catalogue holds the defaults
     for finding in findings:
-        rule = config.catalogue.get(finding.rule)
+        rule = active.get(finding.rule) or config.catalogue.get(finding.rule)
         if rule is None or not fixable(rule) or len(finding.replacements) != 1:
             continue
         start = document.offset(finding.line, finding.column)

@@ -9,21 +9,28 @@ that points out of the folder named on the command line.
 The write is a temporary file in the same folder, then one rename, with mode, owner and group
 copied. Just before the rename the file is compared again with what was read (inode, size,
 mtime and bytes): an editor's save in the meantime wins and the fix is dropped. The inode that
-was read stays open through the rename, so a save that lands in the instant between that check
-and the rename is still seen, and the user's version is put back.
+was read stays open through the rename and for SETTLE_SECONDS after the last file of a batch
+is written, so a save into it that lands between that check and the rename, or from a program
+that opened the file before the rename and writes just after, is still seen: the user's version
+is put back and the file is reported as not fixed.
 """
 from __future__ import annotations
 
 import os
 import stat
 import tempfile
-from dataclasses import dataclass
+import time
+from dataclasses import dataclass, replace
 from typing import Sequence
 
 from .config import Config
 from .fix import Applied, Keep, fix_text, reported
-from .runner import FileResult, lint_document, make_document
+from .runner import FileResult, lint_document, lint_file, make_document
 from .sources import decode
+
+
+SETTLE_SECONDS = 0.05
+SETTLE_BATCH = 128  # files whose old inode is held open at once
 
 
 class NotFixed(Exception):
@@ -57,8 +64,20 @@ def _read(path: str):
     return handle, ""
 
 
-def fix_file(path: str, config: Config, write: bool, keep: Keep = reported, roots: Sequence[str] = ()) -> FixOutcome:
-    """Fix one file; with write=False only compute what would change."""
+@dataclass(frozen=True)
+class _Written:
+    """A file just rewritten: its old inode, still open, and that inode's size and mtime at the rename."""
+
+    path: str
+    descriptor: int
+    stamp: tuple[int, int]
+    data: bytes
+
+
+def fix_file(path: str, config: Config, write: bool, keep: Keep = reported, roots: Sequence[str] = (),
+             written: list | None = None) -> FixOutcome:
+    """Fix one file; with write=False only compute what would change. `written` collects the files
+    rewritten, for settle()."""
     handle, error = _read(path)
     if handle is None:
         return FixOutcome(FileResult(path, errors=(error,)))
@@ -80,7 +99,9 @@ def fix_file(path: str, config: Config, write: bool, keep: Keep = reported, root
         try:
             refuse(path, before, roots)
             encoded = (b"\xef\xbb\xbf" if source.bom else b"") + fixed.text.encode("utf-8")
-            write_atomic(path, encoded, handle, data, before)
+            stamp = write_atomic(path, encoded, handle, data, before)
+            if written is not None:
+                written.append(_Written(path, os.dup(handle.fileno()), stamp, encoded))
         except (NotFixed, OSError) as exc:
             reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
             result = fixed.before  # the file on disk is the file as read: so are its findings
@@ -155,8 +176,9 @@ def _remove(path: str) -> None:
         pass
 
 
-def write_atomic(path: str, data: bytes, handle, original: bytes, before: os.stat_result) -> None:
-    """Replace the file's bytes in one rename; keep the user's version when it changed meanwhile."""
+def write_atomic(path: str, data: bytes, handle, original: bytes, before: os.stat_result) -> tuple[int, int]:
+    """Replace the file's bytes in one rename; keep the user's version when it changed meanwhile.
+    Returns the old inode's (mtime, size) just after the rename."""
     target = os.path.realpath(path)  # write through a symlink, never over it
     changed = NotFixed("the file changed while it was being fixed; the new version was kept")
     if not _unchanged(target, handle, original, before):
@@ -172,11 +194,53 @@ def write_atomic(path: str, data: bytes, handle, original: bytes, before: os.sta
     held = os.fstat(handle.fileno())
     if (held.st_mtime_ns, held.st_size) != (before.st_mtime_ns, before.st_size):
         # A save landed between the last check and the rename, in the inode just replaced: restore it.
-        saved = os.pread(handle.fileno(), held.st_size, 0)
-        os.replace(_temporary(target, saved, held), target)
+        _restore(target, handle.fileno(), data)
         raise changed
+    return held.st_mtime_ns, held.st_size
+
+
+def _restore(target: str, descriptor: int, ours: bytes) -> bool:
+    """Put the user's version (the old inode's bytes) back, unless the file moved on again since."""
+    held = os.fstat(descriptor)
+    with open(target, "rb") as current:
+        if current.read(len(ours) + 1) != ours:
+            return False  # someone saved over our version too: theirs stays
+    os.replace(_temporary(target, os.pread(descriptor, held.st_size, 0), held), target)
+    return True
+
+
+def settle(written: list[_Written], outcomes: dict[str, FixOutcome], config: Config) -> None:
+    """After a short wait, put back any save that went into a replaced file's old inode."""
+    if not written:
+        return
+    time.sleep(SETTLE_SECONDS)
+    for item in written:
+        try:
+            held = os.fstat(item.descriptor)
+            if (held.st_mtime_ns, held.st_size) != item.stamp:
+                _restore(os.path.realpath(item.path), item.descriptor, item.data)
+                result = lint_file(item.path, config)
+                note = f"{item.path}: not fixed: the file changed while it was being fixed; the new version was kept"
+                outcomes[item.path] = replace(outcomes[item.path], failure=note.split(": not fixed: ")[1],
+                                              result=replace(result, warnings=result.warnings + (note,)))
+        except OSError as exc:
+            outcomes[item.path] = replace(outcomes[item.path], failure=str(exc.strerror or exc))
+        finally:
+            os.close(item.descriptor)
+    written.clear()
 
 
 def fix_paths(paths: Sequence[str], config: Config, write: bool, keep: Keep = reported,
               roots: Sequence[str] = ()) -> list[FixOutcome]:
-    return [fix_file(path, config, write, keep, roots) for path in paths]
+    outcomes: dict[str, FixOutcome] = {}
+    written: list[_Written] = []
+    try:
+        for path in paths:
+            outcomes[path] = fix_file(path, config, write, keep, roots, written)
+            if len(written) >= SETTLE_BATCH:
+                settle(written, outcomes, config)
+        settle(written, outcomes, config)
+    finally:
+        for item in written:  # interrupted: nothing more to check
+            os.close(item.descriptor)
+    return [outcomes[path] for path in paths]
