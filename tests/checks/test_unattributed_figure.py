@@ -131,3 +131,12 @@ def test_configured_severity_moves_both_tiers(tmp_path):
     config.write_text("rules:\n  unattributed-figure: {severity: error, all-figures: true}\n", encoding="utf-8")
     found = lint_text("Strikes killed 30 people. Profits jumped 76%.", load_config(str(config)))
     assert [(f.column, f.severity) for f in found if f.rule == RULE] == [(16, Severity.ERROR), (42, Severity.WARNING)]
+
+
+def test_a_one_sentence_lead_on_line_one_is_not_a_headline():
+    lead = "Israeli strikes killed at least 30 people in Gaza on Monday.\n\nThe army did not comment.\n"
+    assert check(lead, RULE) == [(1, 24, RULE)]
+    assert check("Israeli strikes killed at least 30 people in Gaza on Monday.", RULE) == [(1, 24, RULE)]
+    # a headline set in title case keeps its full stop; a configured first line is a headline too
+    assert check("Strikes Kill at Least 30 in Northern Gaza Town.\n\nThe army did not comment.\n", RULE) == []
+    assert check(lead, RULE, **{"headline-lines": 1}) == []
