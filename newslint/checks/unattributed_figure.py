@@ -29,7 +29,7 @@ before cover the figures that are not tolls ("Profits rose 5%, the firm said. Sa
 `headlines` (false) also checks headlines; `headline-lines` (0) counts the file's first lines as
 headlines whatever their punctuation. The word lists `reporting-verbs`, `reporting-forms`,
 `not-sources`, `source-phrases`, `source-nouns`, `counted-nouns`, `claim-words`, `toll-words`,
-`exempt-units`, `exempt-before` and `vague-phrases` tune the built-in lists in
+`exempt-units`, `exempt-before`, `age-before` and `vague-phrases` tune the built-in lists in
 rules/data/attribution.yaml: entries are added, and an entry written "-word" removes one.
 """
 from __future__ import annotations
@@ -59,6 +59,8 @@ EXAMPLES = {
         "“We lost 30 people,” the mayor said.",
         "Profits rose 20%, the company said.",
         "Gov. Jane Doe, 56, met 3 ministers in 2004.",
+        "She was 29 when she died.",
+        "She led the side, racking up 24 kills, 10 digs and four aces.",
         "The scheme will cost $1.13bn and create 500 jobs.",
     ],
 }
