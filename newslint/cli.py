@@ -265,7 +265,8 @@ def run_rules(argv: Sequence[str]) -> int:
             print(line)
         judged = [r for r in config.catalogue.values() if r.id not in skipped]
         total = sum(len(r.examples.fail) + len(r.examples.passing) for r in judged)
-        print(f"{total - len(failures)} examples passed, {len(failures)} failed, in {len(config.catalogue)} rules.")
+        print(f"{_count(total - len(failures), 'example')} passed, {len(failures)} failed, "
+              f"in {_count(len(config.catalogue), 'rule')}.")
         return EXIT_FINDINGS if failures else EXIT_OK
     if args.explain:
         rule = config.catalogue.get(args.explain)

@@ -38,6 +38,7 @@ import re
 from typing import Iterator
 
 from ..attribution import LISTS, claim_figures, has_source, vocabulary_for
+from .common import counted
 
 ID = "unattributed-figure"
 CATEGORY = "attribution"
@@ -79,7 +80,7 @@ def check(document, options) -> Iterator:
         if first is None and not options["all-figures"]:
             continue
         first = first or figures[0]
-        more = f" (and {len(figures) - 1} more figure{'s' * (len(figures) > 2)})" if len(figures) > 1 else ""
+        more = f" (and {counted(len(figures) - 1, 'more figure')})" if len(figures) > 1 else ""
         yield Hit(first.start, first.end,
                   f"'{first.text}'{more} has no source in {where}: say who gives it ('according to ...')",
                   demote=0 if first.kind == "toll" else 1)
