@@ -201,7 +201,7 @@ def _report_fixes(outcome: fixwrite.FixOutcome) -> None:
         line, column = document.position(applied.original_start)
         later = " (found after an earlier fix)" if applied.passes > 1 else ""
         _error(f"fixed {outcome.result.path}:{line}:{column} [{applied.rule}] "
-               f"'{applied.original}' -> '{applied.replacement}'{later}")
+               f"'{applied.shown}' -> '{applied.shown_replacement}'{later}")
 
 
 def _show_diff(outcomes: list[fixwrite.FixOutcome], had_paths: bool) -> int:

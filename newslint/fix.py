@@ -20,7 +20,9 @@ Writing files safely (owners, links, read-only files, edits made during the run)
 from __future__ import annotations
 
 import difflib
+import os
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Callable, Iterable, Iterator, Sequence
 
@@ -50,19 +52,25 @@ class Edit:
 
 @dataclass(frozen=True)
 class Applied:
-    """A fix that was made: its span in the fixed text, where it stood in the text as read."""
+    """A fix that was made. start, end: the text it wrote, in the fixed text, trimmed to what
+    changed ("fulfill with" -> "meet with" wrote "meet" over "fulfill"); shown and
+    shown_replacement: the finding as the report showed it, which began at original_start in the
+    text as read (for a fix found after earlier ones, where it would have been) and now spans span."""
 
     start: int
     end: int
-    original_start: int
     original: str
     replacement: str
     rule: str
     passes: int  # 1 = in the text as read; more = found after earlier fixes
+    original_start: int
+    shown: str
+    shown_replacement: str
+    span: tuple[int, int]
 
     @property
     def key(self) -> tuple[str, str, str]:
-        return self.rule, self.original, self.replacement
+        return self.rule, self.shown, self.shown_replacement
 
 
 @dataclass(frozen=True)
@@ -137,26 +145,85 @@ def apply_edits(text: str, edits: Sequence[Edit]) -> str:
     return "".join(pieces + [text[position:]])
 
 
-def _touches(edit: Edit, fix: Applied) -> bool:
-    if fix.start == fix.end:  # a deletion: the edit spans the place it was
-        return edit.start < fix.start < edit.end
-    return max(edit.start, fix.start) < min(edit.end, fix.end)
+@dataclass(frozen=True)
+class _Core:
+    """The part of an edit that changes text: its common prefix and suffix with the original cut off."""
+
+    start: int
+    end: int
+    original: str
+    replacement: str
+    edit: Edit
 
 
-def _shifted(applied: list[Applied], edits: Sequence[Edit], passes: int) -> list[Applied]:
-    """The fixes so far and this pass's edits, as spans of the text after this pass."""
-    events = sorted([(a.start, 0, a) for a in applied] + [(e.start, 1, e) for e in edits], key=lambda x: x[:2])
-    out, shift, back = [], 0, 0  # shift: this pass's growth so far; back: all passes' growth, for offsets as read
-    for start, is_edit, item in events:
-        if is_edit:
-            out.append(Applied(start + shift, start + shift + len(item.replacement), start - back, item.original,
-                               item.replacement, item.rule, passes))
-            shift += len(item.replacement) - len(item.original)
-        else:
-            out.append(Applied(start + shift, item.end + shift, item.original_start, item.original,
-                               item.replacement, item.rule, item.passes))
-            back += len(item.replacement) - len(item.original)
-    return out
+def _core(edit: Edit) -> _Core:
+    original, replacement = edit.original, edit.replacement
+    prefix = len(os.path.commonprefix([original, replacement]))
+    suffix = len(os.path.commonprefix([original[prefix:][::-1], replacement[prefix:][::-1]]))
+    return _Core(edit.start + prefix, edit.end - suffix, original[prefix:len(original) - suffix],
+                 replacement[prefix:len(replacement) - suffix], edit)
+
+
+class _Mover:
+    """Offsets of a text before some disjoint, sorted edits -> offsets after them."""
+
+    def __init__(self, spans: Sequence[tuple[int, int, int]]):  # (start, end, growth)
+        self.spans = spans
+        self.ends = [end for _, end, _ in spans]
+        self.growth = [0]
+        for _, _, grown in spans:
+            self.growth.append(self.growth[-1] + grown)
+
+    def move(self, offset: int, is_end: bool = False) -> int:
+        i = bisect_right(self.ends, offset)
+        while is_end and i and self.spans[i - 1][0] == self.spans[i - 1][1] == offset:
+            i -= 1  # an insertion at a span's end goes after it
+        if i < len(self.spans) and self.spans[i][0] < offset:  # inside an edit: to its start or end
+            start, end, grown = self.spans[i]
+            return start + self.growth[i] + ((end - start + grown) if is_end else 0)
+        return offset + self.growth[i]
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    if a[0] == a[1] or b[0] == b[1]:  # a point: strictly inside the other span
+        return a[0] < b[0] < a[1] or b[0] < a[0] < b[1]
+    return max(a[0], b[0]) < min(a[1], b[1])
+
+
+def _causes(edits: Sequence[Edit], cores: Sequence[_Core], applied: Sequence[Applied]) -> set:
+    """Keys of earlier fixes this pass would undo or feed: an edit that changes text an earlier fix
+    wrote, or one of the same fix inside the text that fix now spans (a replacement holding its match)."""
+    starts = [a.start for a in applied]
+    causes = set()
+    for core in cores:
+        i = max(0, bisect_right(starts, core.start) - 1)
+        while i < len(applied) and applied[i].start <= core.end:
+            if _overlap((core.start, core.end), (applied[i].start, applied[i].end)):
+                causes.add(applied[i].key)
+            i += 1
+    same = {}
+    for a in applied:
+        same.setdefault(a.key, []).append(a.span)
+    for edit in edits:
+        if any(_overlap((edit.start, edit.end), span) for span in same.get(edit.key, ())):
+            causes.add(edit.key)
+    return causes
+
+
+def _advance(applied: list[Applied], cores: Sequence[_Core], passes: int) -> list[Applied]:
+    """The fixes so far and this pass's, as spans of the text after this pass."""
+    mover = _Mover([(c.start, c.end, len(c.replacement) - len(c.original)) for c in cores])
+    back = _Mover([(a.start, a.end, len(a.original) - len(a.replacement)) for a in applied])
+    moved = [Applied(mover.move(a.start), mover.move(a.end, True), a.original, a.replacement, a.rule, a.passes,
+                     a.original_start, a.shown, a.shown_replacement,
+                     (mover.move(a.span[0]), mover.move(a.span[1], True))) for a in applied]
+    for core in cores:
+        start = mover.move(core.start)
+        edit = core.edit
+        moved.append(Applied(start, start + len(core.replacement), core.original, core.replacement, edit.rule, passes,
+                             back.move(edit.start), edit.original, edit.replacement,
+                             (mover.move(edit.start), mover.move(edit.end, True))))
+    return sorted(moved, key=lambda a: (a.start, a.end))
 
 
 def _passes(text: str, path: str, config: Config, keep: Keep, dropped: set) -> Fixed | set:
@@ -168,12 +235,14 @@ def _passes(text: str, path: str, config: Config, keep: Keep, dropped: set) -> F
         before = before or result
         edits = resolve(e for e in safe_edits(document, keep(result), config)
                         if e.key not in dropped and not joins_words(current, e))
-        causes = {a.key for e in edits for a in applied if _touches(e, a)}
+        cores = [_core(e) for e in edits]
+        causes = _causes(edits, cores, applied)
         if causes:
             return causes
         if not edits:
             return Fixed(current, tuple(applied), result, before)
-        current, applied = apply_edits(current, edits), _shifted(applied, edits, passes)
+        current = apply_edits(current, [Edit(c.start, c.end, c.replacement, c.edit.rule) for c in cores])
+        applied = _advance(applied, cores, passes)
     return Fixed(current, tuple(applied), lint_document(make_document(current, path), config), before)
 
 
