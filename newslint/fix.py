@@ -67,6 +67,7 @@ class Applied:
     shown: str
     shown_replacement: str
     span: tuple[int, int]
+    at: int = 0  # where the written text stood in the text as read (orders deletions at one point)
 
     @property
     def key(self) -> tuple[str, str, str]:
@@ -216,14 +217,14 @@ def _advance(applied: list[Applied], cores: Sequence[_Core], passes: int) -> lis
     back = _Mover([(a.start, a.end, len(a.original) - len(a.replacement)) for a in applied])
     moved = [Applied(mover.move(a.start), mover.move(a.end, True), a.original, a.replacement, a.rule, a.passes,
                      a.original_start, a.shown, a.shown_replacement,
-                     (mover.move(a.span[0]), mover.move(a.span[1], True))) for a in applied]
+                     (mover.move(a.span[0]), mover.move(a.span[1], True)), a.at) for a in applied]
     for core in cores:
         start = mover.move(core.start)
         edit = core.edit
         moved.append(Applied(start, start + len(core.replacement), core.original, core.replacement, edit.rule, passes,
                              back.move(edit.start), edit.original, edit.replacement,
-                             (mover.move(edit.start), mover.move(edit.end, True))))
-    return sorted(moved, key=lambda a: (a.start, a.end))
+                             (mover.move(edit.start), mover.move(edit.end, True)), back.move(core.start)))
+    return sorted(moved, key=lambda a: (a.start, a.end, a.at))
 
 
 def _passes(text: str, path: str, config: Config, keep: Keep, dropped: set) -> Fixed | set:
@@ -260,7 +261,7 @@ def fix_text(text: str, path: str, config: Config, keep: Keep = reported) -> Fix
 
 def undo(fixed: str, applied: Sequence[Applied]) -> str:
     """The text as read, rebuilt from the fixed text and its fixes (the tests' check that nothing else moved)."""
-    edits = [Edit(a.start, a.end, a.original, a.rule) for a in sorted(applied, key=lambda a: a.start)]
+    edits = [Edit(a.start, a.end, a.original, a.rule) for a in sorted(applied, key=lambda a: (a.start, a.end, a.at))]
     return apply_edits(fixed, edits)
 
 

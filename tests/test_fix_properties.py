@@ -12,7 +12,7 @@ import subprocess
 import sys
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from newslint import lint_text
@@ -72,6 +72,10 @@ def test_findings_lie_inside_the_text_sorted_and_deterministic(text, path):
 
 @SETTINGS
 @given(text=TEXTS, path=PATHS)
+@example(text="FULFIL WITH .", path="a.txt")  # two fixes whose spans overlap, but not what they change
+@example(text="AAA aAA  aAA aAA", path="a.txt")  # deletions that end up at one point
+@example(text="They sent aid . ,more came later.", path="a.txt")
+@example(text="“I told him \"we will fulfill with the unions\" and he agreed,” the minister said.", path="a.txt")
 def test_fix_changes_only_what_it_lists_outside_quotes_and_once(text, path):
     config = default_config()
     fixed = fix_text(text, path, config)
