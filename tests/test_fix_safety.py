@@ -220,3 +220,33 @@ def test_write_baseline_with_an_unreadable_path_keeps_the_baseline(tmp_path):
     result = run("--write-baseline", "b.json", "a.txt", "missing.txt", cwd=tmp_path)
     assert result.returncode == 2 and "baseline b.json not written: 1 file could not be read" in result.stderr
     assert (tmp_path / "b.json").read_text(encoding="utf-8") == recorded
+
+
+def test_an_immutable_file_is_reported_not_fixed(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text(SPUN, encoding="utf-8")
+    chattr = shutil.which("chattr")
+    if not chattr or subprocess.run([chattr, "+i", str(article)], capture_output=True).returncode != 0:
+        pytest.skip("this file system (or user) cannot make a file immutable")
+    try:
+        result = run("--fix", "a.txt", cwd=tmp_path)
+    finally:
+        subprocess.run([chattr, "-i", str(article)], check=True)
+    assert article.read_text(encoding="utf-8") == SPUN
+    assert "a.txt: not fixed:" in result.stderr and "[spun-phrases]" in result.stdout and result.returncode == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt"]
+
+
+@pytest.mark.slow
+def test_concurrent_fixes_of_one_file_never_garble_it(tmp_path):
+    article = tmp_path / "a.txt"
+    body = "Officials will fulfill with the unions on Monday.\n" * 2000
+    for _ in range(3):
+        article.write_text(body, encoding="utf-8")
+        runs = [subprocess.Popen([sys.executable, "-m", "newslint", "--fix", "a.txt"], cwd=tmp_path,
+                                 env={**os.environ, "PYTHONPATH": str(ROOT)}, stdout=subprocess.DEVNULL,
+                                 stderr=subprocess.PIPE, text=True) for _ in range(3)]
+        notes = [process.communicate(timeout=120)[1] for process in runs]
+        assert article.read_text(encoding="utf-8") == body.replace("fulfill with", "meet with")
+        assert sum("newslint: fixed 2000 findings" in note for note in notes) >= 1
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt"]
