@@ -93,7 +93,7 @@ def test_fix_changes_only_what_it_lists_outside_quotes_and_once(text, path):
 
 
 @pytest.mark.slow
-@settings(max_examples=8, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=5, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(text=damaged_seed())
 def test_the_cli_fix_writes_what_the_library_fixes_and_lists_each_fix(text, tmp_path_factory):
     folder = tmp_path_factory.mktemp("fix")
