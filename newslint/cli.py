@@ -14,7 +14,7 @@ from .config import Config, load_config, select_rules, unknown_selectors
 from .crossfile import add_cross_file_findings
 from .formatters import FORMATTERS, all_findings
 from .model import CATEGORIES, SEVERITY_NAMES, Severity
-from .runner import FileResult, lint_paths, make_document
+from .runner import FileResult, lint_paths
 from .sources import STDIN, discover
 from .yamlfile import ConfigError
 
@@ -182,8 +182,8 @@ def _lint(paths: list[str], config: Config, args: argparse.Namespace, keep) -> t
     signal.signal(signal.SIGTERM, _terminate)
     outcomes = fixwrite.fix_paths(paths, config, True, keep, args.paths)
     fixed = [o for o in outcomes if o.changed]
-    for outcome in fixed:
-        _report_fixes(outcome)
+    for line in (line for outcome in fixed for line in fixwrite.fix_lines(outcome)):
+        _error(line)  # every fix made, so that nothing changes that was not shown
     if fixed:
         count = sum(len(o.applied) for o in fixed)
         _error(f"fixed {_count(count, 'finding')} in {_count(len(fixed), 'file')}")
@@ -192,16 +192,6 @@ def _lint(paths: list[str], config: Config, args: argparse.Namespace, keep) -> t
 
 def _count(number: int, noun: str) -> str:
     return f"{number} {noun}{'s' if number != 1 else ''}"
-
-
-def _report_fixes(outcome: fixwrite.FixOutcome) -> None:
-    """One line per fix made, so that nothing is changed that was not shown."""
-    document = make_document(outcome.original, outcome.result.path)
-    for applied in sorted(outcome.applied, key=lambda a: a.original_start):
-        line, column = document.position(applied.original_start)
-        later = " (found after an earlier fix)" if applied.passes > 1 else ""
-        _error(f"fixed {outcome.result.path}:{line}:{column} [{applied.rule}] "
-               f"'{applied.shown}' -> '{applied.shown_replacement}'{later}")
 
 
 def _show_diff(outcomes: list[fixwrite.FixOutcome], had_paths: bool) -> int:

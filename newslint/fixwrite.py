@@ -230,6 +230,18 @@ def settle(written: list[_Written], outcomes: dict[str, FixOutcome], config: Con
     written.clear()
 
 
+def fix_lines(outcome: FixOutcome) -> list[str]:
+    """One line per fix made, at its place in the file as read; later passes' fixes are marked."""
+    document = make_document(outcome.original, outcome.result.path)
+    lines = []
+    for applied in sorted(outcome.applied, key=lambda a: (a.original_start, a.at)):
+        line, column = document.position(applied.original_start)
+        later = " (found after an earlier fix)" if applied.passes > 1 else ""
+        lines.append(f"fixed {outcome.result.path}:{line}:{column} [{applied.rule}] "
+                     f"'{applied.shown}' -> '{applied.shown_replacement}'{later}")
+    return lines
+
+
 def fix_paths(paths: Sequence[str], config: Config, write: bool, keep: Keep = reported,
               roots: Sequence[str] = ()) -> list[FixOutcome]:
     outcomes: dict[str, FixOutcome] = {}

@@ -222,6 +222,8 @@ def test_fix_fixes_only_what_the_same_command_reports(tmp_path):
                 "description: House words.\nmessage: \"use '{replacement}'\"\nswap: {utilise: use}\n")
     target = tmp_path / "a.txt"
     target.write_text("We utilise it.\nThey fulfill with aides.\n", encoding="utf-8")
+    diff = run("--diff", "--min-severity", "warning", "a.txt", cwd=tmp_path).stdout
+    assert "+They meet with aides." in diff and "utilise" not in diff.replace(" We utilise it.", "")
     run("--fix", "--min-severity", "warning", "a.txt", cwd=tmp_path)
     assert target.read_text(encoding="utf-8") == "We utilise it.\nThey meet with aides.\n"
 
