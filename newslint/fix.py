@@ -227,12 +227,14 @@ def _advance(applied: list[Applied], cores: Sequence[_Core], passes: int) -> lis
     return sorted(moved, key=lambda a: (a.start, a.end, a.at))
 
 
-def _passes(text: str, path: str, config: Config, keep: Keep, dropped: set) -> Fixed | set:
+def _passes(text: str, path: str, config: Config, keep: Keep, dropped: set, linted: dict) -> Fixed | set:
     """Fix pass after pass; or the keys of earlier fixes a later pass would fix again."""
     current, applied, before = text, [], None
     for passes in range(1, MAX_PASSES + 1):
-        document = make_document(current, path)
-        result = lint_document(document, config)
+        if current not in linted:  # a restart lints the same texts again until it drops a fix
+            document = make_document(current, path)
+            linted[current] = document, lint_document(document, config)
+        document, result = linted[current]
         before = before or result
         edits = resolve(e for e in safe_edits(document, keep(result), config)
                         if e.key not in dropped and not joins_words(current, e))
@@ -250,12 +252,13 @@ def _passes(text: str, path: str, config: Config, keep: Keep, dropped: set) -> F
 def fix_text(text: str, path: str, config: Config, keep: Keep = reported) -> Fixed:
     """Fix a text: the fixed text, every fix made, the findings before and after."""
     dropped: set = set()
+    linted: dict = {}
     for _ in range(MAX_RESTARTS):
-        outcome = _passes(text, path, config, keep, dropped)
+        outcome = _passes(text, path, config, keep, dropped, linted)
         if isinstance(outcome, Fixed):
             return outcome
         dropped |= outcome
-    result = lint_document(make_document(text, path), config)
+    result = linted[text][1]
     return Fixed(text, (), result, result)  # fixes that keep feeding each other: leave it all to the editor
 
 
