@@ -250,3 +250,31 @@ def test_concurrent_fixes_of_one_file_never_garble_it(tmp_path):
         assert article.read_text(encoding="utf-8") == body.replace("fulfill with", "meet with")
         assert sum("newslint: fixed 500 findings" in note for note in notes) >= 1
         assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt"]
+
+
+@pytest.fixture
+def full_disk(tmp_path):
+    """A 64 KiB file system, mounted for the test (root only), to be filled up."""
+    mount = tmp_path / "disk"
+    mount.mkdir()
+    if os.geteuid() != 0 or subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(mount)],
+                                           capture_output=True).returncode != 0:
+        pytest.skip("cannot mount a small file system here")
+    yield mount
+    subprocess.run(["umount", str(mount)], check=True)
+
+
+def test_a_full_disk_is_reported_and_the_findings_stay(full_disk):
+    article = full_disk / "a.txt"
+    article.write_text(SPUN * 600, encoding="utf-8")  # 17 KiB
+    with open(full_disk / "filler", "wb", buffering=0) as filler:
+        try:
+            while filler.write(b"x" * 1024):
+                pass
+        except OSError:  # full: the fix's temporary file cannot be written
+            pass
+    result = run("--fix", "a.txt", cwd=full_disk)
+    assert article.read_text(encoding="utf-8") == SPUN * 600
+    assert "a.txt: not fixed: No space left on device" in result.stderr and result.returncode == 1
+    assert result.stdout.count("[spun-phrases]") == 600
+    assert sorted(p.name for p in full_disk.iterdir()) == ["a.txt", "filler"]
