@@ -119,11 +119,29 @@ def refuse(path: str, before: os.stat_result, roots: Sequence[str]) -> None:
         raise NotFixed("no permission to write the file")
     if before.st_nlink > 1:
         raise NotFixed(f"the file has {before.st_nlink} hard links; a rewrite would leave the other names unfixed")
-    if os.geteuid() != 0 and before.st_uid != os.geteuid():
+    user = _user()
+    if user not in (None, 0) and before.st_uid != user:
         raise NotFixed("the file belongs to another user; a rewrite would change its owner")
     outside = _escaped_root(path, roots)
     if outside:
         raise NotFixed(f"it is a link to a file outside {outside}")
+
+
+def _user() -> int | None:
+    """The effective user id; None where there are no owners to keep (Windows)."""
+    return os.geteuid() if hasattr(os, "geteuid") else None
+
+
+def _read_at_start(descriptor: int, size: int) -> bytes:
+    os.lseek(descriptor, 0, os.SEEK_SET)
+    chunks, left = [], size
+    while left > 0:
+        chunk = os.read(descriptor, left)
+        if not chunk:
+            break
+        chunks.append(chunk)
+        left -= len(chunk)
+    return b"".join(chunks)
 
 
 def _within(path: str, folder: str) -> bool:
@@ -147,7 +165,7 @@ def _unchanged(target: str, handle, data: bytes, before: os.stat_result) -> bool
         return False
     same = (now.st_dev, now.st_ino) == (before.st_dev, before.st_ino)
     stamps = {(s.st_mtime_ns, s.st_size) for s in (now, held)} == {(before.st_mtime_ns, before.st_size)}
-    return same and stamps and os.pread(handle.fileno(), len(data) + 1, 0) == data
+    return same and stamps and _read_at_start(handle.fileno(), len(data) + 1) == data
 
 
 def _temporary(target: str, data: bytes, like: os.stat_result) -> str:
@@ -157,12 +175,13 @@ def _temporary(target: str, data: bytes, like: os.stat_result) -> str:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
-        os.chmod(temporary, stat.S_IMODE(like.st_mode))
-        if (like.st_uid, like.st_gid) != (os.getuid(), os.getgid()):
+        made = os.stat(temporary)  # its group may be the folder's (a setgid folder), not ours
+        if _user() is not None and (like.st_uid, like.st_gid) != (made.st_uid, made.st_gid):
             try:
                 os.chown(temporary, like.st_uid, like.st_gid)
             except PermissionError:
                 raise NotFixed("newslint cannot give the rewritten file its owner and group back") from None
+        os.chmod(temporary, stat.S_IMODE(like.st_mode))  # after chown, which may clear set-id bits
     except BaseException:  # SIGTERM arrives as SystemExit (cli.py): no temporary file is left behind
         _remove(temporary)
         raise
@@ -205,7 +224,7 @@ def _restore(target: str, descriptor: int, ours: bytes) -> bool:
     with open(target, "rb") as current:
         if current.read(len(ours) + 1) != ours:
             return False  # someone saved over our version too: theirs stays
-    os.replace(_temporary(target, os.pread(descriptor, held.st_size, 0), held), target)
+    os.replace(_temporary(target, _read_at_start(descriptor, held.st_size), held), target)
     return True
 
 
