@@ -16,7 +16,7 @@ import yaml
 from .matcher import trie_pattern
 
 LISTS = ("reporting-verbs", "reporting-forms", "not-sources", "source-phrases", "source-nouns", "counted-nouns",
-         "claim-words", "toll-words", "exempt-units", "exempt-before", "vague-phrases")
+         "claim-words", "toll-words", "exempt-units", "exempt-before", "age-before", "vague-phrases")
 
 _APPROX = (r"(?:(?:just|well|a\s+little)\s+)?(?:over|under)|(?:more|greater)\s+than|fewer\s+than|less\s+than|"
            r"at\s+least|at\s+most|nearly|almost|about|around|roughly|approximately|some|up\s+to|as\s+many\s+as|"
@@ -83,6 +83,7 @@ class Vocabulary:
     toll_before: re.Pattern
     toll_after: re.Pattern
     exempt_before: re.Pattern
+    age_before: re.Pattern
 
 
 @lru_cache(maxsize=1)
@@ -128,6 +129,7 @@ def _vocabulary(changes: tuple[tuple[str, tuple[str, ...]], ...]) -> Vocabulary:
         toll_after=re.compile(rf"\s+(?:[\w'’-]+\s+){{0,3}}?{_alternation(lists['toll-words'])}", re.IGNORECASE),
         exempt_after=re.compile(rf"[\s-]*{_alternation(lists['exempt-units'])}", re.IGNORECASE),
         exempt_before=re.compile(rf"{_alternation(lists['exempt-before'])}\s*$", re.IGNORECASE),
+        age_before=re.compile(rf"{_alternation(lists['age-before'])}\s+$", re.IGNORECASE),
     )
 
 
@@ -198,10 +200,20 @@ def _claim_kind(text: str, m: re.Match, vocab: Vocabulary) -> str | None:
         return None
     if m.group("scale"):
         return "quantity"
+    if _is_age(m, before, after, vocab):
+        return None
     if m.group("approx") or vocab.counted_after.match(after) or vocab.claim_before.search(before) \
             or _is_toll(text, m, vocab):
         return "count"
     return None
+
+
+def _is_age(m: re.Match, before: str, after: str, vocab: Vocabulary) -> bool:
+    """A bare number after "she was", "turned", "died at": a person's age, unless a counted noun follows."""
+    number = m.group("number")
+    if m.group("approx") or not number.isdigit() or int(number) > 120:
+        return False
+    return bool(vocab.age_before.search(before)) and not vocab.counted_after.match(after)
 
 
 def _is_toll(text: str, m: re.Match, vocab: Vocabulary) -> bool:

@@ -98,14 +98,16 @@ def apply(results: Sequence[Any], baseline_path: str) -> list[Any]:
     """The results without the findings the baseline records."""
     known = load(baseline_path)
     folder = Path(baseline_path).resolve().parent
-    filtered = []
-    for result in results:
-        kept = []
-        for finding in result.findings:
-            key = (_relative(finding.path, folder), finding_key(finding))
-            if known[key] > 0:
-                known[key] -= 1
-            else:
-                kept.append(finding)
-        filtered.append(dataclasses.replace(result, findings=tuple(kept)))
-    return filtered
+    return [dataclasses.replace(r, findings=absorb(r.findings, known, folder)) for r in results]
+
+
+def absorb(findings: Sequence[Finding], known: Counter, folder: Path) -> tuple[Finding, ...]:
+    """The findings the baseline does not record; each recorded fingerprint absorbs one (known is used up)."""
+    kept = []
+    for finding in findings:
+        key = (_relative(finding.path, folder), finding_key(finding))
+        if known[key] > 0:
+            known[key] -= 1
+        else:
+            kept.append(finding)
+    return tuple(kept)

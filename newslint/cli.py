@@ -4,11 +4,12 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import os
+import signal
 import sys
 from pathlib import Path
 from typing import Sequence
 
-from . import __version__, baseline, fix, strip
+from . import __version__, baseline, fix, fixwrite, strip
 from .config import Config, find_config, load_config, select_rules, unknown_selectors
 from .crossfile import add_cross_file_findings
 from .formatters import FORMATTERS, all_findings
@@ -120,9 +121,14 @@ def run_lint(argv: Sequence[str]) -> int:
             _error("--fix and --diff read standard input alone; name no other PATH")
             return EXIT_ERROR
         return _run_stdin(args, config, args.stdin_filename or "<stdin>")
+    keep = _keep(args)
+    if keep is None:
+        return EXIT_ERROR
     if args.diff:
-        return _show_diff(fix.fix_paths(paths, config, write=False), bool(paths))
-    return _finish(_lint(paths, config, args), config, args, bool(paths))
+        return _show_diff(fixwrite.fix_paths(paths, config, False, keep, args.paths), bool(paths))
+    results, failed = _lint(paths, config, args, keep)
+    code = _finish(results, config, args, bool(paths))
+    return max(code, EXIT_FINDINGS) if failed and code != EXIT_ERROR else code
 
 
 def _finish(results: list[FileResult], config: Config, args: argparse.Namespace, had_paths: bool,
@@ -143,7 +149,7 @@ def _finish(results: list[FileResult], config: Config, args: argparse.Namespace,
 def _all_excluded(args: argparse.Namespace, excluded: list[str]) -> int:
     """Every file given was excluded (a pre-commit run on drafts only): nothing to do, and no error."""
     count = len(excluded)
-    _error(f"nothing to lint: {count} file{'s' if count != 1 else ''} found, "
+    _error(f"nothing to lint: {_count(count, 'file')} found, "
            f"{'it' if count == 1 else 'all'} excluded by the exclude globs")
     if args.fix and args.stdin_filename:
         sys.stdout.buffer.write(sys.stdin.buffer.read())  # a formatter's buffer comes back as it was
@@ -157,11 +163,16 @@ def _run_stdin(args: argparse.Namespace, config: Config, name: str) -> int:
     data = sys.stdin.buffer.read()
     if not (args.fix or args.diff):
         return _finish([lint_stdin(data, name, config)], config, args, True)
-    output, outcome = fix_stdin(data, name, config)
+    keep = _keep(args)
+    if keep is None:
+        return EXIT_ERROR
+    output, outcome = fix_stdin(data, name, config, keep)
     if args.diff:
         return _show_diff([outcome], True)
     if outcome.changed:
-        _error(f"fixed {outcome.applied} finding{'s' if outcome.applied != 1 else ''} in {name}")
+        for line in fixwrite.fix_lines(outcome):
+            _error(line)
+        _error(f"fixed {_count(len(outcome.applied), 'finding')} in {name}")
     sys.stdout.buffer.write(output)
     sys.stdout.flush()
     return _finish(add_cross_file_findings([outcome.result], config), config, args, True, sys.stderr)
@@ -206,32 +217,63 @@ def _report_unused(config: Config, wanted: bool) -> Config:
     return dataclasses.replace(config, sections=sections)
 
 
-def _lint(paths: list[str], config: Config, args: argparse.Namespace) -> list[FileResult]:
+def _keep(args: argparse.Namespace):
+    """What --fix may fix: the findings the same command would report (--min-severity, --baseline)."""
+    floor = Severity.parse(args.min_severity) if args.min_severity else Severity.SUGGESTION
+    known = None
+    if args.baseline and (args.fix or args.diff):
+        try:
+            known = baseline.load(args.baseline)
+        except baseline.BaselineError as exc:
+            _error(str(exc))
+            return None
+    folder = Path(args.baseline).resolve().parent if args.baseline else None
+
+    def keep(result: FileResult):
+        findings = tuple(f for f in result.findings if f.severity >= floor)
+        return findings if known is None else baseline.absorb(findings, known.copy(), folder)
+    return keep
+
+
+def _terminate(signum, frame):
+    raise SystemExit(128 + signum)  # unwinds through the writers, which remove their temporary files
+
+
+def _lint(paths: list[str], config: Config, args: argparse.Namespace, keep) -> tuple[list[FileResult], bool]:
+    """The results (after --fix: of the files as they now are on disk), and whether a fix could not be written."""
     if args.strip_boilerplate:
-        return _strip(paths, config)
+        signal.signal(signal.SIGTERM, _terminate)
+        return _strip(paths, config), False
     if not args.fix:
-        return add_cross_file_findings(list(lint_paths(paths, config, args.jobs)), config)
-    outcomes = fix.fix_paths(paths, config, write=True)
+        return add_cross_file_findings(list(lint_paths(paths, config, args.jobs)), config), False
+    signal.signal(signal.SIGTERM, _terminate)
+    outcomes = fixwrite.fix_paths(paths, config, True, keep, args.paths)
     fixed = [o for o in outcomes if o.changed]
+    for line in (line for outcome in fixed for line in fixwrite.fix_lines(outcome)):
+        _error(line)  # every fix made, so that nothing changes that was not shown
     if fixed:
-        count = sum(o.applied for o in fixed)
-        _error(f"fixed {count} finding{'s' if count != 1 else ''} in {len(fixed)} file{'s' if len(fixed) != 1 else ''}")
-    return add_cross_file_findings([o.result for o in outcomes], config)
+        count = sum(len(o.applied) for o in fixed)
+        _error(f"fixed {_count(count, 'finding')} in {_count(len(fixed), 'file')}")
+    return add_cross_file_findings([o.result for o in outcomes], config), any(o.failure for o in outcomes)
 
 
 def _strip(paths: list[str], config: Config) -> list[FileResult]:
     outcomes = strip.strip_paths(paths, config)
     lines, files = sum(len(o.removed) for o in outcomes), sum(bool(o.removed) for o in outcomes)
     if files:
-        _error(f"stripped {lines} boilerplate line{'s' if lines != 1 else ''} from {files} file{'s' if files != 1 else ''}")
+        _error(f"stripped {_count(lines, 'boilerplate line')} from {_count(files, 'file')}")
     return [o.result for o in outcomes]
 
 
-def _show_diff(outcomes: list[fix.FixOutcome], had_paths: bool) -> int:
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'s' if number != 1 else ''}"
+
+
+def _show_diff(outcomes: list[fixwrite.FixOutcome], had_paths: bool) -> int:
     for outcome in outcomes:
         for line in outcome.result.errors:
             print(line, file=sys.stderr)
-    diffs = [fix.unified_diff(o) for o in outcomes if o.changed]
+    diffs = [fix.unified_diff(o.result.path, o.original, o.fixed) for o in outcomes if o.changed]
     if diffs:
         sys.stdout.write("".join(diffs))
     if not had_paths or (outcomes and all(o.result.errors for o in outcomes)):
@@ -243,12 +285,16 @@ def _write_baseline(results: list[FileResult], path: str, had_paths: bool) -> in
     if not had_paths:
         _error("no files to lint (check the paths and --include globs)")
         return EXIT_ERROR
+    unread = [r.path for r in results if r.errors]
+    if unread:  # writing now would drop what the baseline records for them
+        _error(f"baseline {path} not written: {_count(len(unread), 'file')} could not be read ({', '.join(unread[:3])})")
+        return EXIT_ERROR
     try:
         count = baseline.write(results, path)
     except baseline.BaselineError as exc:
         _error(str(exc))
         return EXIT_ERROR
-    _error(f"wrote {count} finding{'s' if count != 1 else ''} to baseline {path}")
+    _error(f"wrote {_count(count, 'finding')} to baseline {path}")
     return EXIT_OK
 
 
@@ -284,7 +330,8 @@ def run_rules(argv: Sequence[str]) -> int:
             print(line)
         judged = [r for r in config.catalogue.values() if r.id not in skipped]
         total = sum(len(r.examples.fail) + len(r.examples.passing) for r in judged)
-        print(f"{total - len(failures)} examples passed, {len(failures)} failed, in {len(config.catalogue)} rules.")
+        print(f"{_count(total - len(failures), 'example')} passed, {len(failures)} failed, "
+              f"in {_count(len(config.catalogue), 'rule')}.")
         return EXIT_FINDINGS if failures else EXIT_OK
     if args.explain:
         rule = config.catalogue.get(args.explain)

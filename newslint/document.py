@@ -9,10 +9,10 @@ from typing import Iterator
 from .sentences import split_sentences
 
 WORD_RE = re.compile(r"\w+(?:['’]\w+)*")
-# Opening and closing marks of quoted speech; straight quotes alternate.
 _LINE_RE = re.compile(r"[^\n]*\S[^\n]*")
 _BLOCK_RE = re.compile(r"(?:[^\n]*\S[^\n]*(?:\n|$))+")
-_CURLY_QUOTE_RE = re.compile(r"“|”|(?<!\w)\"|\"(?!\w)|\"")
+# Marks of quoted speech: curly ones open and close, straight ones alternate.
+_CURLY_QUOTE_RE = re.compile(r'[“”"]')
 
 
 class Document:
@@ -122,13 +122,37 @@ class Document:
 
 
 def _quote_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    opened = None
+    """Curly and straight quotation marks are paired separately, so a straight quote nested in a
+    curly one (“I told him "we will" and he agreed,”) neither closes nor reopens it; where spans
+    nest or overlap, their union is quoted."""
+    curly, straight, opened_curly, opened_straight = [], [], None, None
     for m in _CURLY_QUOTE_RE.finditer(text, start, end):
         mark = m.group()
-        if opened is None and mark != "”":
-            opened = m.end()
-        elif opened is not None and mark != "“":
-            yield opened, m.start()
-            opened = None
-    if opened is not None:
-        yield opened, end
+        if mark == "“" and opened_curly is None:
+            opened_curly = m.end()
+        elif mark == "”" and opened_curly is not None:
+            curly.append((opened_curly, m.start()))
+            opened_curly = None
+        elif mark == '"':
+            if opened_straight is None:
+                opened_straight = m.end()
+            else:
+                straight.append((opened_straight, m.start()))
+                opened_straight = None
+    for opened, spans in ((opened_curly, curly), (opened_straight, straight)):
+        if opened is not None:
+            spans.append((opened, end))
+    yield from _union(sorted(curly + straight))
+
+
+def _union(spans: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    current = None
+    for span in spans:
+        if current and span[0] <= current[1]:
+            current = (current[0], max(current[1], span[1]))
+            continue
+        if current:
+            yield current
+        current = span
+    if current:
+        yield current

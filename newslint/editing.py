@@ -89,8 +89,7 @@ class Analysis:
                 self.document.offset(finding.end_line, finding.end_column))
 
     def preferred(self, finding: Finding, replacement: str) -> bool:
-        start, end = self.span(finding)
-        return Edit(start, end, replacement, finding.rule) in self.safe
+        return finding.fixable and finding.replacements == (replacement,)  # marked by fix.mark_fixable
 
     def at(self, offset: int) -> list[Finding]:
         """Findings whose span holds the offset (its end included: the cursor just after a word)."""

@@ -1,32 +1,40 @@
 """Safe autofix: apply the replacements that have one intended wording, and nothing else.
 
-A finding is fixed only when its rule allows fixes (YAML `fix: false` or a module's
-FIXABLE = False forbid them), it offers exactly one replacement, its span holds no markup that
-was blanked (a link, emphasis, an entity), and it is not inside quoted speech, which an editor
-changes by hand. Overlapping fixes are resolved in a fixed order: the earliest start wins, then
-the longer span, then the rule id. The text is linted again after each pass, up to MAX_PASSES,
-so that a second run finds nothing left to fix.
+A finding is fixed only when the report would show it (the caller's `keep`: --min-severity,
+--baseline), its rule allows fixes (YAML `fix: false` or a module's FIXABLE = False forbid them;
+the grammar rule's LanguageTool suggestions need `apply-suggestions: true`), it offers exactly
+one replacement for a non-empty span, its span holds no markup that was blanked (a link,
+emphasis, an entity), and it is not inside quoted speech, which an editor changes by hand.
 
-Files are written atomically (a temporary file in the same folder, then a rename) with their
-permissions, UTF-8 BOM and line endings kept; a file with no fix is never written.
+Overlapping fixes are resolved in a fixed order: the earliest start wins, then the longer span,
+then the rule id. The text is linted again after each pass, up to MAX_PASSES, and every fix of
+every pass is returned, so the caller reports each one. Three guards keep the passes honest:
+- a fix never glues two words together ("aid . ,more" -> "aid.more");
+- no pass fixes text an earlier fix wrote. When one would, the earlier fix is the cause (a
+  replacement that contains its own match, "Gaza Strip" -> "the Gaza Strip", or one that made
+  new damage), so it is dropped for the whole file and the passes start again without it;
+- a fix that was dropped stays in the report with its replacement, for the editor.
+
+Writing files safely (owners, links, read-only files, edits made during the run) is fixwrite.py.
 """
 from __future__ import annotations
 
 import dataclasses
 import difflib
 import os
-import stat
-import tempfile
+import re
+from bisect import bisect_right
 from dataclasses import dataclass
-from typing import Iterable, Iterator, Sequence
+from typing import Callable, Iterable, Iterator, Sequence
 
 from .config import Config
 from .document import Document
 from .model import Finding
 from .runner import FileResult, lint_document, make_document
-from .sources import SourceError, read_source
 
 MAX_PASSES = 10
+MAX_RESTARTS = 10
+Keep = Callable[[FileResult], Sequence[Finding]]
 
 
 @dataclass(frozen=True, order=True)
@@ -35,38 +43,75 @@ class Edit:
     end: int
     replacement: str
     rule: str
+    original: str = ""
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        """What makes two edits the same fix: dropping one drops it everywhere in the file."""
+        return self.rule, self.original, self.replacement
 
 
 @dataclass(frozen=True)
-class FixOutcome:
-    """One file after fixing: the findings left, the text before and after, and how many fixes."""
+class Applied:
+    """A fix that was made. start, end: the text it wrote, in the fixed text, trimmed to what
+    changed ("fulfill with" -> "meet with" wrote "meet" over "fulfill"); shown and
+    shown_replacement: the finding as the report showed it, which began at original_start in the
+    text as read (for a fix found after earlier ones, where it would have been) and now spans span."""
 
-    result: FileResult
-    original: str = ""
-    fixed: str = ""
-    applied: int = 0
+    start: int
+    end: int
+    original: str
+    replacement: str
+    rule: str
+    passes: int  # 1 = in the text as read; more = found after earlier fixes
+    original_start: int
+    shown: str
+    shown_replacement: str
+    span: tuple[int, int]
+    at: int = 0  # where the written text stood in the text as read (orders deletions at one point)
 
     @property
-    def changed(self) -> bool:
-        return self.applied > 0 and self.fixed != self.original
+    def key(self) -> tuple[str, str, str]:
+        return self.rule, self.shown, self.shown_replacement
 
 
-def _safe_edit(document: Document, finding: Finding, config: Config) -> Edit | None:
-    rule = config.catalogue.get(finding.rule)
-    if rule is None or not rule.fixable or len(finding.replacements) != 1:
+@dataclass(frozen=True)
+class Fixed:
+    """The text after fixing, each fix made, and the lint results before and after."""
+
+    text: str
+    applied: tuple[Applied, ...]
+    result: FileResult
+    before: FileResult
+
+
+def reported(result: FileResult) -> Sequence[Finding]:
+    return result.findings
+
+
+def fixable(rule) -> bool:
+    return rule.fixable or rule.options.get("apply-suggestions") is True
+
+
+def _safe_edit(document: Document, finding: Finding, config: Config, active: dict) -> Edit | None:
+    rule = active.get(finding.rule) or config.catalogue.get(finding.rule)
+    if rule is None or not fixable(rule) or len(finding.replacements) != 1:
         return None
     start = document.offset(finding.line, finding.column)
     end = document.offset(finding.end_line, finding.end_column)
     replacement = finding.replacements[0]
     original = document.source[start:end]
-    if original == replacement or document.text[start:end] != original or document.in_quote(start):
+    if start >= end or original == replacement or document.text[start:end] != original:
+        return None  # an empty span: a fix there would change text outside every reported span
+    if document.in_quote(start) or document.in_quote(end - 1):
         return None
-    return Edit(start, end, replacement, finding.rule)
+    return Edit(start, end, replacement, finding.rule, original)
 
 
 def safe_edits(document: Document, findings: Iterable[Finding], config: Config) -> Iterator[Edit]:
+    active = {rule.id: rule for rule in config.rules}  # as configured: the catalogue holds the defaults
     for finding in findings:
-        edit = _safe_edit(document, finding, config)
+        edit = _safe_edit(document, finding, config, active)
         if edit is not None:
             yield edit
 
@@ -74,7 +119,9 @@ def safe_edits(document: Document, findings: Iterable[Finding], config: Config) 
 def mark_fixable(document: Document, findings: Sequence[Finding], config: Config) -> tuple[Finding, ...]:
     """The findings, with `fixable` set on those whose edit the first pass of --fix applies: the
     text report's [*] and the HTML report read this, so the decision stays here."""
-    edits = [_safe_edit(document, finding, config) for finding in findings]
+    active = {rule.id: rule for rule in config.rules}
+    edits = [_safe_edit(document, finding, config, active) for finding in findings]
+    edits = [e if e is not None and not joins_words(document.source, e) else None for e in edits]
     if not any(edits):
         return tuple(findings)
     chosen = set(resolve(e for e in edits if e is not None))
@@ -91,6 +138,26 @@ def resolve(edits: Iterable[Edit]) -> list[Edit]:
     return chosen
 
 
+_LEFT_RUN = re.compile(r"\S*\Z")
+_RIGHT_RUN = re.compile(r"\S*")
+_WORD = re.compile(r"\w")
+
+
+def joins_words(text: str, edit: Edit) -> bool:
+    """The edit leaves a word and the next with no space between them, where there was one."""
+    left, right = text[max(0, edit.start - 40):edit.start], text[edit.end:edit.end + 40]
+    original = text[edit.start:edit.end]
+
+    def worded(pattern: re.Pattern, piece: str) -> bool:
+        return bool(_WORD.search(pattern.search(piece).group()))
+
+    left_seam = worded(_LEFT_RUN, left) and worded(_RIGHT_RUN, edit.replacement + right) \
+        and not worded(_RIGHT_RUN, original + right)
+    right_seam = worded(_RIGHT_RUN, right) and worded(_LEFT_RUN, left + edit.replacement) \
+        and not worded(_LEFT_RUN, left + original)
+    return left_seam or right_seam
+
+
 def apply_edits(text: str, edits: Sequence[Edit]) -> str:
     pieces, position = [], 0
     for edit in edits:
@@ -99,71 +166,129 @@ def apply_edits(text: str, edits: Sequence[Edit]) -> str:
     return "".join(pieces + [text[position:]])
 
 
-def fix_text(text: str, path: str, config: Config) -> tuple[str, int, FileResult]:
-    """(fixed text, fixes applied, the lint result of the fixed text)."""
-    applied = 0
-    for _ in range(MAX_PASSES):
-        document = make_document(text, path)
-        result = lint_document(document, config)
-        edits = resolve(safe_edits(document, result.findings, config))
+@dataclass(frozen=True)
+class _Core:
+    """The part of an edit that changes text: its common prefix and suffix with the original cut off."""
+
+    start: int
+    end: int
+    original: str
+    replacement: str
+    edit: Edit
+
+
+def _core(edit: Edit) -> _Core:
+    original, replacement = edit.original, edit.replacement
+    prefix = len(os.path.commonprefix([original, replacement]))
+    suffix = len(os.path.commonprefix([original[prefix:][::-1], replacement[prefix:][::-1]]))
+    return _Core(edit.start + prefix, edit.end - suffix, original[prefix:len(original) - suffix],
+                 replacement[prefix:len(replacement) - suffix], edit)
+
+
+class _Mover:
+    """Offsets of a text before some disjoint, sorted edits -> offsets after them."""
+
+    def __init__(self, spans: Sequence[tuple[int, int, int]]):  # (start, end, growth)
+        self.spans = spans
+        self.ends = [end for _, end, _ in spans]
+        self.growth = [0]
+        for _, _, grown in spans:
+            self.growth.append(self.growth[-1] + grown)
+
+    def move(self, offset: int, is_end: bool = False) -> int:
+        i = bisect_right(self.ends, offset)
+        while is_end and i and self.spans[i - 1][0] == self.spans[i - 1][1] == offset:
+            i -= 1  # an insertion at a span's end goes after it
+        if i < len(self.spans) and self.spans[i][0] < offset:  # inside an edit: to its start or end
+            start, end, grown = self.spans[i]
+            return start + self.growth[i] + ((end - start + grown) if is_end else 0)
+        return offset + self.growth[i]
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    if a[0] == a[1] or b[0] == b[1]:  # a point: strictly inside the other span
+        return a[0] < b[0] < a[1] or b[0] < a[0] < b[1]
+    return max(a[0], b[0]) < min(a[1], b[1])
+
+
+def _causes(edits: Sequence[Edit], cores: Sequence[_Core], applied: Sequence[Applied]) -> set:
+    """Keys of earlier fixes this pass would undo or feed: an edit that changes text an earlier fix
+    wrote, or one of the same fix inside the text that fix now spans (a replacement holding its match)."""
+    starts = [a.start for a in applied]
+    causes = set()
+    for core in cores:
+        i = max(0, bisect_right(starts, core.start) - 1)
+        while i < len(applied) and applied[i].start <= core.end:
+            if _overlap((core.start, core.end), (applied[i].start, applied[i].end)):
+                causes.add(applied[i].key)
+            i += 1
+    same = {}
+    for a in applied:
+        same.setdefault(a.key, []).append(a.span)
+    for edit in edits:
+        if any(_overlap((edit.start, edit.end), span) for span in same.get(edit.key, ())):
+            causes.add(edit.key)
+    return causes
+
+
+def _advance(applied: list[Applied], cores: Sequence[_Core], passes: int) -> list[Applied]:
+    """The fixes so far and this pass's, as spans of the text after this pass."""
+    mover = _Mover([(c.start, c.end, len(c.replacement) - len(c.original)) for c in cores])
+    back = _Mover([(a.start, a.end, len(a.original) - len(a.replacement)) for a in applied])
+    moved = [Applied(mover.move(a.start), mover.move(a.end, True), a.original, a.replacement, a.rule, a.passes,
+                     a.original_start, a.shown, a.shown_replacement,
+                     (mover.move(a.span[0]), mover.move(a.span[1], True)), a.at) for a in applied]
+    for core in cores:
+        start = mover.move(core.start)
+        edit = core.edit
+        moved.append(Applied(start, start + len(core.replacement), core.original, core.replacement, edit.rule, passes,
+                             back.move(edit.start), edit.original, edit.replacement,
+                             (mover.move(edit.start), mover.move(edit.end, True)), back.move(core.start)))
+    return sorted(moved, key=lambda a: (a.start, a.end, a.at))
+
+
+def _passes(text: str, path: str, config: Config, keep: Keep, dropped: set, linted: dict) -> Fixed | set:
+    """Fix pass after pass; or the keys of earlier fixes a later pass would fix again."""
+    current, applied, before = text, [], None
+    for passes in range(1, MAX_PASSES + 1):
+        if current not in linted:  # a restart lints the same texts again until it drops a fix
+            document = make_document(current, path)
+            linted[current] = document, lint_document(document, config)
+        document, result = linted[current]
+        before = before or result
+        edits = resolve(e for e in safe_edits(document, keep(result), config)
+                        if e.key not in dropped and not joins_words(current, e))
+        cores = [_core(e) for e in edits]
+        causes = _causes(edits, cores, applied)
+        if causes:
+            return causes
         if not edits:
-            return text, applied, result
-        text, applied = apply_edits(text, edits), applied + len(edits)
-    return text, applied, lint_document(make_document(text, path), config)
+            return Fixed(current, tuple(applied), result, before)
+        current = apply_edits(current, [Edit(c.start, c.end, c.replacement, c.edit.rule) for c in cores])
+        applied = _advance(applied, cores, passes)
+    return Fixed(current, tuple(applied), lint_document(make_document(current, path), config), before)
 
 
-def fix_file(path: str, config: Config, write: bool) -> FixOutcome:
-    """Fix one file; with write=False only compute what would change."""
-    try:
-        before = os.stat(path)
-        source = read_source(path)
-    except (SourceError, OSError) as exc:
-        message = str(exc) if isinstance(exc, SourceError) else f"{path}: cannot read: {exc.strerror or exc}"
-        return FixOutcome(FileResult(path, errors=(message,)))
-    if source.warnings:  # undecodable bytes were replaced: writing would lose them
-        result = lint_document(make_document(source.text, path), config)
-        notes = source.warnings + (f"{path}: not fixed: the file is not valid UTF-8",)
-        return FixOutcome(FileResult(path, result.findings, result.metrics, (), notes, source=result.source), source.text, source.text)
-    fixed, applied, result = fix_text(source.text, path, config)
-    result = FileResult(path, result.findings, result.metrics, (), source.warnings, source=result.source)
-    outcome = FixOutcome(result, source.text, fixed, applied)
-    if write and outcome.changed:
-        data = (b"\xef\xbb\xbf" if source.bom else b"") + fixed.encode("utf-8")
-        try:
-            write_atomic(path, data, before)
-        except OSError as exc:
-            failed = FileResult(path, result.findings, result.metrics, (), (f"{path}: not fixed: {exc.strerror or exc}",),
-                                source=result.source)
-            return FixOutcome(failed, source.text, source.text)
-    return outcome
+def fix_text(text: str, path: str, config: Config, keep: Keep = reported) -> Fixed:
+    """Fix a text: the fixed text, every fix made, the findings before and after."""
+    dropped: set = set()
+    linted: dict = {}
+    for _ in range(MAX_RESTARTS):
+        outcome = _passes(text, path, config, keep, dropped, linted)
+        if isinstance(outcome, Fixed):
+            return outcome
+        dropped |= outcome
+    result = linted[text][1]
+    return Fixed(text, (), result, result)  # fixes that keep feeding each other: leave it all to the editor
 
 
-def write_atomic(path: str, data: bytes, before: os.stat_result) -> None:
-    """Replace a file's bytes in one rename, keeping its mode; refuse if it changed since it was read."""
-    target = os.path.realpath(path)  # write through a symlink, never over it
-    current = os.stat(target)
-    if (current.st_mtime_ns, current.st_size) != (before.st_mtime_ns, before.st_size):
-        raise OSError(f"{path} changed while it was being fixed")
-    handle, temporary = tempfile.mkstemp(dir=os.path.dirname(target), prefix=".newslint-", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temporary, stat.S_IMODE(current.st_mode))
-        os.replace(temporary, target)
-    except BaseException:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
-        raise
+def undo(fixed: str, applied: Sequence[Applied]) -> str:
+    """The text as read, rebuilt from the fixed text and its fixes (the tests' check that nothing else moved)."""
+    edits = [Edit(a.start, a.end, a.original, a.rule) for a in sorted(applied, key=lambda a: (a.start, a.end, a.at))]
+    return apply_edits(fixed, edits)
 
 
-def unified_diff(outcome: FixOutcome) -> str:
-    path = outcome.result.path
-    lines = difflib.unified_diff(outcome.original.splitlines(keepends=True), outcome.fixed.splitlines(keepends=True),
+def unified_diff(path: str, original: str, fixed: str) -> str:
+    lines = difflib.unified_diff(original.splitlines(keepends=True), fixed.splitlines(keepends=True),
                                  fromfile=f"a/{path}", tofile=f"b/{path}")
     return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines)
-
-
-def fix_paths(paths: Sequence[str], config: Config, write: bool) -> list[FixOutcome]:
-    return [fix_file(path, config, write) for path in paths]

@@ -180,7 +180,8 @@ def code_actions(ls: NewslintServer, params: types.CodeActionParams) -> list[typ
 
 def _fix_all(uri: str, analysis: Analysis, encoding: str) -> types.CodeAction:
     """Every fix --fix would make, as one edit of the whole buffer."""
-    fixed, applied, _ = fix_text(analysis.document.source, analysis.document.path, analysis.config)
+    outcome = fix_text(analysis.document.source, analysis.document.path, analysis.config)
+    fixed, applied = outcome.text, len(outcome.applied)
     document = analysis.document
     last = document.line_count
     whole = types.Range(types.Position(0, 0), position(analysis, last, len(line_text(document, last)) + 1, encoding))

@@ -9,7 +9,8 @@ from __future__ import annotations
 import dataclasses
 
 from .config import Config
-from .fix import FixOutcome, fix_text
+from .fix import Keep, fix_text, reported
+from .fixwrite import FixOutcome
 from .runner import FileResult, lint_source
 from .sources import SourceError, decode
 
@@ -24,7 +25,7 @@ def lint_stdin(data: bytes, name: str, config: Config) -> FileResult:
     return lint_source(source, config)
 
 
-def fix_stdin(data: bytes, name: str, config: Config) -> tuple[bytes, FixOutcome]:
+def fix_stdin(data: bytes, name: str, config: Config, keep: Keep = reported) -> tuple[bytes, FixOutcome]:
     """The bytes for standard output (fixed, or the input unchanged) and what was fixed."""
     try:
         source = decode(data, name)
@@ -34,9 +35,10 @@ def fix_stdin(data: bytes, name: str, config: Config) -> tuple[bytes, FixOutcome
         result = lint_source(source, config)
         notes = result.warnings + (f"{name}: not fixed: the input is not valid UTF-8",)
         return data, FixOutcome(dataclasses.replace(result, warnings=notes), source.text, source.text)
-    fixed, applied, result = fix_text(source.text, name, config)
+    fixed = fix_text(source.text, name, config, keep)
+    result = fixed.result
     outcome = FixOutcome(dataclasses.replace(result, warnings=source.warnings + result.warnings),
-                         source.text, fixed, applied)
+                         source.text, fixed.text, fixed.applied)
     if not outcome.changed:
         return data, outcome
-    return (_BOM if source.bom else b"") + fixed.encode("utf-8"), outcome
+    return (_BOM if source.bom else b"") + fixed.text.encode("utf-8"), outcome

@@ -7,8 +7,8 @@ verb or a quotation mark is always kept: it may be the article's own reporting. 
 left doubled by a deletion goes too. Plain text and Markdown files are stripped; HTML is left
 alone (deleting a line of markup can break the page) and says so.
 
-Files are written atomically with fix.write_atomic (permissions kept, refused if the file
-changed meanwhile); a file with nothing to strip is never written, nor one that is not valid UTF-8.
+Files are written as --fix writes them (fixwrite.rewrite: atomic, owner and mode kept, refused if
+the file is read-only or changed meanwhile); a file with nothing to strip is never written, nor one that is not valid UTF-8.
 """
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ from .boilerplate_features import protected
 from .config import Config
 from .crossfile import add_cross_file_findings
 from .document import Document
-from .fix import write_atomic
+from .fixwrite import NotFixed, rewrite
 from .markup import markup_for
 from .model import Finding, Severity
 from .runner import FileResult, lint_document, make_document
@@ -101,7 +101,9 @@ def _strip_one(result: FileResult, text, before, bom, config: Config, write: boo
     stripped = remove_lines(text, lines)
     if write:
         try:
-            write_atomic(result.path, (b"\xef\xbb\xbf" if bom else b"") + stripped.encode("utf-8"), before)
+            rewrite(result.path, (b"\xef\xbb\xbf" if bom else b"") + stripped.encode("utf-8"), before)
+        except NotFixed as exc:
+            return StripOutcome(_note(result, f"not stripped: {exc}"))
         except OSError as exc:
             return StripOutcome(_note(result, f"not stripped: {exc.strerror or exc}"))
     after = lint_document(make_document(stripped, result.path), config)

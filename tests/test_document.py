@@ -56,3 +56,11 @@ def test_paragraphs_are_lines_in_plain_text_and_blocks_in_markdown():
     text = "One.\nTwo.\n\nThree\nfour."
     assert len(Document(text).paragraphs) == 4
     assert len(Document(text, markup="markdown").paragraphs) == 2
+
+
+def test_a_straight_quote_nested_in_curly_quotes_neither_closes_nor_reopens_them():
+    text = "“I told him \"we will fulfill with them\" and he agreed,” the minister said. He left."
+    doc = Document(text)
+    assert doc.quotes == [(1, text.index("”"))]
+    assert doc.in_quote(text.index("fulfill")) and doc.in_quote(text.index("agreed"))
+    assert not doc.in_quote(text.index("minister")) and not doc.in_quote(text.index("left"))

@@ -30,9 +30,9 @@ def test_preferred_fixes_are_exactly_what_fix_applies_first():
     preferred = [(f.rule, f.column) for f in analysis.findings for r in f.replacements if analysis.preferred(f, r)]
     offered = [(f.rule, f.column) for f in analysis.findings if f.replacements]
     assert preferred != offered  # the quoted one is offered, not preferred
-    fixed, applied, _ = fix_text(text, "a.txt", default_config())
-    assert applied == len(preferred) == 3
-    assert fixed == 'They meet with aides. "We fulfill with them," she said. They take action, the end.\n'
+    fixed = fix_text(text, "a.txt", default_config())
+    assert len(fixed.applied) == len(preferred) == 3
+    assert fixed.text == 'They meet with aides. "We fulfill with them," she said. They take action, the end.\n'
 
 
 def test_config_cache_finds_per_folder_and_reloads_on_change(tmp_path):

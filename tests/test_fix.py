@@ -91,10 +91,10 @@ def test_fix_writes_through_a_symlink(tmp_path):
 
 def test_quoted_speech_and_markup_inside_a_span_are_left_for_the_editor():
     text = "He said: “We will fulfill with them.” They **fulfill** with aides. They fulfill with staff.\n"
-    fixed, applied, result = fix_text(text, "a.md", default_config())
-    assert fixed == text.replace("fulfill with staff", "meet with staff")
-    assert applied == 1
-    assert [f.column for f in result.findings if f.rule == "spun-phrases"] == [19, 46]
+    fixed = fix_text(text, "a.md", default_config())
+    assert fixed.text == text.replace("fulfill with staff", "meet with staff")
+    assert len(fixed.applied) == 1
+    assert [f.column for f in fixed.result.findings if f.rule == "spun-phrases"] == [19, 46]
 
 
 def test_rule_with_fix_false_is_never_applied(tmp_path):
@@ -150,3 +150,81 @@ def test_guesses_and_plain_english_look_alikes_are_never_applied(tmp_path):
     assert article.read_text(encoding="utf-8") == text
     rules = {f["rule"] for f in json.loads(result.stdout)["findings"]}
     assert "spun-possible" in rules
+
+
+def _house_rule(tmp_path, name, body):
+    folder = tmp_path / "rules"
+    folder.mkdir(exist_ok=True)
+    (folder / f"{name}.yaml").write_text(body, encoding="utf-8")
+    (tmp_path / ".newslint.yaml").write_text("rule-files: [rules]\n", encoding="utf-8")
+
+
+def test_a_replacement_that_holds_its_own_match_is_never_applied_again_and_again(tmp_path):
+    _house_rule(tmp_path, "gaza", "kind: substitution\ncategory: style\ndescription: House style.\n"
+                "message: \"use '{replacement}'\"\nswap: {Gaza Strip: the Gaza Strip}\n")
+    target = tmp_path / "a.txt"
+    text = "Police said the Gaza Strip was calm.\n"
+    target.write_text(text, encoding="utf-8")
+    for _ in range(2):
+        result = run("--fix", "a.txt", cwd=tmp_path)
+        assert target.read_text(encoding="utf-8") == text
+        assert "a.txt:1:17: warning [gaza]" in result.stdout and "newslint: fixed" not in result.stderr
+
+
+def test_fix_applies_what_it_reports_and_never_glues_two_words(tmp_path):
+    target = tmp_path / "a.txt"
+    target.write_text("They sent aid . ,more came later.\n", encoding="utf-8")
+    result = run("--fix", "a.txt", cwd=tmp_path)
+    assert target.read_text(encoding="utf-8") == "They sent aid. ,more came later.\n"
+    assert result.stderr.splitlines() == ["newslint: fixed a.txt:1:13 [space-before-punctuation] 'd .' -> 'd.'",
+                                          "newslint: fixed 1 finding in 1 file"]
+    assert "[stray-punctuation]" in result.stdout  # ". ," -> "." would make "aid.more": left to the editor
+    assert run("--fix", "a.txt", cwd=tmp_path).stderr == ""
+
+
+def test_every_fix_made_is_listed(tmp_path):
+    target = tmp_path / SEED.name
+    shutil.copy(SEED, target)
+    before = target.read_text(encoding="utf-8")
+    shown = {(f.line, f.column, f.rule) for f in lint_text(before, default_config(), path=target.name)
+             if len(f.replacements) == 1}
+    result = run("--fix", target.name, cwd=tmp_path)
+    listed = [line for line in result.stderr.splitlines() if line.startswith(f"newslint: fixed {target.name}:")]
+    assert listed and f"newslint: fixed {len(listed)} findings in 1 file" in result.stderr
+    for line in listed:
+        place, rule = line.split()[2], line.split()[3].strip("[]")
+        row, column = (int(n) for n in place.split(":")[1:3])
+        assert "(found after an earlier fix)" in line or (row, column, rule) in shown
+
+
+def test_a_zero_width_match_is_reported_but_never_inserted(tmp_path):
+    _house_rule(tmp_path, "insert", "kind: pattern\ncategory: style\ndescription: Insertion.\nmessage: odd\n"
+                "pattern: '(?<=The )(?=senior)'\nreplacement: 'very '\n")
+    target = tmp_path / "a.txt"
+    target.write_text("The senior officials met.\n", encoding="utf-8")
+    result = run("--fix", "a.txt", cwd=tmp_path)
+    assert target.read_text(encoding="utf-8") == "The senior officials met.\n"
+    assert "[insert] odd (-> very )" in result.stdout
+
+
+def test_a_straight_quote_nested_in_curly_quotes_is_still_quoted_speech(tmp_path):
+    text = "“I told him \"we will fulfill with the unions\" and he agreed,” the minister said.\n"
+    assert fix_text(text, "a.txt", default_config()).text == text
+
+
+def test_fix_fixes_only_what_the_same_command_reports(tmp_path):
+    _house_rule(tmp_path, "house-words", "kind: substitution\ncategory: style\nseverity: suggestion\n"
+                "description: House words.\nmessage: \"use '{replacement}'\"\nswap: {utilise: use}\n")
+    target = tmp_path / "a.txt"
+    target.write_text("We utilise it.\nThey fulfill with aides.\n", encoding="utf-8")
+    diff = run("--diff", "--min-severity", "warning", "a.txt", cwd=tmp_path).stdout
+    assert "+They meet with aides." in diff and "utilise" not in diff.replace(" We utilise it.", "")
+    run("--fix", "--min-severity", "warning", "a.txt", cwd=tmp_path)
+    assert target.read_text(encoding="utf-8") == "We utilise it.\nThey meet with aides.\n"
+
+    target.write_text("We utilise it.\n", encoding="utf-8")
+    assert run("--write-baseline", "base.json", "a.txt", cwd=tmp_path).returncode == 0
+    target.write_text("We utilise it.\nThey will utilise them.\n", encoding="utf-8")
+    result = run("--fix", "--baseline", "base.json", "a.txt", cwd=tmp_path)
+    assert target.read_text(encoding="utf-8") == "We utilise it.\nThey will use them.\n"
+    assert result.returncode == 0 and "No findings" in result.stdout

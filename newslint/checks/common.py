@@ -7,6 +7,11 @@ _PUNCTUATION = re.compile(r"[^\w\s]+")
 _SENTENCE_END = re.compile(r"""[.!?…:;]["'”’)\]]*$""")
 
 
+def counted(number: int, noun: str, plural: str = "") -> str:
+    """'1 word', '2 words': messages agree in number."""
+    return f"{number} {noun if number == 1 else plural or noun + 's'}"
+
+
 def normalise_paragraph(text: str) -> str:
     """Lowercase, quotation marks and other punctuation dropped, spacing collapsed: how copies are compared."""
     return " ".join(_PUNCTUATION.sub("", text).lower().split())

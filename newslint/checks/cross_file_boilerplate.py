@@ -14,6 +14,7 @@ from collections import Counter
 from typing import Iterator
 
 from ..model import Hit
+from .common import counted
 
 ID = "cross-file-boilerplate"
 CATEGORY = "boilerplate"
@@ -60,4 +61,4 @@ def finish(gathered, options) -> Iterator[tuple[str, int, int, int, int, str]]:
             if counts[key] >= needed:
                 quoted = text + ("…" if end_column - column > _QUOTED_CHARS else "")
                 yield (path, line, column, line, end_column,
-                       f"line repeated in {counts[key]} of {len(gathered)} files: '{quoted}' is page chrome")
+                       f"line repeated in {counts[key]} of {counted(len(gathered), 'file')}: '{quoted}' is page chrome")

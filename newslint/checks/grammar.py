@@ -11,6 +11,7 @@ suggestions become the finding's replacements. A match at exactly the span of a 
 one of newslint's own rules ("the the" and doubled-word) is dropped. Spelling (the TYPOS
 category) is off by default because LanguageTool's speller flags the names news is full of;
 `disabled-categories: []` brings it back. `picky: true` asks for LanguageTool's stricter level.
+LanguageTool's suggestions are advice: --fix applies none unless `apply-suggestions: true`.
 """
 from __future__ import annotations
 
@@ -22,14 +23,17 @@ ID = "grammar"
 CATEGORY = "grammar"
 SEVERITY = "warning"
 ENABLED = False
+FIXABLE = False  # a suggestion is shown; `apply-suggestions: true` lets --fix apply a single one
 STAGE = "summary"  # sees newslint's own findings, to drop LanguageTool's duplicates of them
 OPTIONS = {
     "server": str, "language": str, "enabled-rules": list, "disabled-rules": list,
     "enabled-categories": list, "disabled-categories": list, "picky": bool, "timeout": (int, float),
+    "apply-suggestions": bool,
 }
 DEFAULTS = {
     "server": "", "language": "en-US", "enabled-rules": [], "disabled-rules": [],
     "enabled-categories": [], "disabled-categories": ["TYPOS"], "picky": False, "timeout": 10,
+    "apply-suggestions": False,
 }
 # Judged only where a LanguageTool server answers; tests/checks/test_grammar.py runs a stand-in.
 EXAMPLES = {"fail": ["She go to school every day."], "pass": ["She goes to school every day."]}

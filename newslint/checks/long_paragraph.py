@@ -10,6 +10,7 @@ from collections.abc import Iterator
 
 from ..model import Hit
 from ..readability import words_in
+from .common import counted
 
 ID = "long-paragraph"
 CATEGORY = "readability"
@@ -29,4 +30,4 @@ def check(document, options) -> Iterator[Hit]:
     for start, end in document.paragraphs:
         count = words_in(document, start, end)
         if count > limit:
-            yield Hit(start, end, f"paragraph of {count} words (more than {limit}): break it up")
+            yield Hit(start, end, f"paragraph of {counted(count, 'word')} (more than {limit}): break it up")

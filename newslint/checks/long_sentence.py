@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 from ..model import Hit
 from ..readability import words_in
+from .common import counted
 
 ID = "long-sentence"
 CATEGORY = "readability"
@@ -34,4 +35,4 @@ def check(document, options) -> Iterator[Hit]:
         count = words_in(document, start, end)
         if count > limit:
             opening = " ".join(document.text[start:end].split()[:4])
-            yield Hit(start, end, f"sentence of {count} words (more than {limit}) starting '{opening} ...': split it")
+            yield Hit(start, end, f"sentence of {counted(count, 'word')} (more than {limit}) starting '{opening} ...': split it")

@@ -26,6 +26,7 @@ from functools import lru_cache
 from typing import Iterator
 
 from ..swaps import analyse
+from .common import counted
 
 ID = "machine-paraphrased"
 CATEGORY = "paraphrase"
@@ -124,5 +125,6 @@ def check(document, options, findings) -> Iterator:
         first_line_end = document.text.find("\n")
         end = first_line_end if first_line_end > 0 else len(document.text)
         examples = f", such as {', '.join(result['examples'])}" if result["examples"] else ""
-        yield Hit(0, end, f"reads as machine-paraphrased: {result['flagged_swaps']} garbled or unlikely phrases "
-                          f"in {result['words']} words (score {result['score']:.2f}){examples}")
+        phrases = counted(result["flagged_swaps"], "garbled or unlikely phrase")
+        yield Hit(0, end, f"reads as machine-paraphrased: {phrases} "
+                          f"in {counted(result['words'], 'word')} (score {result['score']:.2f}){examples}")

@@ -1,10 +1,12 @@
 """related-link-list: the headlines listed under a "Related" or "You may also like" label, links to other stories.
 
 related-links flags the label line; this rule flags the short lines under it: up to
-`max-items` lines of at most `max-words` words that do not read as a paragraph (a full
-sentence of twelve words or more ends the list; a question is still a headline). The
-labels are the `labels` option (matched as whole lines, case ignored, with an optional
-trailing colon or ellipsis).
+`max-items` lines of at most `max-words` words. The list ends at the first line that reads as a
+sentence of the article, one of at least four words closed by a full stop or an exclamation
+mark: headlines carry no full stop, and body copy after a label is copy, not a link (an
+aggregator that strips flagged lines must never delete it). A question and a teaser cut off
+with an ellipsis are still headlines. The labels are the `labels` option (matched as whole
+lines, case ignored, with an optional trailing colon or ellipsis).
 """
 from __future__ import annotations
 
@@ -12,7 +14,6 @@ import re
 from typing import Iterator
 
 from ..model import Hit
-from .common import ends_like_sentence
 
 ID = "related-link-list"
 CATEGORY = "boilerplate"
@@ -33,17 +34,23 @@ EXAMPLES = {
     "fail": ["The talks ended.\nYou may also like...\nWho will make the Rock Hall in 2020?\n"
              "Dave Matthews Band takes over Rock Hall Fan Vote\n"],
     "pass": ["The talks ended.\nRelated\nThe ministers met again on Tuesday to discuss the plan, officials said.\n",
+             "The talks ended.\nRelated\nThe ministry said aid would arrive on Tuesday.\nIt did not say how much.\n",
              "More rain is expected.\nForecasters said so on Monday.\n"],
 }
+# A full stop or exclamation mark, perhaps inside closing quotes or brackets, but not an ellipsis.
+_SENTENCE_END = re.compile(r"""(?<![.…])[.!]["'”’)\]]*$""")
 
 
 def _label_pattern(labels: list[str]) -> re.Pattern:
     return re.compile(rf"(?:{'|'.join(labels)})\s*(?::|\.\.\.|…)?", re.IGNORECASE)
 
 
+def _reads_as_sentence(text: str) -> bool:
+    return len(text.split()) >= 4 and bool(_SENTENCE_END.search(text.rstrip()))
+
+
 def _is_item(text: str, max_words: int) -> bool:
-    words = len(text.split())
-    return words <= max_words and not (words >= 12 and ends_like_sentence(text) and not text.endswith("?"))
+    return len(text.split()) <= max_words and not _reads_as_sentence(text)
 
 
 def check(document, options) -> Iterator[Hit]:

@@ -5,8 +5,10 @@ counts of people or things ("killed 30", "1,200 Israeli deaths", "500 jobs"), mo
 percentages, approximate figures ("over 3,000", "at least 30") and spelled-out quantities
 ("tens of thousands", "a million"). It leaves alone dates, times, years, ages, durations and
 deadlines ("30 days to"), ordinals, measures, scores, references ("No. 10", "page 4"), headlines
-and subheads (a line with no closing full stop, or a first line standing alone), and figures
-inside a direct quote whose speaker is named in the paragraph (or the one before).
+and subheads, and figures inside a direct quote whose speaker is named in the paragraph (or the
+one before). A headline is a line standing alone with no closing punctuation, or set in title
+case ("Only 24 Percent of Donors Are Small Donors."), or one of the file's first
+`headline-lines` lines; a first line that reads as a sentence is the lead, and is checked.
 
 A figure is attributed when its sentence carries a source: "according to X", a reporting verb
 ("X said / says / told / reported / estimated", "figures show", "citing X"), a document from
@@ -24,9 +26,10 @@ Options: `all-figures` (false) reports every unsourced figure, not only tolls. `
 source, when they carry a source and no figure of their own ("Over 3,000 have died. That is
 according to the health ministry."). `carry` (0) lets a source in one of that many sentences
 before cover the figures that are not tolls ("Profits rose 5%, the firm said. Sales grew 7%.").
-`headlines` (false) also checks headlines. The word lists `reporting-verbs`, `reporting-forms`,
+`headlines` (false) also checks headlines; `headline-lines` (0) counts the file's first lines as
+headlines whatever their punctuation. The word lists `reporting-verbs`, `reporting-forms`,
 `not-sources`, `source-phrases`, `source-nouns`, `counted-nouns`, `claim-words`, `toll-words`,
-`exempt-units`, `exempt-before` and `vague-phrases` tune the built-in lists in
+`exempt-units`, `exempt-before`, `age-before` and `vague-phrases` tune the built-in lists in
 rules/data/attribution.yaml: entries are added, and an entry written "-word" removes one.
 """
 from __future__ import annotations
@@ -35,16 +38,20 @@ import re
 from typing import Iterator
 
 from ..attribution import LISTS, claim_figures, has_source, vocabulary_for
+from .common import counted
 
 ID = "unattributed-figure"
 CATEGORY = "attribution"
 SEVERITY = "warning"
-OPTIONS = {"all-figures": bool, "window": int, "carry": int, "headlines": bool, **{name: list for name in LISTS}}
-DEFAULTS = {"all-figures": False, "window": 0, "carry": 0, "headlines": False, **{name: [] for name in LISTS}}
+OPTIONS = {"all-figures": bool, "window": int, "carry": int, "headlines": bool, "headline-lines": int,
+           **{name: list for name in LISTS}}
+DEFAULTS = {"all-figures": False, "window": 0, "carry": 0, "headlines": False, "headline-lines": 0,
+            **{name: [] for name in LISTS}}
 EXAMPLES = {
     "fail": [
         "Israel's separate military operations in Lebanon have killed over 3,000 and displaced over a million.",
         "Israeli strikes on Gaza killed at least 30, with many others injured.",
+        "Israeli strikes killed at least 30 people in Gaza on Monday.\n\nThe army did not comment.",
     ],
     "pass": [
         "Israel's assault on Gaza has killed over 43,000, according to Gaza's Health Ministry.",
@@ -53,12 +60,15 @@ EXAMPLES = {
         "“We lost 30 people,” the mayor said.",
         "Profits rose 20%, the company said.",
         "Gov. Jane Doe, 56, met 3 ministers in 2004.",
+        "She was 29 when she died.",
+        "She led the side, racking up 24 kills, 10 digs and four aces.",
         "The scheme will cost $1.13bn and create 500 jobs.",
     ],
 }
 
 _SPEAKER_REACH = 2000
 _TERMINAL = re.compile(r"""[.!?…:;]["'”’)\]]*$""")
+_LONG_WORD = re.compile(r"[^\W\d_][\w'’-]{3,}")  # four letters or more: "of", "in", "the" stay lower case
 
 
 def check(document, options) -> Iterator:
@@ -70,7 +80,7 @@ def check(document, options) -> Iterator:
         if first is None and not options["all-figures"]:
             continue
         first = first or figures[0]
-        more = f" (and {len(figures) - 1} more figure{'s' * (len(figures) > 2)})" if len(figures) > 1 else ""
+        more = f" (and {counted(len(figures) - 1, 'more figure')})" if len(figures) > 1 else ""
         yield Hit(first.start, first.end,
                   f"'{first.text}'{more} has no source in {where}: say who gives it ('according to ...')",
                   demote=0 if first.kind == "toll" else 1)
@@ -81,7 +91,7 @@ def unsourced_figures(document, options) -> Iterator[list]:
     vocab = vocabulary_for(options)
     text = document.text
     for index, (start, end) in enumerate(document.sentences):
-        if not options["headlines"] and _is_headline(document, start, end):
+        if not options["headlines"] and _is_headline(document, start, end, options["headline-lines"]):
             continue
         figures = [f for f in claim_figures(text, start, end, vocab)
                    if not _quoted_and_sourced(document, f.start, vocab)]
@@ -95,18 +105,23 @@ def unsourced_figures(document, options) -> Iterator[list]:
             yield figures
 
 
-def _is_headline(document, start: int, end: int) -> bool:
-    """A whole line with no closing punctuation, or a first line with a blank line after it."""
+def _is_headline(document, start: int, end: int, headline_lines: int = 0) -> bool:
+    """A whole line with no closing punctuation or in title case, or one of the first `headline_lines`."""
+    if headline_lines and document.position(start)[0] <= headline_lines:
+        return True
     text = document.text
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line_end = len(text) if line_end == -1 else line_end
     if text[line_start:start].strip(" \t•*-") or text[end:line_end].strip():
         return False
-    if not _TERMINAL.search(text[start:end]):
-        return True
-    first_line = not text[:line_start].strip()
-    return first_line and text[line_end:line_end + 3].lstrip(" \t\r").startswith("\n")
+    return not _TERMINAL.search(text[start:end]) or _title_case(text[start:end])
+
+
+def _title_case(line: str) -> bool:
+    """Most words of four letters or more capitalised (the first word does not count): a headline's style."""
+    words = _LONG_WORD.findall(line)[1:]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
 
 
 def _quoted_and_sourced(document, offset: int, vocab) -> bool:

@@ -253,3 +253,14 @@ def test_rules_check_runs_the_examples_only_where_a_server_answers(server, tmp_p
     assert with_server.returncode == 0 and "not run" not in with_server.stdout
     passed = int(with_server.stdout.splitlines()[-1].split()[0])
     assert passed == int(without.stdout.splitlines()[-1].split()[0]) + 2
+
+
+def test_fix_leaves_languagetool_suggestions_alone_unless_opted_in(server, tmp_path):
+    from newslint.fix import fix_text
+
+    text = "She go home.\n"
+    advice = config_for(tmp_path, f"{{server: '{server.url}'}}")
+    assert [f.replacements for f in lint(text, advice).findings] == [("She goes",)]
+    assert fix_text(text, "a.txt", advice).text == text
+    opted_in = config_for(tmp_path, f"{{server: '{server.url}', apply-suggestions: true}}")
+    assert fix_text(text, "a.txt", opted_in).text == "She goes home.\n"

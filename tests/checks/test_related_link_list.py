@@ -20,3 +20,14 @@ def test_max_items_option():
     text = "Headline\nRelated\nOne story\nTwo story\nThree story\n"
     found = check(text, "related-link-list", **{"max-items": 2})
     assert found == [(3, 1, "related-link-list"), (4, 1, "related-link-list")]
+
+
+def test_a_short_sentence_of_the_article_ends_the_list():
+    text = ("Headline\nRelated\nThe ministry said aid would arrive on Tuesday.\nIt gave no figure.\n"
+            "Officials declined to comment!\n")
+    assert check(text, "related-link-list") == []
+    # a headline, a question or a teaser cut off with an ellipsis stays in the list; then a sentence ends it
+    text = ("Headline\nRelated\nAid convoy reaches the north\nWill the truce hold?\nWhat the envoy said about...\n"
+            "The ministry said aid would arrive on Tuesday.\nMarkets slide\n")
+    assert check(text, "related-link-list") == [(3, 1, "related-link-list"), (4, 1, "related-link-list"),
+                                                 (5, 1, "related-link-list")]

@@ -131,3 +131,29 @@ def test_configured_severity_moves_both_tiers(tmp_path):
     config.write_text("rules:\n  unattributed-figure: {severity: error, all-figures: true}\n", encoding="utf-8")
     found = lint_text("Strikes killed 30 people. Profits jumped 76%.", load_config(str(config)))
     assert [(f.column, f.severity) for f in found if f.rule == RULE] == [(16, Severity.ERROR), (42, Severity.WARNING)]
+
+
+def test_a_one_sentence_lead_on_line_one_is_not_a_headline():
+    lead = "Israeli strikes killed at least 30 people in Gaza on Monday.\n\nThe army did not comment.\n"
+    assert check(lead, RULE) == [(1, 24, RULE)]
+    assert check("Israeli strikes killed at least 30 people in Gaza on Monday.", RULE) == [(1, 24, RULE)]
+    # a headline set in title case keeps its full stop; a configured first line is a headline too
+    assert check("Strikes Kill at Least 30 in Northern Gaza Town.\n\nThe army did not comment.\n", RULE) == []
+    assert check(lead, RULE, **{"headline-lines": 1}) == []
+
+
+def test_ages_are_not_tolls_but_a_toll_in_the_same_shape_is():
+    for text in ("She was 29 when she died.", "He turned 80 the week before he was killed.",
+                 "The poet died at 91.", "Ms Smith, who was 34, was killed at the scene by the gunmen."):
+        assert check(f"The family spoke.\n{text}", RULE) == [], text
+    assert check("The family spoke.\nThe toll was 29 when rescuers left.", RULE) == [(2, 14, RULE)]
+    assert check("The family spoke.\nShe was 29 people short when the boat sank and 29 died.", RULE) != []
+    assert check("The family spoke.\nThey were 30 when they died.", RULE) == [(2, 11, RULE)]
+
+
+def test_statistics_of_play_are_not_tolls():
+    for text in ("She led the side, racking up 24 kills, 10 digs and four aces.",
+                 "He had 31 points and 12 rebounds before he was hurt.",
+                 "The linebacker made 11 tackles and two sacks as fans were injured in the crush."):
+        assert check(f"The match ended.\n{text}", RULE) == [], text
+    assert check("The match ended.\nThe crush killed 24 and injured 10 fans.", RULE) == [(2, 18, RULE)]
