@@ -289,7 +289,16 @@ def fit_articles(results) -> None:
     labels = [int(r[1] != "original") for r in results]
     spun = sum(labels)
     weights = [1.0 if y else spun / (len(labels) - spun) for y in labels]
-    print("WEIGHTS =", tuple(fit(rows, labels, weights)))
+    beta = fit(rows, labels, weights)
+    print("weights:", dict(zip(("intercept", *FEATURES), beta)))
+    import numpy as np
+
+    p = 1 / (1 + np.exp(-np.array(rows) @ np.array(beta)))
+    clean = np.array([r[1] == "original" for r in results])
+    at = np.array([r[2] for r in results])
+    for t in (0.5, 0.7, 0.8, 0.9, 0.95, 0.97, 0.99):
+        shares = ", ".join(f"{100 * (p[at == rate] >= t).mean():.1f}% at {rate}" for rate in sorted(set(at) - {0}))
+        print(f"  score >= {t:.2f}: originals {100 * (p[clean] >= t).mean():.1f}%; spun {shares}")
 
 
 if __name__ == "__main__":

@@ -32,8 +32,9 @@ FIXABLE = False
 OPTIONS = {"min-confidence": (int, float), "warn-confidence": (int, float)}
 DEFAULTS = dict(fitted()["phrases"])
 EXAMPLES = {
-    "fail": ["Hundreds of families were forced to bequeath their homes."],
-    "pass": ["Hundreds of families were forced to leave their homes.", "The talks went quite well."],
+    "fail": ["Sales of unsettled phones rose sharply last year.", "The bank will pay beside the mark its debts."],
+    "pass": ["Sales of mobile phones rose sharply last year.", "The bank will pay off its debts.",
+             "The talks went quite well."],
 }
 
 
