@@ -266,7 +266,6 @@ def main() -> None:
     paths = articles(args.folder, args.part, args.limit)
     config = select_rules(load_config(discover=False), ["paraphrase"], [])
     if args.pps:
-        from pps_plant import plant_report
         plant_report(args.pps, paths, config)
         return
     th = Thesauri(args.moby, args.wordnet)
@@ -280,6 +279,44 @@ def main() -> None:
         return
     print(f"part: {args.part} ({len(paths)} articles); spinners {args.spinners}; rates {args.rates}")
     report(results, spinners, rates)
+
+
+def pps_pairs(tsv: Path) -> list[tuple[str, str]]:
+    """The distinct one-word swaps (expected word, tortured word) of the PPS list: entries whose two
+    phrases have as many words and differ in exactly one."""
+    pairs = {}
+    for line in tsv.read_text(encoding="utf-8").splitlines()[1:]:
+        tortured, expected = (p.lower().split() for p in line.split("\t")[:2])
+        diff = [(e, t) for e, t in zip(expected, tortured) if e != t]
+        if len(tortured) == len(expected) and len(diff) == 1 and all(w.isalpha() for w in diff[0]):
+            pairs.setdefault(diff[0], None)
+    return list(pairs)
+
+
+def plant_report(tsv: Path, paths, config) -> None:
+    """Plant each PPS swap into the first paragraph of the articles that uses the expected word, lint
+    the paragraph, and report the share of planted words that a paraphrase finding covers."""
+    paragraphs = [line for p in paths for line in read(p).split("\n") if len(line.split()) > 8]
+    first: dict[str, int] = {}
+    for i, line in enumerate(paragraphs):
+        for word in set(line.split()):
+            first.setdefault(word, i)
+    planted = anything = warned = 0
+    for expected, tortured in pps_pairs(tsv):
+        if expected not in first:
+            continue
+        line = paragraphs[first[expected]]
+        start = re.search(rf"(?<!\S){re.escape(expected)}(?!\S)", line).start()
+        text = line[:start] + tortured + line[start + len(expected):]
+        document = Document(text, "planted.txt")
+        over = [f for f in lint_document(document, config).findings if f.rule != "machine-paraphrased"
+                and document.offset(f.line, f.column) < start + len(tortured)
+                and start < document.offset(f.end_line, f.end_column)]
+        planted += 1
+        anything += bool(over)
+        warned += any(f.severity >= Severity.WARNING for f in over)
+    print(f"PPS one-word swaps planted: {planted} of {len(pps_pairs(tsv))}; flagged {100 * anything / planted:.1f}% "
+          f"(any severity), {100 * warned / planted:.1f}% as warnings")
 
 
 def fit_articles(results) -> None:
