@@ -29,7 +29,6 @@ import random
 import re
 import sys
 import zlib
-from functools import lru_cache
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -78,14 +77,17 @@ class Thesauri:
         self.frequency = {w: lm.unigram[i] for i, w in enumerate(lm.vocab)}
         self.spared = set(lm.vocab[2:2 + SPARED])
         self.wordnet = read_wordnet(wordnet)
+        self._synonyms: dict[str, tuple[str, ...]] = {}
         self.moby = {h: [s for s in syns if re.fullmatch(r"[a-z]+(?: [a-z]+)*", s)]
                      for h, syns in read_moby(moby).items() if re.fullmatch(r"[a-z]+(?: [a-z]+){0,2}", h)}
 
-    @lru_cache(maxsize=None)
     def wordnet_synonyms(self, word: str) -> tuple[str, ...]:
         from build_collocations import synonyms_of
 
-        return tuple(synonyms_of(word, self.frequency, *self.wordnet))
+        found = self._synonyms.get(word)
+        if found is None:
+            found = self._synonyms[word] = tuple(synonyms_of(word, self.frequency, *self.wordnet))
+        return found
 
 
 def spin(text: str, spinner: str, rate: float, rng: random.Random, th: Thesauri) -> tuple[str, set[int]]:
