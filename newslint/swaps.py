@@ -214,8 +214,9 @@ def _untangled(found: list[Suspect]) -> tuple[Suspect, ...]:
     return tuple(sorted(kept, key=lambda s: s.index))
 
 
-def hits(document, findings, low: float, sure: float) -> Iterator[Hit]:
-    """A Hit for every suspect of confidence `low` or more that no paraphrase finding covers yet.
+def hits(document, findings, low: float, sure: float, quotes: bool = False) -> Iterator[Hit]:
+    """A Hit for every suspect of confidence `low` or more that no paraphrase finding covers yet,
+    outside quoted speech unless `quotes`.
 
     A suspect below `sure` is demoted one severity level (a warning rule reports it as a suggestion).
     """
@@ -227,7 +228,7 @@ def hits(document, findings, low: float, sure: float) -> Iterator[Hit]:
     taken = [f for f in findings if f.category == "paraphrase"]
     for suspect in chosen:
         start, end = _core(document.text, spans[suspect.index][0], spans[suspect.index + len(suspect.words) - 1][1])
-        if taken and _covered(document, taken, start, end):
+        if taken and _covered(document, taken, start, end) or not quotes and document.in_quote(start):
             continue
         yield Hit(start, end, f"unlikely wording '{document.text[start:end]}': reads as a synonym swap of "
                               f"'{suspect.fix}' (confidence {suspect.confidence:.2f})", (suspect.fix,),

@@ -14,7 +14,10 @@ hits from `min-confidence` up to that are one level lower (suggestions); both de
 rules/data/spin.yaml. Capitalised words (names, sentence starts) are never judged, punctuation,
 digits and unknown words break the context, and a span that another paraphrase rule has already
 flagged (the lexicon's "fulfill with") is left to it: the rule runs after the text rules and sees
-their findings. One odd word proves little; the `machine-paraphrased` rule weighs them over the
+their findings. Quoted speech is the speaker's wording, which an editor does not change, and a
+rare word in it is often the speaker's own ("then and there"): it is left alone unless
+`in-quotes` is true (the verdict still weighs it). One odd word proves little; the
+`machine-paraphrased` rule weighs them over the
 whole article.
 """
 from __future__ import annotations
@@ -29,8 +32,8 @@ SEVERITY = "warning"
 STAGE = "summary"
 # A statistical guess at the original wording: shown as a replacement, never applied by --fix.
 FIXABLE = False
-OPTIONS = {"min-confidence": (int, float), "warn-confidence": (int, float)}
-DEFAULTS = dict(fitted()["phrases"])
+OPTIONS = {"min-confidence": (int, float), "warn-confidence": (int, float), "in-quotes": bool}
+DEFAULTS = {**fitted()["phrases"], "in-quotes": False}
 EXAMPLES = {
     "fail": ["Sales of unsettled phones rose sharply last year.", "The bank will pay beside the mark its debts."],
     "pass": ["Sales of mobile phones rose sharply last year.", "The bank will pay off its debts.",
@@ -39,4 +42,4 @@ EXAMPLES = {
 
 
 def check(document, options, findings) -> Iterator:
-    return hits(document, findings, options["min-confidence"], options["warn-confidence"])
+    return hits(document, findings, options["min-confidence"], options["warn-confidence"], options["in-quotes"])

@@ -55,3 +55,9 @@ def test_a_span_a_lexicon_rule_already_flags_is_left_to_it():
     config = dataclasses.replace(default_config(), rules=tuple(build_engine(rules)))
     assert [f.rule for f in lint_text(text, config)] == ["spun-time"]
     assert [f.rule for f in lint_text(text, dataclasses.replace(config, rules=(rule,)))] == ["unlikely-collocation"]
+
+
+def test_quoted_speech_is_left_alone_unless_asked():
+    quoted = 'He said: "Sales of unsettled phones rose sharply last year."'
+    assert check(quoted, "unlikely-collocation") == []
+    assert check(quoted, "unlikely-collocation", **{"in-quotes": True}) == [(1, 20, "unlikely-collocation")]
