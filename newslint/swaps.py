@@ -1,7 +1,7 @@
 """The traces a synonym-swapping spinner leaves, found with a language model; shared by the paraphrase rules.
 
 A spinner replaces a word (or a phrase) with a thesaurus synonym, often of the wrong sense, and
-the sentence becomes less likely: "fulfill with" for *meet with*, "loss of life" for *death*.
+the sentence becomes less likely: "unsettled phones" for *mobile phones*, "beside the mark" for *off*.
 The reverse-synonym test: for every word or phrase the model's thesauri list as a synonym of a
 commoner one, put each commoner one back and ask the bigram language model how much likelier
 the words around it become (the margin, in log10 units). A large margin, with the features that

@@ -1,7 +1,7 @@
-"""unlikely-collocation: a word or phrase that reads as a thesaurus swap of a commoner one ("bequeath their homes").
+"""unlikely-collocation: a word or phrase that reads as a thesaurus swap of a commoner one ("unsettled phones").
 
 A spinner swaps words for synonyms, often of the wrong sense, and the sentence gets less likely:
-"fulfill with" for *meet with*, "loss of life" for *death*. For every word or phrase of up to
+"unsettled phones" for *mobile phones*, "beside the mark" for *off*. For every word or phrase of up to
 three words that the Moby thesaurus or WordNet lists as a synonym of a commoner one, the rule
 puts each commoner one back and asks a bigram language model (CMU Sphinx's US English model,
 shipped pruned in the package, made by tools/build_spin_model.py) how much likelier the words
