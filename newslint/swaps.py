@@ -1,12 +1,16 @@
-"""The traces a synonym-swapping spinner leaves, found with the collocation table; shared by the paraphrase rules.
+"""The traces a synonym-swapping spinner leaves, found with a language model; shared by the paraphrase rules.
 
-A spinner swaps a word for a synonym of the wrong sense, and the swap leaves a pair English
-rarely uses ("fulfill with") beside a synonym pair it uses all the time ("meet with"). analyse()
-reads a text once (cached, since three rules ask) and returns every such suspect pair, with a
-confidence, and the counts of words chosen far rarer than a synonym and of obscure words. Pairs
-are two lower-case words side by side with only a space between them: capitalised words (names,
-sentence starts) and words with punctuation attached are not in the table, so they are never
-judged.
+A spinner replaces a word (or a phrase) with a thesaurus synonym, often of the wrong sense, and
+the sentence becomes less likely: "unsettled phones" for *mobile phones*, "beside the mark" for *off*.
+The reverse-synonym test: for every word or phrase the model's thesauri list as a synonym of a
+commoner one, put each commoner one back and ask the bigram language model how much likelier
+the words around it become (the margin, in log10 units). A large margin, with the features that
+tell a swap from rare but right wording, gives a confidence that the span is a swap and names its
+likely original. analyse() reads a text once (cached, since two rules ask).
+
+Context is the word on each side, across nothing but a space: punctuation, digits and words the
+model does not know break it (they are never evidence on their own), a sentence end is "</s>"
+and a sentence start "<s>". Capitalised words inside a sentence (names, titles) are not judged.
 """
 from __future__ import annotations
 
@@ -15,25 +19,27 @@ import operator
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
+from pathlib import Path
 from itertools import compress, count, repeat
 from typing import Iterator
 
-from .collocations import ID_BITS, Table, table
 from .model import Hit
+from .spinmodel import END, START, Model, model
 
-# Logistic weights of a suspect's confidence over the features of _features(); fitted by
-# bench/spun.py --fit pairs on the development half of the spun set.
-WEIGHTS = (-0.499, 0.96, 0.522, 0.438, 0.293, -0.401, -0.956, -0.207)
-# The share of suspects that were swaps in that set.
-PRIOR = 0.55
-# A swap must make the pair at least this many centi-log units (50: about 3 times) more common.
-MIN_GAIN = 50
-# The two halves of a merged suspect share features, so the weaker counts for half its weight.
-MERGE_WEIGHT = 0.5
-# A rare choice has a synonym at least 100 times as common (200 centi-log units: "bedchamber"
-# beside "bedroom"); an obscure word is seen fewer than 10^5 times in Google Books (500).
-RARE_GAP = 200
-OBSCURE_BELOW = 500
+# Logistic weights over the features of _features(); fitted by bench/spun.py --fit spans on the
+# development half of the spun sets.
+WEIGHTS = (-5.106, 1.269, 0.147, -0.221, -0.311, -0.538, -0.517, 0.491, 0.267, 0.796, -1.105, -0.577)
+# A margin below this (log10: a factor of 3) is no suspect at all.
+MIN_MARGIN = 0.5
+# A span more than this much likelier than chance beside each neighbour (log10 PMI: a factor of 3)
+# fits its context: bench/spun.py finds 3% of the swaps it can name above it, and 10% of all spans.
+BOUND = 0.0
+# How many of an entry's candidates (the best linked first) are tried.
+TRIED = 8
+# Punctuation stripped from a token's ends; what is stripped breaks the context on that side.
+PUNCT = "\"'“”‘’()[]{},.;:!?…*–—-/"
+SENTENCE_END = ".!?"
 _TOKEN = re.compile(r"\S+")
 
 
@@ -43,7 +49,8 @@ class Suspect:
 
     index: int
     words: tuple[str, ...]
-    original: tuple[str, ...]
+    original: str
+    margin: float
     confidence: float
     features: tuple[float, ...] = ()
 
@@ -53,126 +60,188 @@ class Suspect:
 
     @property
     def fix(self) -> str:
-        return " ".join(self.original)
+        return self.original
 
 
 @dataclass(frozen=True)
 class Analysis:
-    suspects: tuple[Suspect, ...]
-    suspect_pairs: tuple[Suspect, ...]  # before merging, for fitting the weights
-    rare_choices: int  # words with a synonym at least 100 times as frequent ("bedchamber")
-    obscure_words: int  # words with a commoner synonym that are themselves obscure
+    suspects: tuple[Suspect, ...]  # every span with a margin of MIN_MARGIN or more, best candidate only
+    scored: int  # words and phrases the test was run on
 
 
-def _features(tb: Table, word: int, kept: int, swap: tuple[str, int, int], alt: int) -> tuple:
-    """Features of reading an unlisted pair as a spinner's rewrite of the pair with `word` (an id) replaced by `swap`."""
-    values, header, seen = tb.word_values, tb.header, tb.pair_floor
-    swap_value, word_value, kept_value = swap[2], values[word], values[kept]
-    # Association: how likely the kept word is beside the swapped one, given the swapped word's frequency
-    # (for the unlisted pair, an upper bound from the smallest listed count).
-    gain = (alt - swap_value) - (seen - word_value)
-    chance = swap_value + kept_value - 2 * header["word_total"] + header["pair_total"]
-    return (1.0, (alt - seen) / 100, gain / 100, (swap_value - word_value) / 100, (alt - chance) / 100,
-            (kept_value - 800) / 100, (word_value - 600) / 100, tb.synonym_count(word) / 10)
+class _Context:
+    """The tokens of a text, folded to the model's vocabulary, with what breaks context between them."""
+
+    def __init__(self, text: str, lm: Model) -> None:
+        self.tokens = text.split()
+        cores = list(map(str.strip, self.tokens, repeat(PUNCT)))
+        self.cores = cores
+        self.low = list(map(str.lower, cores))
+        self.ids = list(map(lm.ids.get, self.low, repeat(-1)))
+
+    def left(self, k: int) -> int:
+        """The id of the word before token k as its context, START, or -1 (no context)."""
+        token = self.tokens[k]
+        if token[0] != self.cores[k][:1]:
+            return -1
+        if k == 0:
+            return START
+        before = self.tokens[k - 1]
+        if before[-1] in SENTENCE_END:
+            return START
+        return -1 if before[-1] != self.cores[k - 1][-1:] else self.ids[k - 1]
+
+    def right(self, k: int) -> int:
+        token = self.tokens[k]
+        if token[-1] in SENTENCE_END:
+            return END
+        if token[-1] != self.cores[k][-1:] or k + 1 >= len(self.tokens):
+            return -1
+        after = self.tokens[k + 1]
+        return -1 if after[0] != self.cores[k + 1][:1] else self.ids[k + 1]
+
+    def judged(self, k: int) -> bool:
+        """Lower-case: a capitalised word may be a name, even at a sentence start ("Gallant is")."""
+        return self.cores[k][:1].islower()
+
+
+def _chain(lm: Model, left: int, words: list[int], right: int) -> tuple[float, float, float]:
+    """log10 P of the words between the contexts, and how much likelier than chance the outer words are
+    beside them (pointwise mutual information on each side, log10; 0 without context)."""
+    unigram, logprob = lm.unigram, lm.logprob
+    first = logprob(left, words[0]) if left >= 0 else unigram[words[0]]
+    total = first
+    for a, b in zip(words, words[1:]):
+        total += logprob(a, b)
+    if right < 0:
+        return total, first - unigram[words[0]], 0.0
+    step = logprob(words[-1], right)
+    return total + step, first - unigram[words[0]], step - unigram[right]
+
+
+def _features(lm: Model, margin: float, own: tuple, alt: tuple, entry: list[int], original: list[int],
+              sides: int) -> tuple:
+    """Features of reading a span as the spinner's rewrite of `original` (id lists), given both chains."""
+    rarity = sum(lm.unigram[w] for w in entry) - sum(lm.unigram[w] for w in original)
+    return (1.0, margin, own[1], own[2], min(own[1], own[2]), alt[1], alt[2], rarity, sides,
+            len(entry) - 1.0, len(original) - 1.0, lm.unigram[entry[0]] + 3)
 
 
 def confidence(features: tuple[float, ...]) -> float:
-    return _sigmoid(sum(map(operator.mul, WEIGHTS, features)))
-
-
-def _sigmoid(z: float) -> float:
+    z = sum(map(operator.mul, WEIGHTS, features))
     return 1 / (1 + math.exp(-max(min(z, 30), -30)))
 
 
-def _best_swap(tb: Table, k: int, tokens: list[str], a: int, b: int) -> Suspect | None:
-    """The most likely original of the unlisted pair of word ids (a, b) at token k, if a synonym swap explains it."""
-    get, floor = tb.pairs.get, tb.pair_floor + MIN_GAIN
-    # The cheap test first: most synonyms make no commoner pair.
-    left = [(s, alt) for s in tb.commoner(a) if (alt := get(s[1] << ID_BITS | b, 0)) >= floor]
-    right = [(s, alt) for s in tb.commoner(b) if (alt := get(a << ID_BITS | s[1], 0)) >= floor]
-    best = None
-    for swapped, on_left in ((left, True), (right, False)):
-        word, kept = (a, b) if on_left else (b, a)
-        for swap, alt in swapped:
-            features = _features(tb, word, kept, swap, alt)
-            score = confidence(features)
-            if best is None or score > best.confidence:
-                original = (swap[0], tokens[k + 1]) if on_left else (tokens[k], swap[0])
-                best = Suspect(k, (tokens[k], tokens[k + 1]), original, score, features)
-    return best
-
-
-def _merge(first: Suspect, second: Suspect) -> Suspect | None:
-    """'to fulfill' + 'fulfill with', both undoing the same swap, make one suspect 'to fulfill with'."""
-    if second.index != first.index + 1 or first.original[1] != second.original[0] or first.original[1] == first.words[1]:
+def _best(lm: Model, ctx: _Context, k: int, n: int, entry: str) -> Suspect | None:
+    """The likeliest original of the n-token span at token k, if one makes its context likelier."""
+    left, right = ctx.left(k), ctx.right(k + n - 1)
+    if left < 0 and right < 0:
         return None
-    # Two pieces of evidence for one swap: the log-odds add, less the prior (damped: not independent).
-    low, high = sorted((_logit(first.confidence), _logit(second.confidence)))
-    merged = _sigmoid(high + MERGE_WEIGHT * max(low - _logit(PRIOR), 0))
-    return Suspect(first.index, (*first.words, second.words[1]), (*first.original, second.original[1]), merged,
-                   first.features)
+    words = ctx.ids[k:k + n]
+    own = _chain(lm, left, words, right)
+    # Words bound to their context on every side it has are no swap (and skipping them keeps the scan fast).
+    if min(own[1] if left >= 0 else 9, own[2] if right >= 0 else 9) > BOUND:
+        return None
+    best = None
+    for candidate, ids in lm.candidate_ids(entry)[:TRIED]:
+        alt = _chain(lm, left, ids, right)
+        margin = alt[0] - own[0]
+        if margin >= MIN_MARGIN and (best is None or margin > best[0]):
+            best = (margin, candidate, alt, ids)
+    if best is None:
+        return None
+    margin, candidate, alt, ids = best
+    features = _features(lm, margin, own, alt, words, ids, (left >= 0) + (right >= 0))
+    return Suspect(k, tuple(ctx.cores[k:k + n]), candidate, round(margin, 3), confidence(features), features)
 
 
-def _logit(p: float) -> float:
-    return math.log(p / (1 - p))
+def _spans(lm: Model, ctx: _Context) -> Iterator[tuple[int, int, str]]:
+    """(token, length, entry) of every word and phrase the test applies to."""
+    entries, starts, low, ids = lm.entries, lm.phrase_starts, ctx.low, ctx.ids
+    # Built-in maps find the candidates' positions; only they reach Python code. A word that forms a
+    # listed bigram with both neighbours fits its context: skipped (2% of the swaps, 2/3 of clean words).
+    single = [k for k in compress(count(), map(entries.__contains__, low)) if 0 < k < len(low) - 1]
+    get = ids.__getitem__
+    before, here, after = map(get, map((-1).__add__, single)), list(map(get, single)), map(get, map((1).__add__, single))
+    bound = map(operator.and_, lm.maybe_listed(list(before), here), lm.maybe_listed(here, list(after)))
+    hot = set(compress(single, map(operator.not_, bound)))
+    hot.update(compress(count(), map(lm.prefixes.__contains__, map(" ".join, zip(low, low[1:])))))
+    for k in sorted(hot):
+        if not ctx.judged(k):
+            continue
+        if low[k] in entries:
+            yield k, 1, low[k]
+        for n in range(2, min(starts.get(low[k], 0), len(low) - k) + 1):
+            phrase = " ".join(low[k:k + n])
+            if phrase in entries and all(ctx.right(j) == ctx.ids[j + 1] >= 0 for j in range(k, k + n - 1)):
+                yield k, n, phrase
+
+
+@lru_cache(maxsize=1)
+def fitted() -> dict:
+    """The detector's fitted thresholds and verdict weights, from rules/data/spin.yaml."""
+    import yaml
+
+    # As config.rules_root(), which the rules cannot import at load time (config imports them).
+    packaged = resources.files("newslint") / "_rules"
+    root = Path(str(packaged)) if packaged.is_dir() else Path(__file__).resolve().parent.parent / "rules"
+    return yaml.safe_load((root / "data" / "spin.yaml").read_text(encoding="utf-8"))
 
 
 @lru_cache(maxsize=8)
 def analyse(text: str) -> Analysis:
-    """Every suspect pair of the text (two pairs undoing one swap merged), and the article-wide figures."""
-    tb = table()
-    tokens = text.split()
-    hot, ids, listed = tb.swappable, tb.ids.get, tb.pairs
-    # Only the pairs around a swappable word are looked at. Built-in maps do the per-word work.
-    positions = list(compress(count(), map(hot.__contains__, tokens)))
-    starts = sorted({k for p in positions for k in (p - 1, p) if 0 <= k < len(tokens) - 1})
-    firsts = map(ids, map(tokens.__getitem__, starts), repeat(-1))
-    seconds = map(ids, map(tokens.__getitem__, map((1).__add__, starts)), repeat(-1))
-    # A listed pair is common enough: a swap almost never scores high there (bench/spun.py), so only
-    # the unlisted pairs of known words are judged.
-    pairs = [suspect for k, a, b in zip(starts, firsts, seconds)
-             if a >= 0 and b >= 0 and a << ID_BITS | b not in listed
-             and (suspect := _best_swap(tb, k, tokens, a, b)) is not None]
-    values = tb.word_values
-    chosen = [hot[tokens[p]] for p in positions]
-    rare = sum(1 for i in chosen if tb.commoner(i) and tb.commoner(i)[0][2] - values[i] >= RARE_GAP)
-    obscure = sum(1 for i in chosen if values[i] < OBSCURE_BELOW)
-    return Analysis(_merged(pairs), tuple(pairs), rare, obscure)
+    """Every suspect span of the text (the likeliest reading where spans overlap), and how many were scored."""
+    lm = model()
+    ctx = _Context(text, lm)
+    found, scored = [], 0
+    for k, n, entry in _spans(lm, ctx):
+        scored += 1
+        suspect = _best(lm, ctx, k, n, entry)
+        if suspect is not None:
+            found.append(suspect)
+    return Analysis(_untangled(found), scored)
 
 
-def _merged(pairs: list[Suspect]) -> tuple[Suspect, ...]:
-    merged: list[Suspect] = []
-    for suspect in pairs:
-        joined = _merge(merged[-1], suspect) if merged else None
-        if joined is not None:
-            merged[-1] = joined
-        else:
-            merged.append(suspect)
-    return tuple(merged)
+def _untangled(found: list[Suspect]) -> tuple[Suspect, ...]:
+    """Overlapping suspects keep the most confident one."""
+    kept: list[Suspect] = []
+    taken: set[int] = set()
+    for suspect in sorted(found, key=lambda s: -s.confidence):
+        span = range(suspect.index, suspect.index + len(suspect.words))
+        if taken.isdisjoint(span):
+            kept.append(suspect)
+            taken.update(span)
+    return tuple(sorted(kept, key=lambda s: s.index))
 
 
-def scan(text: str) -> tuple[Suspect, ...]:
-    return analyse(text).suspects
-
-
-def hits(document, findings, low: float, high: float, sure: float = 2.0) -> Iterator[Hit]:
-    """A Hit for every suspect whose confidence is in [low, high) and that no paraphrase finding covers yet.
+def hits(document, findings, low: float, sure: float, quotes: bool = False) -> Iterator[Hit]:
+    """A Hit for every suspect of confidence `low` or more that no paraphrase finding covers yet,
+    outside quoted speech unless `quotes`.
 
     A suspect below `sure` is demoted one severity level (a warning rule reports it as a suggestion).
     """
-    chosen = [s for s in scan(document.text) if low <= s.confidence < high]
+    chosen = [s for s in analyse(document.text).suspects if s.confidence >= low]
     if not chosen:
         return
     spans = [(m.start(), m.end()) for m in _TOKEN.finditer(document.text)]
     # Another rule has already said it (the lexicon's "fulfill with"): one finding is enough.
     taken = [f for f in findings if f.category == "paraphrase"]
     for suspect in chosen:
-        start, end = spans[suspect.index][0], spans[suspect.index + len(suspect.words) - 1][1]
-        if taken and _covered(document, taken, start, end):
+        start, end = _core(document.text, spans[suspect.index][0], spans[suspect.index + len(suspect.words) - 1][1])
+        if taken and _covered(document, taken, start, end) or not quotes and document.in_quote(start):
             continue
-        yield Hit(start, end, f"unlikely wording '{suspect.text}': reads as a synonym swap of '{suspect.fix}' "
-                              f"(confidence {suspect.confidence:.2f})", (suspect.fix,),
+        yield Hit(start, end, f"unlikely wording '{document.text[start:end]}': reads as a synonym swap of "
+                              f"'{suspect.fix}' (confidence {suspect.confidence:.2f})", (suspect.fix,),
                   demote=int(suspect.confidence < sure))
+
+
+def _core(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span without the punctuation at its ends."""
+    while start < end and text[start] in PUNCT:
+        start += 1
+    while end > start and text[end - 1] in PUNCT:
+        end -= 1
+    return start, end
 
 
 def _covered(document, findings, start: int, end: int) -> bool:

@@ -214,10 +214,16 @@ def test_the_cli_reports_a_save_during_the_run(tmp_path):
     watcher = _watch(article, "An editor's line.\n")
     result = run("--fix", "--format", "json", "a.txt", cwd=tmp_path)
     assert watcher.communicate(timeout=60)[0] == "appended\n"
-    assert article.read_text(encoding="utf-8").endswith("An editor's line.\n")
-    assert "a.txt: not fixed: the file changed while it was being fixed; the new version was kept" in result.stderr
+    on_disk = article.read_text(encoding="utf-8")
+    assert on_disk.endswith("An editor's line.\n")
     rules = [f["rule"] for f in json.loads(result.stdout)["findings"]]
-    assert rules.count("spun-phrases") == 1000 and result.returncode == 1
+    if "a.txt: not fixed: the file changed while it was being fixed; the new version was kept" in result.stderr:
+        # The save beat the rename: the user's version stays, and its findings are reported.
+        assert rules.count("spun-phrases") == 1000 and result.returncode == 1
+    else:  # on a slow machine the save can land after the rename, in the fixed file: nothing was lost
+        assert "fixed 1000 findings in 1 file" in result.stderr
+        assert on_disk == "Officials will meet with the unions.\n" * 1000 + "An editor's line.\n"
+        assert rules.count("spun-phrases") == 0
 
 
 @pytest.mark.slow

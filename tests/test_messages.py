@@ -1,15 +1,20 @@
 """Messages agree in number: '1 word', '2 words'."""
 import re
 
-from newslint import lint_text
+import dataclasses
 
-from helpers import config_for, findings
+from newslint import lint_text
+from newslint.yamlrules import build_engine
+
+from helpers import config_for, default_config, findings
 
 ONE_PLURAL = re.compile(r"(?<![\d.,])\b1 (?:[a-z]+ ){0,3}?(?:phrases|words|figures|files|findings)\b")
 
 
 def test_one_garbled_phrase_is_singular():
     config = config_for("machine-paraphrased", threshold=0.0, **{"min-words": 1, "min-flagged-swaps": 1})
+    lexicon = default_config().catalogue["spun-phrases"]  # the one garbled phrase the verdict counts
+    config = dataclasses.replace(config, rules=tuple(build_engine([lexicon, *config.rules])))
     [finding] = [f for f in lint_text("They will fulfill with aides.\n", config) if f.rule == "machine-paraphrased"]
     assert "1 garbled or unlikely phrase in 5 words" in finding.message
     assert not ONE_PLURAL.search(finding.message)

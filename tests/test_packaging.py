@@ -52,14 +52,16 @@ def test_installed_command_runs_from_another_folder(installed, tmp_path):
     assert "_rules" in where.stdout and str(ROOT) not in where.stdout
 
 
-def test_installed_package_carries_and_loads_the_collocation_table(installed, tmp_path):
+def test_installed_package_carries_and_loads_the_spin_model(installed, tmp_path):
     wheel, env_dir = installed
-    assert "newslint/data/collocations.bin.gz" in zipfile.ZipFile(wheel).namelist()
-    probe = ("import newslint.collocations as c, newslint.swaps as s; t = c.table(); "
-             "print(c.__file__, len(t.pairs), [x.fix for x in s.scan('plans to fulfill with him')])")
+    names = zipfile.ZipFile(wheel).namelist()
+    assert "newslint/data/spinmodel.bin.gz" in names and "newslint/data/collocations.bin.gz" not in names
+    probe = ("import newslint.spinmodel as m, newslint.swaps as s; t = m.model(); "
+             "print(m.__file__, len(t.vocab), [x.fix for x in s.analyse('Sales of unsettled phones rose.').suspects],"
+             " s.fitted()['phrases'])")
     result = subprocess.run([str(env_dir / "bin" / "python"), "-c", probe], cwd=tmp_path, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
-    assert str(ROOT) not in result.stdout and "'to meet with'" in result.stdout
+    assert str(ROOT) not in result.stdout and "'mobile'" in result.stdout and "min-confidence" in result.stdout
 
 
 def test_installed_package_carries_and_loads_the_boilerplate_model(installed, tmp_path):

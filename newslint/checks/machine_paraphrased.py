@@ -1,18 +1,19 @@
 """machine-paraphrased: the whole article reads as the output of a synonym-swapping spinner.
 
-One odd word pair proves little; dozens in one article are a signature. The rule weighs the
-traces a spinner leaves over the article, each per 1,000 words: the expected number of synonym
-swaps (the confidences of every `unlikely-collocation` suspect added up), the sure swaps (the
-suspects of confidence 0.9 or more, plus every finding of the paraphrase lexicon rules such as
-`spun-phrases`), words chosen far rarer than an everyday synonym ("bedchamber"), obscure words
-that have a commoner synonym, and "a" before a vowel ("a everlasting", where the spinner swapped
-a word that began with a consonant). A logistic model fitted on articles spun by a synonym swapper
-(bench/spun.py) turns them into a probability, the `score` of the JSON report's `documents`
-entry; the `verdict` is true when the score reaches `threshold`, and the rule then reports one
-warning on line 1 that names the likeliest swaps. Articles shorter than `min-words`, or with fewer
-than `min-flagged-swaps` (1) likely swaps (lexicon findings plus the suspects of confidence 0.7 or
-more), get no verdict: on clean news a high score from rare but correct wording alone was the main
-false alarm, and a verdict should point at something the editor can see.
+One odd word proves little; dozens in one article are a signature. The rule weighs the evidence
+of the language-model spin test (newslint/swaps.py) over the article, each per 1,000 words: the
+expected number of swaps (the confidences of every suspect added up), the sure swaps (suspects of
+confidence `sure` or more, plus every finding of the paraphrase lexicon rules such as
+`spun-phrases`), the likelihood margins added up (how much likelier the sentences become with
+the likely originals put back), and "a" before a vowel ("a everlasting", where the spinner
+swapped a word that began with a consonant). A logistic model fitted on the development half of
+articles spun by three spinners (bench/spun.py) turns them into a probability, the `score` of the
+JSON report's `documents` entry; the weights and the default thresholds are in
+rules/data/spin.yaml. The `verdict` is true when the score reaches `threshold`, and the rule then
+reports one warning on line 1 that names the likeliest swaps with their likely originals.
+Articles shorter than `min-words`, or with fewer than `min-flagged-swaps` likely swaps (lexicon
+findings plus the suspects of confidence `flagged` or more), get no verdict: a verdict should
+point at something the editor can see.
 
 The entry also carries `paraphrase_per_1000_words`, the paraphrase findings of the other rules
 per 1,000 words; when `findings-per-1000` is above 0, an article with at least that many also
@@ -25,7 +26,7 @@ import re
 from functools import lru_cache
 from typing import Iterator
 
-from ..swaps import analyse
+from ..swaps import analyse, fitted
 from .common import counted
 
 ID = "machine-paraphrased"
@@ -33,7 +34,8 @@ CATEGORY = "paraphrase"
 SEVERITY = "warning"
 STAGE = "summary"
 OPTIONS = {"threshold": (int, float), "min-words": int, "min-flagged-swaps": int, "findings-per-1000": (int, float)}
-DEFAULTS = {"threshold": 0.9, "min-words": 100, "min-flagged-swaps": 1, "findings-per-1000": 0}
+DEFAULTS = {"threshold": fitted()["verdict"]["threshold"], "min-words": 100, "min-flagged-swaps": 1,
+            "findings-per-1000": 0}
 EXAMPLES = {
     "fail": ["The minister is scheduled to fulfill with union leaders on Monday to debate the necessity for a "
              "everlasting settlement. Officials said the two sides would fulfill with mediators in the approaching "
@@ -51,15 +53,9 @@ EXAMPLES = {
              "try to reach a deal before the strike."],
 }
 
-# Logistic weights over (1, *FEATURES), each per 1,000 words; fitted by bench/spun.py on the
-# development half of the spun set (intercept -3.069), then the intercept lowered by 0.053 so that
-# the default threshold keeps verdicts on the half's originals under 0.8%.
-WEIGHTS = (-3.122, 0.249, 0.23, 0.089, 0.331, 0.779)
-FEATURES = ("swaps", "sure_swaps", "rare_choices", "obscure_words", "article_slips")
-# A suspect this confident counts as a sure swap, as does every finding of the lexicon rules.
-SURE = 0.9
-# A suspect this confident is evidence a verdict can name (unlikely-collocation reports from 0.83).
-FLAGGED = 0.7
+FEATURES = ("swaps", "sure_swaps", "margins", "article_slips")
+# A margin counts up to this much (log10): one absurd swap should not carry a verdict alone.
+MARGIN_CAP = 4.0
 # How many of the likeliest swaps the verdict names.
 NAMED = 3
 OWN_RULES = {ID, "unlikely-collocation"}
@@ -73,18 +69,18 @@ def figures(document, lexicon: int, garbled: int) -> dict:
     """Score, traces and counts of an article with `lexicon` lexicon findings and `garbled` paraphrase
     findings in all (cached, by document identity: check and measure both ask)."""
     text, words = document.text, document.word_count
-    analysis = analyse(text)
+    analysis, verdict = analyse(text), fitted()["verdict"]
     per = 1000 / max(words, 1)
-    likely = lexicon + sum(1 for s in analysis.suspects if s.confidence >= SURE)
-    flagged = lexicon + sum(1 for s in analysis.suspects if s.confidence >= FLAGGED)
+    likely = lexicon + sum(1 for s in analysis.suspects if s.confidence >= verdict["sure"])
+    flagged = lexicon + sum(1 for s in analysis.suspects if s.confidence >= verdict["flagged"])
     values = {
         "swaps": round(sum(s.confidence for s in analysis.suspects) * per, 2),
         "sure_swaps": round(likely * per, 2),
-        "rare_choices": round(analysis.rare_choices * per, 2),
-        "obscure_words": round(analysis.obscure_words * per, 2),
+        "margins": round(sum(min(s.margin, MARGIN_CAP) for s in analysis.suspects) * per, 2),
         "article_slips": round(len(_A_BEFORE_VOWEL.findall(text)) * per, 2),
     }
-    likeliest = sorted((s for s in analysis.suspects if s.confidence >= FLAGGED), key=lambda s: -s.confidence)
+    likeliest = sorted((s for s in analysis.suspects if s.confidence >= verdict["flagged"]),
+                       key=lambda s: -s.confidence)
     examples = list(dict.fromkeys(f"'{s.text}' for '{s.fix}'" for s in likeliest))[:NAMED]
     return {"score": round(score(values), 3), "paraphrase_per_1000_words": round(garbled * per, 2),
             "likely_swaps": likely, "flagged_swaps": flagged, "traces": values, "words": words,
@@ -92,7 +88,8 @@ def figures(document, lexicon: int, garbled: int) -> dict:
 
 
 def score(values: dict[str, float]) -> float:
-    z = WEIGHTS[0] + sum(w * values[k] for w, k in zip(WEIGHTS[1:], FEATURES))
+    weights = fitted()["verdict"]["weights"]
+    z = weights["intercept"] + sum(weights[k] * values[k] for k in FEATURES)
     return 1 / (1 + math.exp(-max(min(z, 30), -30)))
 
 

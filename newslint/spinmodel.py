@@ -1,0 +1,116 @@
+"""The prebuilt bigram language model and reverse-synonym candidates the spin detector reads.
+
+The table (newslint/data/spinmodel.bin.gz, made by tools/build_spin_model.py) holds the bigrams of
+CMU Sphinx's US English model (pocketsphinx's en-us.lm.bin, BSD-2-Clause), pruned to those that
+differ from their back-off estimate, and, for each word or phrase a thesaurus (Moby, WordNet)
+lists as a synonym of a commoner one, those commoner ones: what a spinner may have replaced with
+it. It is read once, when a rule first asks for it. Layout: gzip of a JSON header line, then eight
+sections whose byte lengths the header lists: the vocabulary (newline-separated, "<s>" and "</s>"
+first, then most probable first; a word's id is its position), unigram log10 probabilities and
+back-off weights as int16 thousandths, the bigrams as uint32 offsets (word a's successors run
+from offsets[a] to offsets[a + 1]) into sorted uint32 successor ids with one uint8 each (-log10 p
+in steps of header["step"]), the entries as lines "entry<TAB>candidate|candidate", and a Bloom filter of the bigrams (bit
+(key % prime) for each of header["bloom_primes"], key = first id << id_bits | second id).
+
+newslint/swaps.py reads it to score how much likelier a sentence becomes with a candidate put back.
+"""
+from __future__ import annotations
+
+import gzip
+import json
+import operator
+import sys
+from array import array
+from bisect import bisect_left
+from functools import lru_cache
+from importlib import resources
+from itertools import repeat
+
+TABLE = "spinmodel.bin.gz"
+START, END = 0, 1  # ids of "<s>" and "</s>"
+
+
+class Model:
+    """Bigram log10 probabilities with back-off, and the candidates of each entry."""
+
+    def __init__(self, raw: bytes) -> None:
+        head, _, body = raw.partition(b"\n")
+        self.header = json.loads(head)
+        parts, offset = [], 0
+        for size in self.header["sections"]:
+            parts.append(body[offset:offset + size])
+            offset += size
+        self.vocab = parts[0].decode("utf-8").split("\n")
+        self.ids = {word: i for i, word in enumerate(self.vocab)}
+        scale = self.header["scale"]
+        self.unigram = [v / scale for v in _uint(parts[1], "h")]
+        self.backoff = [v / scale for v in _uint(parts[2], "h")]
+        self._offsets, self._seconds, self._values = _uint(parts[3], "I"), _uint(parts[4], "I"), parts[5]
+        self._logs = [-q * self.header["step"] for q in range(256)]
+        self._candidate_ids: dict[str, tuple] = {}
+        self._bloom, self._primes, self._id_bits = parts[7], self.header["bloom_primes"], self.header["id_bits"]
+        lines = parts[6].decode("utf-8").split("\n")
+        self.entries = dict(line.split("\t") for line in lines if line)
+        # The longest multiword entry that starts with a word, for the words that start one.
+        self.phrase_starts: dict[str, int] = {}
+        self.prefixes: set[str] = set()  # the first two words of each multiword entry
+        for entry in self.entries:
+            if " " in entry:
+                words = entry.split(" ")
+                self.phrase_starts[words[0]] = max(len(words), self.phrase_starts.get(words[0], 0))
+                self.prefixes.add(" ".join(words[:2]))
+
+    def logprob(self, a: int, b: int) -> float:
+        """log10 P(b | a); a < 0 means no context (the unigram)."""
+        if a < 0:
+            return self.unigram[b]
+        seconds, hi = self._seconds, self._offsets[a + 1]
+        j = bisect_left(seconds, b, self._offsets[a], hi)
+        return self._logs[self._values[j]] if j < hi and seconds[j] == b else self.backoff[a] + self.unigram[b]
+
+    def listed(self, a: int, b: int) -> bool:
+        """Whether the model holds the bigram itself (not only its back-off estimate)."""
+        lo, hi = self._offsets[a], self._offsets[a + 1]
+        j = bisect_left(self._seconds, b, lo, hi)
+        return j < hi and self._seconds[j] == b
+
+    def maybe_listed(self, firsts: list[int], seconds: list[int]) -> list[int]:
+        """For each pair of ids, 1 if the model may list the bigram (a Bloom filter: about 4% false
+        positives, no false negatives), else 0. Built-in maps only: it runs over every word of a text."""
+        found = None
+        for prime in self._primes:
+            h = list(map(operator.mod, map(operator.or_, map(operator.lshift, firsts, repeat(self._id_bits)), seconds),
+                         repeat(prime)))
+            bits = list(map(operator.and_, map(operator.rshift, map(self._bloom.__getitem__,
+                                                                    map(operator.rshift, h, repeat(3))),
+                                               map(operator.and_, h, repeat(7))), repeat(1)))
+            found = bits if found is None else list(map(operator.and_, found, bits))
+        return found
+
+    def candidates(self, entry: str) -> tuple[str, ...]:
+        """The commoner words or phrases a spinner may have replaced with the entry, commonest first."""
+        found = self.entries.get(entry)
+        return () if found is None else tuple(found.split("|"))
+
+    def candidate_ids(self, entry: str) -> tuple[tuple[str, list[int]], ...]:
+        """(candidate, its word ids) for each candidate of the entry (cached)."""
+        found = self._candidate_ids.get(entry)
+        if found is None:
+            found = self._candidate_ids[entry] = tuple((c, [self.ids[w] for w in c.split()])
+                                                       for c in self.candidates(entry))
+        return found
+
+
+def _uint(data: bytes, code: str) -> array:
+    values = array(code)
+    values.frombytes(data)
+    if sys.byteorder == "big":
+        values.byteswap()
+    return values
+
+
+@lru_cache(maxsize=1)
+def model() -> Model:
+    """The packaged model, loaded on first use."""
+    raw = (resources.files("newslint") / "data" / TABLE).read_bytes()
+    return Model(gzip.decompress(raw))
