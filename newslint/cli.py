@@ -17,7 +17,7 @@ from .sources import STDIN, discover
 from .yamlfile import ConfigError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-SUBCOMMANDS = ("rules", "stats")
+SUBCOMMANDS = ("rules", "stats", "archive")
 
 
 def _lint_parser() -> argparse.ArgumentParser:
@@ -25,7 +25,8 @@ def _lint_parser() -> argparse.ArgumentParser:
         prog="newslint",
         description="Lint news copy for spun paraphrases, scrape leftovers, unsourced figures and damage.",
         epilog="Subcommands: 'newslint rules' lists the rules (--explain ID, --check); "
-               "'newslint stats PATH...' prints words, readability and findings per file.",
+               "'newslint stats PATH...' prints words, readability and findings per file; "
+               "'newslint archive INPUT... --output DIR' lints JSONL, Parquet or WARC shards on Dask.",
     )
     parser.add_argument("paths", nargs="*", metavar="PATH", help="files or folders to lint; '-' reads standard input")
     parser.add_argument("--config", metavar="FILE", help="config file (default: .newslint.yaml or pyproject.toml found upward)")
@@ -263,6 +264,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_rules(argv[1:])
         if argv and argv[0] == "stats":
             return run_stats(argv[1:])
+        if argv and argv[0] == "archive":
+            from .archive.command import run_archive
+
+            return run_archive(argv[1:])
         return run_lint(argv)
     except BrokenPipeError:  # `newslint ... | head`
         sys.stderr.close()

@@ -1,0 +1,31 @@
+"""Progress bars for long runs (tqdm): documents done, documents per second and the ETA.
+
+Shown on standard error only when it is a terminal, so pipes, CI logs and reports stay clean.
+"""
+from __future__ import annotations
+
+import sys
+from typing import Iterable, Iterator, TypeVar
+
+T = TypeVar("T")
+MIN_FILES = 200  # a folder run of fewer files is over before a bar would help
+
+
+def bar(total: int | None, description: str, unit: str = "doc"):
+    """A tqdm bar on standard error, disabled when standard error is not a terminal."""
+    from tqdm import tqdm
+
+    enabled = sys.stderr.isatty()
+    return tqdm(total=total, desc=description, unit=unit, file=sys.stderr, disable=not enabled,
+                dynamic_ncols=True, smoothing=0.1, leave=False)
+
+
+def track(items: Iterable[T], total: int, description: str = "linting") -> Iterator[T]:
+    """The items, unchanged, with a bar for runs of many files."""
+    if total < MIN_FILES or not sys.stderr.isatty():
+        yield from items
+        return
+    with bar(total, description, "file") as progress:
+        for item in items:
+            progress.update(1)
+            yield item
