@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import argparse
-import importlib.util
+import importlib
 import sys
 from typing import Sequence
 
@@ -35,7 +35,13 @@ def parser() -> argparse.ArgumentParser:
 
 
 def missing_packages() -> list[str]:
-    return sorted({extra for module, extra in NEEDED.items() if importlib.util.find_spec(module) is None})
+    missing = set()
+    for module, extra in NEEDED.items():
+        try:
+            importlib.import_module(module)
+        except ImportError:
+            missing.add(extra)
+    return sorted(missing)
 
 
 def run_archive(argv: Sequence[str]) -> int:

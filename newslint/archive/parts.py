@@ -87,6 +87,15 @@ class PartWriter:
                 os.remove(self.temporary)
 
 
+def remove_leftovers(output: str) -> None:
+    """Delete the temporary files of attempts that died (their tasks were retried and completed)."""
+    for folder in FOLDERS:
+        base = os.path.join(output, folder)
+        for name in os.listdir(base):
+            if name.startswith(".part-") and name.endswith(".tmp"):
+                os.remove(os.path.join(base, name))
+
+
 def read_rows(path: str) -> list[dict[str, Any]]:
     """A part's rows (for tests and small outputs)."""
     if path.endswith(".jsonl"):

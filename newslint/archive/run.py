@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from ..config import Config
 from ..fingerprint import config_fingerprint
 from ..progress import bar
-from . import job
+from . import job, parts
 from .plan import claim_output, make_tasks, manifest, shards
 from .records import Fields
 
@@ -39,6 +39,7 @@ def run_job(inputs: list[str], config: Config, options: JobOptions, client=None)
     client = client or job.start_client(options.scheduler, options.workers)
     try:
         _run(client, tasks, pending, config, options, totals)
+        parts.remove_leftovers(options.output)
     finally:
         if own:
             cluster = client.cluster

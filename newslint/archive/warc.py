@@ -62,9 +62,8 @@ def _decode(body: bytes, charset: str) -> tuple[str, str]:
         return "", f"unknown charset {charset!r}"
     if b"\x00" in body:
         return "", "binary content (contains NUL bytes)"
-    if codecs.lookup(charset).name == "utf-8":
-        charset = "utf-8-sig"  # a BOM is not text, as in a file
+    codec = "utf-8-sig" if codecs.lookup(charset).name == "utf-8" else charset  # a BOM is not text, as in a file
     try:
-        return body.decode(charset), ""
+        return body.decode(codec), ""
     except UnicodeDecodeError as exc:
         return "", f"not valid {charset} (byte {exc.start})"

@@ -1,0 +1,157 @@
+"""Archive shards read record by record (real files on disk), bad records named, parts written atomically."""
+from __future__ import annotations
+
+import gzip
+import json
+import os
+
+import pytest
+from archive_data import articles, write_jsonl, write_parquet, write_warc
+
+from newslint import load_config
+from newslint.archive import Fields, lint_partition, lint_records
+from newslint.archive.job import Task, lint_task, records
+from newslint.archive.parts import PartWriter, read_rows
+from newslint.archive.plan import PlanError, claim_output, make_tasks, manifest, shards
+from newslint.archive.records import read_shard
+from newslint.runner import lint_document, make_document
+
+
+@pytest.fixture(scope="module")
+def config():
+    return load_config(discover=False)
+
+
+def test_jsonl_plain_and_gzip_read_the_same_records(tmp_path):
+    docs = articles(5)
+    plain = list(read_shard(str(write_jsonl(tmp_path / "a.jsonl", docs)), Fields()))
+    packed = list(read_shard(str(write_jsonl(tmp_path / "a.jsonl.gz", docs, compress=True)), Fields()))
+    assert [(r.id, r.url, r.text, r.number) for r in plain] == [(d["id"], d["url"], d["text"], n)
+                                                                  for n, d in enumerate(docs, 1)]
+    assert [(r.id, r.text) for r in packed] == [(r.id, r.text) for r in plain]
+
+
+def test_bad_jsonl_records_are_named_by_shard_and_record_and_the_rest_are_read(tmp_path):
+    shard = tmp_path / "bad.jsonl"
+    lines = [json.dumps({"id": "ok-1", "text": "Fine."}).encode(), b"{not json", json.dumps({"id": "x"}).encode(),
+             json.dumps({"id": "y", "text": 12}).encode(), json.dumps(["a", "list"]).encode(),
+             b'{"id": "z", "text": "caf\xe9"}', json.dumps({"id": [1], "text": "t"}).encode(),
+             json.dumps({"id": 7, "text": "Also fine."}).encode()]
+    shard.write_bytes(b"\n".join(lines) + b"\n")
+    found = list(read_shard(str(shard), Fields()))
+    assert [(r.number, r.id, r.text is not None) for r in found] == [
+        (1, "ok-1", True), (2, "bad.jsonl#2", False), (3, "x", False), (4, "y", False), (5, "bad.jsonl#5", False),
+        (6, "bad.jsonl#6", False), (7, "bad.jsonl#7", False), (8, "7", True)]
+    errors = [r.error for r in found if r.error]
+    assert errors[0] == f"{shard}: record 2: not valid JSON (Expecting property name enclosed in double quotes, column 2)"
+    assert errors[1] == f"{shard}: record 3: no text in field 'text'"
+    assert errors[2] == f"{shard}: record 4: field 'text' must be a string, found int"
+    assert "record 6: not valid UTF-8 (byte 24)" in errors[4]
+
+
+def test_a_truncated_gzip_shard_keeps_its_records_and_ends_with_one_error(tmp_path):
+    data = gzip.compress("".join(json.dumps(d) + "\n" for d in articles(50)).encode())
+    shard = tmp_path / "cut.jsonl.gz"
+    shard.write_bytes(data[: len(data) // 2])
+    found = list(records(Task(0, str(shard)), Fields()))
+    assert all(r.text is not None for r in found[:-1]) and len(found) > 5
+    assert found[-1].text is None and f"{shard}: cannot read past record {found[-2].number}" in found[-1].error
+
+
+def test_parquet_row_groups_become_tasks_and_read_every_row_once(tmp_path):
+    docs = articles(45)
+    shard = write_parquet(tmp_path / "a.parquet", docs, row_group_size=10)
+    tasks = make_tasks(shards([str(tmp_path)]), groups_per_task=2)
+    assert [(t.start, t.stop) for t in tasks] == [(0, 2), (2, 4), (4, 5)]
+    read = [r for t in tasks for r in read_shard(str(shard), Fields(), t.start, t.stop)]
+    assert [(r.id, r.number) for r in read] == [(d["id"], n) for n, d in enumerate(docs, 1)]
+
+
+def test_parquet_fields_are_configurable_and_a_missing_column_is_one_shard_error(tmp_path):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    shard = tmp_path / "b.parquet"
+    pq.write_table(pa.table({"key": ["a", "b"], "body": ["Text one.", None], "headline": ["Title", "T"]}), shard)
+    found = list(read_shard(str(shard), Fields(id="key", text="body", title="headline")))
+    assert (found[0].id, found[0].text) == ("a", "Title\n\nText one.")
+    assert found[1].error == f"{shard}: record 2: no text in field 'body'"
+    broken = list(records(Task(0, str(shard)), Fields()))
+    assert broken[-1].error == f"{shard}: no column 'text' (columns: key, body, headline)"
+
+
+def test_warc_html_responses_become_documents_and_other_records_are_skipped(tmp_path):
+    docs = articles(3)
+    extra = [("https://news.example/logo.png", "image/png", b"\x89PNG"),
+             ("https://news.example/latin", "text/html; charset=iso-8859-1", "<p>Caf\xe9 news.</p>".encode("latin-1")),
+             ("https://news.example/broken", "text/html; charset=utf-8", b"<p>caf\xe9</p>")]
+    shard = write_warc(tmp_path / "crawl.warc.gz", docs, extra)
+    found = list(read_shard(str(shard), Fields()))
+    assert [r.url for r in found] == [d["url"] for d in docs] + ["https://news.example/latin", "https://news.example/broken"]
+    assert all(r.markup == "html" for r in found[:4]) and all(r.id.startswith("<urn:uuid:") for r in found)
+    assert found[3].text == "<p>Café news.</p>"
+    assert found[4].text is None and found[4].error.endswith("record 9: not valid utf-8 (byte 6)")
+
+
+def test_lint_records_equals_linting_the_same_text_as_a_file(config):
+    doc = articles(1)[0]
+    document, found = next(lint_records([doc], config))
+    expected = lint_document(make_document(doc["text"], doc["id"]), config).findings
+    assert [(f["line"], f["column"], f["end_column"], f["rule"], f["message"]) for f in found] == [
+        (f.line, f.column, f.end_column, f.rule, f.message) for f in expected]
+    assert document["words"] > 0 and document["error"] is None and found
+
+
+def test_lint_partition_takes_a_pandas_frame(config):
+    import pandas as pd
+
+    docs = articles(4) + [{"id": "empty", "url": None, "text": None}]
+    frame = pd.DataFrame(docs)
+    found = lint_partition(frame, config)
+    documents = lint_partition(frame, config, output="documents")
+    assert list(documents["id"]) == [d["id"] for d in docs]
+    assert documents["error"].iloc[-1] == "<records>: record 5: no text in field 'text'"
+    assert set(found["id"]) <= {d["id"] for d in docs[:4]} and len(found) > 0
+
+
+@pytest.mark.parametrize("fmt", ["parquet", "jsonl"])
+def test_a_part_appears_only_when_complete(tmp_path, fmt):
+    path = tmp_path / f"part-00000.{fmt}"
+    writer = PartWriter(str(path), "documents", fmt)
+    for n in range(5000):  # more than one batch: some rows are on disk before close()
+        writer.write({"id": str(n), "url": None, "shard": "s", "record": n, "words": 1, "score": None,
+                      "verdict": None, "error": None})
+    assert not path.exists() and len(os.listdir(tmp_path)) == 1
+    writer.close()
+    assert len(read_rows(str(path))) == 5000 and os.listdir(tmp_path) == [path.name]
+    aborted = PartWriter(str(tmp_path / f"part-00001.{fmt}"), "findings", fmt)
+    aborted.abort()
+    assert os.listdir(tmp_path) == [path.name]
+
+
+def test_a_task_killed_before_its_parts_close_leaves_no_part(tmp_path, config, monkeypatch):
+    shard = write_jsonl(tmp_path / "a.jsonl", articles(6))
+    out = tmp_path / "out"
+    claim_output(str(out), manifest(make_tasks([str(shard)], 1), Fields(), "jsonl", "x"))
+
+    def dies(*args):
+        raise KeyboardInterrupt  # as if the worker were stopped mid-task
+
+    monkeypatch.setattr("newslint.archive.rows.lint_record", dies)
+    with pytest.raises(KeyboardInterrupt):
+        lint_task(Task(0, str(shard)), config, Fields(), None, str(out), "jsonl")
+    assert os.listdir(out / "findings") == [] and os.listdir(out / "documents") == []
+
+
+def test_an_output_folder_of_another_job_is_refused(tmp_path):
+    shard = write_jsonl(tmp_path / "a.jsonl", articles(2))
+    tasks = make_tasks([str(shard)], 1)
+    out = str(tmp_path / "out")
+    assert claim_output(out, manifest(tasks, Fields(), "jsonl", "config-1")) is False
+    assert claim_output(out, manifest(tasks, Fields(), "jsonl", "config-1")) is True
+    with pytest.raises(PlanError, match="holds the output of a different job \\(its config differ"):
+        claim_output(out, manifest(tasks, Fields(), "jsonl", "config-2"))
+    (tmp_path / "other").mkdir()
+    (tmp_path / "other" / "notes.txt").write_text("mine")
+    with pytest.raises(PlanError, match="not empty and not a newslint archive output"):
+        claim_output(str(tmp_path / "other"), manifest(tasks, Fields(), "jsonl", "config-1"))
