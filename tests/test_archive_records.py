@@ -4,6 +4,8 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import subprocess
+import sys
 
 import pytest
 from archive_data import articles, write_jsonl, write_parquet, write_warc
@@ -155,3 +157,20 @@ def test_an_output_folder_of_another_job_is_refused(tmp_path):
     (tmp_path / "other" / "notes.txt").write_text("mine")
     with pytest.raises(PlanError, match="not empty and not a newslint archive output"):
         claim_output(str(tmp_path / "other"), manifest(tasks, Fields(), "jsonl", "config-1"))
+
+
+def test_without_the_archive_extra_the_command_says_what_to_install(tmp_path):
+    blocker = (
+        "import sys\n"
+        "class Block:\n"
+        "    def find_spec(self, name, path=None, target=None):\n"
+        "        if name.split('.')[0] in ('dask', 'distributed', 'pyarrow', 'warcio'):\n"
+        "            raise ModuleNotFoundError(name)\n"
+        "sys.meta_path.insert(0, Block())\n"
+        "from newslint.cli import main\n"
+        f"sys.exit(main(['archive', {str(tmp_path)!r}, '--output', {str(tmp_path / 'out')!r}]))\n")
+    done = subprocess.run([sys.executable, "-c", blocker], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2
+    assert done.stderr == ("newslint: 'newslint archive' needs dask[distributed], pyarrow, warcio: "
+                           "pip install 'newslint[archive]'\n")
+    assert not (tmp_path / "out").exists()

@@ -35,7 +35,8 @@ def _scan_partition(items, config: Config, fields: Fields) -> list:
     return [rows.scan(_records(items, fields), config)]
 
 
-def _merge_scans(scans: list) -> tuple[int, frozenset]:
+def _merge_scans(partitions: list) -> tuple[int, frozenset]:
+    scans = [scan for partition in partitions for scan in partition]
     return sum(good for good, _ in scans), frozenset(key for _, found in scans for key in found)
 
 
@@ -43,8 +44,8 @@ def _count_partition(items, config: Config, fields: Fields, scanned: tuple[int, 
     return [rows.count(_records(items, fields), config, scanned[1])]
 
 
-def _repeated(counts: list, config: Config, scanned: tuple[int, frozenset]) -> rows.Repeated:
-    return rows.repeated(config, sum(counts, Counter()), scanned[0])
+def _repeated(partitions: list, config: Config, scanned: tuple[int, frozenset]) -> rows.Repeated:
+    return rows.repeated(config, sum((c for partition in partitions for c in partition), Counter()), scanned[0])
 
 
 def _lint_partition(items, config: Config, fields: Fields, repeated: rows.Repeated) -> list:
