@@ -20,7 +20,6 @@ from newslint import load_config
 from newslint.archive import lint_bag, lint_records
 from newslint.archive.job import start_client
 from newslint.archive.parts import read_output
-from newslint.archive.records import Fields
 from newslint.archive.run import JobOptions, run_job
 
 pytestmark = pytest.mark.slow
