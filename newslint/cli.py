@@ -8,11 +8,12 @@ import sys
 from typing import Sequence
 
 from . import __version__, baseline, fix
+from .cache import DEFAULT_FOLDER, ENV, lint_files
 from .config import Config, load_config, select_rules, unknown_selectors
 from .crossfile import add_cross_file_findings
 from .formatters import FORMATTERS, all_findings
 from .model import CATEGORIES, SEVERITY_NAMES, Severity
-from .runner import FileResult, lint_paths
+from .runner import FileResult
 from .sources import STDIN, discover
 from .yamlfile import ConfigError
 
@@ -46,6 +47,9 @@ def _lint_parser() -> argparse.ArgumentParser:
     parser.add_argument("--diff", action="store_true", help="print the safe fixes as a unified diff; write nothing")
     parser.add_argument("--baseline", metavar="FILE", help="report only findings not recorded in this baseline file")
     parser.add_argument("--write-baseline", metavar="FILE", help="record the current findings in FILE and exit 0")
+    parser.add_argument("--no-cache", action="store_true", help="lint every file, neither reading nor writing the cache")
+    parser.add_argument("--cache-dir", metavar="DIR",
+                        help=f"cache folder (default: ${ENV}, else {DEFAULT_FOLDER}/ beside the config file or here)")
     parser.add_argument("--version", action="version", version=f"newslint {__version__}")
     return parser
 
@@ -150,7 +154,7 @@ def _report_unused(config: Config, wanted: bool) -> Config:
 
 def _lint(paths: list[str], config: Config, args: argparse.Namespace) -> list[FileResult]:
     if not args.fix:
-        return add_cross_file_findings(list(lint_paths(paths, config, args.jobs)), config)
+        return add_cross_file_findings(lint_files(paths, config, args.jobs, not args.no_cache, args.cache_dir), config)
     outcomes = fix.fix_paths(paths, config, write=True)
     fixed = [o for o in outcomes if o.changed]
     if fixed:
