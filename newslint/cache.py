@@ -49,7 +49,7 @@ class LintCache:
     def _load(self) -> dict[str, Any]:
         try:
             data = json.loads(self.file.read_bytes())
-        except FileNotFoundError:
+        except (FileNotFoundError, NotADirectoryError):  # no cache yet (an unusable folder is reported on save)
             return {}
         except (OSError, ValueError) as exc:
             _warn(f"ignoring corrupt cache {self.file} ({type(exc).__name__}); rebuilding it")

@@ -42,7 +42,7 @@ def config():
 
 def cli_findings(folder, names: dict[str, str]) -> set[tuple]:
     """The plain CLI's findings on a folder of files, keyed by the document each file holds."""
-    done = subprocess.run([sys.executable, "-m", "newslint", "--format", "json", str(folder)],
+    done = subprocess.run([sys.executable, "-m", "newslint", "--format", "json", "--no-cache", str(folder)],
                           capture_output=True, text=True, timeout=300)
     assert done.returncode in (0, 1), done.stderr
     report = json.loads(done.stdout)
