@@ -4,6 +4,7 @@ Shown on standard error only when it is a terminal, so pipes, CI logs and report
 """
 from __future__ import annotations
 
+import os
 import sys
 from typing import Iterable, Iterator, TypeVar
 
@@ -16,8 +17,18 @@ def bar(total: int | None, description: str, unit: str = "doc"):
     from tqdm import tqdm
 
     enabled = sys.stderr.isatty()
+    # A terminal that reports no width (a bare pseudo-terminal) would get an empty bar.
+    sized = enabled and _width() > 0
     return tqdm(total=total, desc=description, unit=unit, file=sys.stderr, disable=not enabled,
-                dynamic_ncols=True, smoothing=0.1, leave=False)
+                dynamic_ncols=sized, ncols=None if sized else 80, nrows=None if sized else 20,
+                smoothing=0.1, leave=False)
+
+
+def _width() -> int:
+    try:
+        return os.get_terminal_size(sys.stderr.fileno()).columns
+    except (OSError, ValueError):
+        return 0
 
 
 def track(items: Iterable[T], total: int, description: str = "linting") -> Iterator[T]:

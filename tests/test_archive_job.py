@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import json
 import os
+import pty
+import re
 import signal
 import subprocess
 import sys
@@ -183,3 +185,27 @@ def test_lint_bag_on_the_cluster_sees_lines_repeated_across_the_whole_bag(client
     alone = {d["id"]: found for d, found in lint_records(docs, config)}
     for result in results:
         assert [f for f in result["findings"] if f["rule"] != "cross-file-boilerplate"] == alone[result["document"]["id"]]
+
+
+def test_the_job_shows_documents_rate_and_eta_on_a_terminal(tmp_path, client, config, monkeypatch):
+    shards = _shards(tmp_path / "shards", articles(100, seed=19), 10)
+    main, secondary = pty.openpty()
+    shown: list[bytes] = []
+    reader = threading.Thread(target=lambda: shown.extend(iter(lambda: _read(main), b"")))
+    reader.start()
+    terminal = os.fdopen(secondary, "w")
+    monkeypatch.setattr(sys, "stderr", terminal)
+    run_job([str(shards)], config, JobOptions(str(tmp_path / "out")), client=client)
+    terminal.close()
+    reader.join(timeout=30)
+    os.close(main)
+    text = b"".join(shown).decode("utf-8", "replace")
+    assert "finding repeated lines" in text and "linting" in text
+    assert re.search(r"\d+/\d+ \[\d\d:\d\d<\d\d:\d\d, +[\d.]+doc/s\]", text)  # done/total [time<ETA, rate]
+
+
+def _read(fd) -> bytes:
+    try:
+        return os.read(fd, 65536)
+    except OSError:  # the terminal closed
+        return b""
