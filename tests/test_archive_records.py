@@ -10,6 +10,7 @@ import sys
 import pytest
 from archive_data import articles, write_jsonl, write_parquet, write_warc
 
+import newslint.archive.rows
 from newslint import load_config
 from newslint.archive import Fields, lint_partition, lint_records
 from newslint.archive.job import Task, lint_task, records
@@ -174,3 +175,24 @@ def test_without_the_archive_extra_the_command_says_what_to_install(tmp_path):
     assert done.stderr == ("newslint: 'newslint archive' needs dask[distributed], pyarrow, warcio: "
                            "pip install 'newslint[archive]'\n")
     assert not (tmp_path / "out").exists()
+
+
+def test_a_record_no_rule_can_get_through_is_a_bad_record_and_the_task_goes_on(tmp_path, config, monkeypatch):
+    docs = articles(4)
+    shard = write_jsonl(tmp_path / "a.jsonl", docs)
+    out = tmp_path / "out"
+    claim_output(str(out), manifest(make_tasks([str(shard)], 1), Fields(), "jsonl", "x"))
+    real = newslint.archive.rows.lint_record
+
+    def fragile(record, *args):
+        if record.number == 2:
+            raise RecursionError("maximum recursion depth exceeded")
+        return real(record, *args)
+
+    monkeypatch.setattr(newslint.archive.rows, "lint_record", fragile)
+    totals = lint_task(Task(0, str(shard)), config, Fields(), None, str(out), "jsonl")
+    assert (totals.documents, totals.bad) == (4, 1)
+    assert totals.errors == [f"{shard}: record 2: could not be linted (RecursionError: maximum recursion depth exceeded)"]
+    written = read_rows(str(out / "documents" / "part-00000.jsonl"))
+    assert [d["id"] for d in written] == [d["id"] for d in docs] and written[1]["error"] == totals.errors[0]
+    assert docs[1]["id"] not in {f["id"] for f in read_rows(str(out / "findings" / "part-00000.jsonl"))}

@@ -67,6 +67,9 @@ def run_archive(argv: Sequence[str]) -> int:
     except (PlanError, ValueError, OSError) as exc:
         print(f"newslint: {exc}", file=sys.stderr)
         return EXIT_ERROR
+    except Exception as exc:  # a task that failed on every retry, a lost scheduler: one line, no traceback
+        print(f"newslint: archive job failed: {type(exc).__name__}: {exc} (rerun the command to resume)", file=sys.stderr)
+        return EXIT_ERROR
     _summarise(totals, args.output)
     return EXIT_OK if totals.documents else EXIT_ERROR
 

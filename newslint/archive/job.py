@@ -9,6 +9,7 @@ tasks that already wrote theirs. The config reaches each worker once, as one sha
 """
 from __future__ import annotations
 
+import dataclasses
 import logging
 import os
 from collections import Counter
@@ -67,7 +68,7 @@ def lint_task(task: Task, config: Config, fields: Fields, lines: rows.Repeated, 
     totals = Totals(bytes=task.size)
     try:
         for record in records(task, fields):
-            document, found = rows.lint_record(record, config, lines)
+            document, found, record = _lint_one(record, config, lines)
             writers[1].write(document)
             for row in found:
                 writers[0].write(row)
@@ -84,6 +85,17 @@ def lint_task(task: Task, config: Config, fields: Fields, lines: rows.Repeated, 
             writer.abort()
         raise
     return totals
+
+
+def _lint_one(record: Record, config: Config, lines: rows.Repeated | None) -> tuple[dict, list[dict], Record]:
+    """One record's rows; a document no rule can get through becomes a bad record, not a failed job."""
+    try:
+        document, found = rows.lint_record(record, config, lines)
+        return document, found, record
+    except Exception as exc:  # a defect to report, but one article must not stop ten million
+        error = f"{record.shard}: record {record.number}: could not be linted ({type(exc).__name__}: {exc})"
+        failed = dataclasses.replace(record, text=None, error=error)
+        return rows.document_row(failed, {}, error), [], failed
 
 
 def done_totals(task: Task, output: str, fmt: str) -> Totals | None:
