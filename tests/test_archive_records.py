@@ -196,3 +196,19 @@ def test_a_record_no_rule_can_get_through_is_a_bad_record_and_the_task_goes_on(t
     written = read_rows(str(out / "documents" / "part-00000.jsonl"))
     assert [d["id"] for d in written] == [d["id"] for d in docs] and written[1]["error"] == totals.errors[0]
     assert docs[1]["id"] not in {f["id"] for f in read_rows(str(out / "findings" / "part-00000.jsonl"))}
+
+
+@pytest.mark.parametrize("chunk", [1 << 20, 97])  # 97 bytes: lines cross the chunks the cutter reads
+def test_a_big_plain_jsonl_shard_is_cut_into_tasks_that_read_each_record_once(tmp_path, monkeypatch, chunk):
+    monkeypatch.setattr("newslint.archive.records._CHUNK", chunk)
+    lines = [json.dumps(d) for d in articles(60)]
+    lines[17], lines[40] = "{broken", ""  # a bad record and a blank line, in later parts
+    shard = tmp_path / "big.jsonl"
+    shard.write_text("\n".join(lines) + "\n")
+    tasks = make_tasks([str(shard)], 1, part_bytes=shard.stat().st_size // 7)
+    assert len(tasks) >= 6 and sum(t.size for t in tasks) == shard.stat().st_size
+    parts = [r for t in tasks for r in records(t, Fields())]
+    whole = list(read_shard(str(shard), Fields()))
+    assert [(r.number, r.id, r.text, r.error) for r in parts] == [(r.number, r.id, r.text, r.error) for r in whole]
+    assert len(whole) == 59 and whole[17].error == f"{shard}: record 18: not valid JSON (Expecting property name " \
+        "enclosed in double quotes, column 2)"

@@ -31,6 +31,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--scheduler", metavar="ADDRESS", help="run on this Dask scheduler (default: a local cluster)")
     p.add_argument("--workers", type=int, metavar="N", help="local worker processes (default: one per core)")
     p.add_argument("--row-groups-per-task", type=int, default=4, metavar="N", help="Parquet row groups per task")
+    p.add_argument("--task-mb", type=float, default=64, metavar="MB", help="plain JSONL megabytes per task (default: 64)")
     return p
 
 
@@ -61,7 +62,7 @@ def run_archive(argv: Sequence[str]) -> int:
 
     fields = Fields(args.id_field, args.url_field, args.text_field, args.title_field, args.markup)
     options = JobOptions(args.output, fields, args.output_format, args.scheduler, args.workers,
-                         max(1, args.row_groups_per_task))
+                         max(1, args.row_groups_per_task), max(1, int(args.task_mb * 1e6)))
     try:
         totals = run_job(args.inputs, config, options)
     except (PlanError, ValueError, OSError) as exc:

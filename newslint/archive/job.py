@@ -45,7 +45,7 @@ def records(task: Task, fields: Fields) -> Iterable[Record]:
     """A task's records; a shard that breaks off ends with one bad record saying where."""
     number = 0
     try:
-        for record in read_shard(task.shard, fields, task.start, task.stop):
+        for record in read_shard(task.shard, fields, task.start, task.stop, task.first):
             number = record.number
             yield record
     except ShardError as exc:

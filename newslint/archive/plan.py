@@ -1,7 +1,7 @@
 """The job's plan: the shards of the inputs, cut into tasks, and the manifest that makes reruns resume.
 
-A task is a shard, or for Parquet a run of row groups (read from the footer), so one big shard
-still spreads over the workers. The manifest records the inputs (path, size, modification time),
+A task is a shard, or a part of one, so one big shard still spreads over the workers: a run of
+Parquet row groups (read from the footer) or about PART_BYTES of a plain JSONL file. The manifest records the inputs (path, size, modification time),
 the fields, the output format and the config fingerprint: a rerun with the same manifest resumes
 from the parts already written; a different job writing into the same folder is refused.
 """
@@ -12,9 +12,10 @@ import json
 import os
 from dataclasses import dataclass
 
-from .records import Fields, parquet_row_groups, shard_kind
+from .records import Fields, jsonl_splits, parquet_row_groups, shard_kind
 
 MANIFEST = "_newslint_job.json"
+PART_BYTES = 64_000_000  # plain JSONL files larger than this are cut into tasks of about this size
 
 
 class PlanError(Exception):
@@ -25,9 +26,10 @@ class PlanError(Exception):
 class Task:
     index: int
     shard: str
-    start: int = 0  # Parquet row groups start..stop; the whole shard otherwise
+    start: int = 0  # Parquet row groups start..stop; bytes of a plain JSONL file; else the whole shard
     stop: int | None = None
     size: int = 0  # bytes of input (for the progress estimate and MB/s)
+    first: int = 1  # the number of the task's first record (a part of a JSONL file)
 
 
 def shards(inputs: list[str]) -> list[str]:
@@ -54,11 +56,16 @@ def _is_shard(name: str) -> bool:
     return not name.startswith(".")
 
 
-def make_tasks(paths: list[str], groups_per_task: int) -> list[Task]:
+def make_tasks(paths: list[str], groups_per_task: int, part_bytes: int = PART_BYTES) -> list[Task]:
     tasks: list[Task] = []
     for path in paths:
         size = os.path.getsize(path)
-        if shard_kind(path) != "parquet":
+        kind = shard_kind(path)
+        if kind == "jsonl" and size > part_bytes and not path.lower().endswith(".gz"):
+            tasks += [Task(len(tasks) + n, path, start, stop, stop - start, first)
+                      for n, (start, stop, first) in enumerate(jsonl_splits(path, part_bytes))]
+            continue
+        if kind != "parquet":  # a gzip stream cannot be entered in the middle: one task
             tasks.append(Task(len(tasks), path, size=size))
             continue
         try:
@@ -75,7 +82,7 @@ def make_tasks(paths: list[str], groups_per_task: int) -> list[Task]:
 def manifest(tasks: list[Task], fields: Fields, output_format: str, fingerprint: str) -> dict:
     inputs = sorted({t.shard for t in tasks})
     return {"inputs": [[p, os.path.getsize(p), os.stat(p).st_mtime_ns] for p in inputs],
-            "tasks": [[t.shard, t.start, t.stop] for t in tasks], "fields": dataclasses.asdict(fields),
+            "tasks": [[t.shard, t.start, t.stop, t.first] for t in tasks], "fields": dataclasses.asdict(fields),
             "output_format": output_format, "config": fingerprint}
 
 

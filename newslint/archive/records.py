@@ -19,6 +19,7 @@ PARQUET_SUFFIXES = (".parquet", ".pq")
 WARC_SUFFIXES = (".warc", ".warc.gz")
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz", ".json.gz")
 _BATCH_ROWS = 512  # Parquet rows read at a time: memory stays flat however big the row group
+_CHUNK = 1 << 20  # bytes read at a time when cutting a JSONL file into parts
 
 
 class ShardError(Exception):
@@ -100,8 +101,9 @@ def _field_text(data: dict, name: str) -> tuple[str, str]:
     return value, ""
 
 
-def read_shard(path: str, fields: Fields, start: int = 0, stop: int | None = None) -> Iterator[Record]:
-    """The records of one shard, or of a part of it (Parquet row groups start..stop)."""
+def read_shard(path: str, fields: Fields, start: int = 0, stop: int | None = None, first: int = 1) -> Iterator[Record]:
+    """The records of one shard, or of a part of it: Parquet row groups start..stop, or the lines
+    of a plain JSONL file that begin in bytes start..stop, the first of them record `first`."""
     kind = shard_kind(path)
     if kind == "parquet":
         yield from _parquet(path, fields, start, stop)
@@ -110,19 +112,45 @@ def read_shard(path: str, fields: Fields, start: int = 0, stop: int | None = Non
 
         yield from read_warc(path)
     else:
-        yield from _jsonl(path, fields)
+        yield from _jsonl(path, fields, start, stop, first)
 
 
-def _jsonl(path: str, fields: Fields) -> Iterator[Record]:
+def _jsonl(path: str, fields: Fields, start: int, stop: int | None, first: int) -> Iterator[Record]:
     opener = gzip.open if path.lower().endswith(".gz") else open
-    number = 0
+    number, position = first - 1, start
     try:
         with opener(path, "rb") as stream:
-            for number, raw in enumerate(stream, 1):  # noqa: B007 (number is reported on failure)
+            stream.seek(start)
+            for raw in iter(stream.readline, b""):
+                if stop is not None and position >= stop:
+                    break
+                position += len(raw)
+                number += 1
                 if raw.strip():
                     yield _json_line(raw, path, number, fields)
     except (OSError, EOFError, zlib.error) as exc:
         raise ShardError(f"{path}: cannot read past record {number}: {exc}") from None
+
+
+def jsonl_splits(path: str, part_bytes: int) -> list[tuple[int, int, int]]:
+    """(start, stop, first record) of parts of about part_bytes of a plain JSONL file, cut after
+    a line break; one pass over the file counts the lines so that record numbers stay exact."""
+    splits: list[tuple[int, int, int]] = []
+    start, first, lines, offset, target = 0, 1, 0, 0, part_bytes
+    with open(path, "rb") as stream:
+        for chunk in iter(lambda: stream.read(_CHUNK), b""):
+            while target < offset + len(chunk):
+                cut = chunk.find(b"\n", max(target - offset, 0))
+                if cut < 0:
+                    break  # the line goes on into the next chunk
+                end = offset + cut + 1
+                splits.append((start, end, first))
+                start, first, target = end, lines + chunk.count(b"\n", 0, cut + 1) + 1, end + part_bytes
+            lines += chunk.count(b"\n")
+            offset += len(chunk)
+    if start < offset:
+        splits.append((start, offset, first))
+    return splits
 
 
 def _json_line(raw: bytes, path: str, number: int, fields: Fields) -> Record:

@@ -7,7 +7,7 @@ from ..config import Config
 from ..fingerprint import config_fingerprint
 from ..progress import bar
 from . import job, parts
-from .plan import claim_output, make_tasks, manifest, shards
+from .plan import PART_BYTES, claim_output, make_tasks, manifest, shards
 from .records import Fields
 
 
@@ -19,11 +19,12 @@ class JobOptions:
     scheduler: str | None = None
     workers: int | None = None
     groups_per_task: int = 4  # Parquet row groups per task
+    part_bytes: int = PART_BYTES  # bytes of a plain JSONL file per task
 
 
 def run_job(inputs: list[str], config: Config, options: JobOptions, client=None) -> job.Totals:
     """Lint the archive into options.output; PlanError for unusable inputs or output."""
-    tasks = make_tasks(shards(inputs), options.groups_per_task)
+    tasks = make_tasks(shards(inputs), options.groups_per_task, options.part_bytes)
     claim_output(options.output, manifest(tasks, options.fields, options.output_format, config_fingerprint(config)))
     totals = job.Totals()
     pending = []
