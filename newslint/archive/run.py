@@ -7,7 +7,7 @@ from ..config import Config
 from ..fingerprint import config_fingerprint
 from ..progress import bar
 from . import job, parts
-from .plan import PART_BYTES, claim_output, make_tasks, manifest, shards
+from .plan import PART_BYTES, PlanError, claim_output, make_tasks, manifest, shards
 from .records import Fields
 
 
@@ -25,6 +25,8 @@ class JobOptions:
 def run_job(inputs: list[str], config: Config, options: JobOptions, client=None) -> job.Totals:
     """Lint the archive into options.output; PlanError for unusable inputs or output."""
     tasks = make_tasks(shards(inputs), options.groups_per_task, options.part_bytes)
+    if not tasks:
+        raise PlanError(f"no shards in {', '.join(inputs)} (*.jsonl, *.jsonl.gz, *.parquet, *.warc, *.warc.gz)")
     claim_output(options.output, manifest(tasks, options.fields, options.output_format, config_fingerprint(config)))
     totals = job.Totals()
     pending = []
