@@ -104,16 +104,29 @@ def test_parquet_row_group_tasks_equal_the_plain_cli(tmp_path, client, config):
     assert archive_findings(tmp_path / "out") == cli_findings(tmp_path / "files", names)
 
 
-def test_warc_pages_equal_the_plain_cli_on_the_same_html_files(tmp_path, client, config):
+def test_warc_pages_on_an_existing_scheduler_equal_the_plain_cli_on_the_same_html_files(tmp_path, client):
     docs = articles(60, seed=5)
     shard = write_warc(tmp_path / "crawl.warc.gz", docs)
     names = as_files(tmp_path / "files", docs, ".html", html_page)
-    run_job([str(shard)], config, JobOptions(str(tmp_path / "out")), client=client)
+    before = _lint_tasks_done(client)
+    done = subprocess.run([sys.executable, "-m", "newslint", "archive", str(shard), "--output", str(tmp_path / "out"),
+                           "--scheduler", client.scheduler.address], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
     by_url = {d["url"]: d["id"] for d in docs}
     warc_ids = {r["id"]: by_url[r["url"]] for r in read_output(str(tmp_path / "out"), "documents")}
     found = {(warc_ids[f[0]], *f[1:]) for f in archive_findings(tmp_path / "out")}
     assert found == cli_findings(tmp_path / "files", names)
     assert any(f[5] == "cross-file-boilerplate" for f in found)
+    assert _lint_tasks_done(client) == before + 1  # the job's one task ran on this cluster
+    assert len(client.scheduler_info()["workers"]) == 2  # which it left running
+
+
+def _lint_tasks_done(client) -> int:
+    def count(dask_scheduler):
+        prefix = dask_scheduler.task_prefixes.get("lint_task")
+        return prefix.state_counts["memory"] if prefix is not None else 0  # a prefix without live tasks is falsy
+
+    return client.run_on_scheduler(count)
 
 
 def _shards(folder, docs, per_shard):
