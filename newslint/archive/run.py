@@ -84,3 +84,4 @@ class _Estimate:
         if self.bytes:
             self.bar.total = max(self.documents, round(self.documents * self.size / self.bytes))
         self.bar.update(documents)
+        self.bar.refresh()  # a task is coarse (seconds to minutes): show each one, however soon after the last
