@@ -222,3 +222,4 @@ def _read(fd) -> bytes:
         return os.read(fd, 65536)
     except OSError:  # the terminal closed
         return b""
+

@@ -212,3 +212,30 @@ def test_a_big_plain_jsonl_shard_is_cut_into_tasks_that_read_each_record_once(tm
     assert [(r.number, r.id, r.text, r.error) for r in parts] == [(r.number, r.id, r.text, r.error) for r in whole]
     assert len(whole) == 59 and whole[17].error == f"{shard}: record 18: not valid JSON (Expecting property name " \
         "enclosed in double quotes, column 2)"
+
+
+def test_lint_partition_maps_over_a_dask_dataframe(config):
+    import dask
+    import dask.dataframe as dd
+    import pandas as pd
+
+    from newslint.archive.api import partition_meta
+
+    docs = articles(12, seed=23)
+    frame = dd.from_pandas(pd.DataFrame(docs), npartitions=3)
+    with dask.config.set(scheduler="synchronous"):  # the cluster runs in tests/test_archive_job.py
+        found = frame.map_partitions(lint_partition, config, meta=partition_meta()).compute()
+    expected = [f for _, rows in lint_records(docs, config) for f in rows]
+    assert found.to_dict("records") == expected and expected
+
+
+def test_dask_names_a_config_by_its_fingerprint(config):
+    import dataclasses
+
+    from dask.base import tokenize
+
+    from newslint.fingerprint import config_fingerprint
+
+    fewer = dataclasses.replace(config, rules=config.rules[1:])
+    assert tokenize(config) == tokenize(load_config(discover=False)) != tokenize(fewer)
+    assert config.__dask_tokenize__() == config_fingerprint(config)
