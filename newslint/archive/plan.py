@@ -33,7 +33,8 @@ class Task:
 
 
 def shards(inputs: list[str]) -> list[str]:
-    """The shard files named or found (recursively, sorted) in the folders named."""
+    """The shard files named or found (recursively, sorted) in the folders named, as absolute
+    paths: a worker on another machine has another current folder."""
     found: list[str] = []
     for given in inputs:
         if os.path.isdir(given):
@@ -45,7 +46,7 @@ def shards(inputs: list[str]) -> list[str]:
             found.append(given)
         else:
             raise PlanError(f"{given}: no such file or folder")
-    return found
+    return [os.path.abspath(p) for p in found]
 
 
 def _is_shard(name: str) -> bool:

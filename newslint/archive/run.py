@@ -1,6 +1,8 @@
 """Running the whole archive job from the driver: plan, resume, the three passes, progress."""
 from __future__ import annotations
 
+import dataclasses
+import os
 from dataclasses import dataclass
 
 from ..config import Config
@@ -24,6 +26,7 @@ class JobOptions:
 
 def run_job(inputs: list[str], config: Config, options: JobOptions, client=None) -> job.Totals:
     """Lint the archive into options.output; PlanError for unusable inputs or output."""
+    options = dataclasses.replace(options, output=os.path.abspath(options.output))  # for workers elsewhere
     tasks = make_tasks(shards(inputs), options.groups_per_task, options.part_bytes)
     if not tasks:
         raise PlanError(f"no shards in {', '.join(inputs)} (*.jsonl, *.jsonl.gz, *.parquet, *.warc, *.warc.gz)")
