@@ -83,7 +83,7 @@ def test_jsonl_through_the_command_line_equals_the_plain_cli(tmp_path):
     assert done.returncode == 0, done.stderr
     assert done.stderr.splitlines() == [
         f"newslint: {tmp_path / 'shards' / 'a.jsonl'}: record 121: no text in field 'text'",
-        f"newslint: 201 documents (1 bad records), {len(archive_findings(out))} findings, "
+        f"newslint: 201 documents (1 bad record), {len(archive_findings(out))} findings, "
         f"{sum(p.stat().st_size for p in (tmp_path / 'shards').iterdir()) / 1e6:.1f} MB "
         f"-> {out}/findings, {out}/documents"]
     expected = cli_findings(tmp_path / "files", names)

@@ -239,3 +239,15 @@ def test_dask_names_a_config_by_its_fingerprint(config):
     fewer = dataclasses.replace(config, rules=config.rules[1:])
     assert tokenize(config) == tokenize(load_config(discover=False)) != tokenize(fewer)
     assert config.__dask_tokenize__() == config_fingerprint(config)
+
+
+def test_the_summary_names_ten_bad_records_and_counts_the_rest(capsys):
+    from newslint.archive.command import _summarise
+    from newslint.archive.job import Totals
+
+    _summarise(Totals(documents=40, bad=25, findings=3, bytes=2_000_000, errors=[f"s.jsonl: record {n}: x" for n in range(20)]),
+               "out")
+    lines = capsys.readouterr().err.splitlines()
+    assert lines[:10] == [f"newslint: s.jsonl: record {n}: x" for n in range(10)]
+    assert lines[10:] == ["newslint: ... and 15 more bad records (the 'error' column of the documents parts lists them all)",
+                          "newslint: 40 documents (25 bad records), 3 findings, 2.0 MB -> out/findings, out/documents"]

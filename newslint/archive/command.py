@@ -10,6 +10,7 @@ from .parts import FORMATS
 from .records import Fields
 
 EXIT_OK, EXIT_ERROR = 0, 2
+SHOWN_ERRORS = 10  # bad records named on standard error; the documents parts have them all
 NEEDED = {"dask": "dask[distributed]", "distributed": "dask[distributed]", "pyarrow": "pyarrow", "warcio": "warcio"}
 
 
@@ -76,10 +77,12 @@ def run_archive(argv: Sequence[str]) -> int:
 
 
 def _summarise(totals, output: str) -> None:
-    for line in totals.errors:
+    shown = totals.errors[:SHOWN_ERRORS]
+    for line in shown:
         print(f"newslint: {line}", file=sys.stderr)
-    if totals.bad > len(totals.errors):
-        print(f"newslint: ... and {totals.bad - len(totals.errors)} more bad records "
+    if totals.bad > len(shown):
+        print(f"newslint: ... and {totals.bad - len(shown)} more bad records "
               "(the 'error' column of the documents parts lists them all)", file=sys.stderr)
-    print(f"newslint: {totals.documents} documents ({totals.bad} bad records), {totals.findings} findings, "
+    bad = f"{totals.bad} bad record{'' if totals.bad == 1 else 's'}"
+    print(f"newslint: {totals.documents} documents ({bad}), {totals.findings} findings, "
           f"{totals.bytes / 1e6:.1f} MB -> {output}/findings, {output}/documents", file=sys.stderr)
