@@ -4,6 +4,7 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import re
 import subprocess
 import sys
 
@@ -251,3 +252,14 @@ def test_the_summary_names_ten_bad_records_and_counts_the_rest(capsys):
     assert lines[:10] == [f"newslint: s.jsonl: record {n}: x" for n in range(10)]
     assert lines[10:] == ["newslint: ... and 15 more bad records (the 'error' column of the documents parts lists them all)",
                           "newslint: 40 documents (25 bad records), 3 findings, 2.0 MB -> out/findings, out/documents"]
+
+
+def test_a_truncated_warc_keeps_its_pages_and_ends_with_one_error(tmp_path):
+    whole = write_warc(tmp_path / "whole.warc.gz", articles(8))
+    cut = tmp_path / "cut.warc.gz"
+    cut.write_bytes(whole.read_bytes()[: whole.stat().st_size * 2 // 3])
+    found = list(records(Task(0, str(cut)), Fields()))
+    assert 2 <= len(found) - 1 < 8 and all(r.text for r in found[:-1])
+    assert found[-1].text is None and found[-1].number == 2 * len(found)  # a request and a response per page
+    assert re.fullmatch(rf"{re.escape(str(cut))}: record \d+: truncated: the last \d+ bytes of the record are missing",
+                        found[-1].error)

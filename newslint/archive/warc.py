@@ -40,6 +40,9 @@ def _page(record, path: str, number: int) -> Record | None:
     ident = record.rec_headers.get_header("WARC-Record-ID") or f"{path}#{number}"
     url = record.rec_headers.get_header("WARC-Target-URI")
     body = record.content_stream().read()
+    missing = getattr(record.raw_stream, "limit", 0)  # what Content-Length promised and the file lacks
+    if missing:
+        return bad(path, number, ident, url, f"truncated: the last {missing} bytes of the record are missing")
     text, problem = _decode(body, _charset(content_type))
     if problem:
         return bad(path, number, ident, url, problem)
