@@ -263,3 +263,26 @@ def test_a_truncated_warc_keeps_its_pages_and_ends_with_one_error(tmp_path):
     assert found[-1].text is None and found[-1].number == 2 * len(found)  # a request and a response per page
     assert re.fullmatch(rf"{re.escape(str(cut))}: record \d+: truncated: the last \d+ bytes of the record are missing",
                         found[-1].error)
+
+
+def test_a_damaged_parquet_page_ends_its_task_with_one_error_after_the_rows_before_it(tmp_path):
+    shard = write_parquet(tmp_path / "a.parquet", articles(50), row_group_size=10)
+    data = bytearray(shard.read_bytes())
+    data[len(data) // 2: len(data) // 2 + 200] = bytes(200)
+    shard.write_bytes(bytes(data))
+    found = [r for t in make_tasks([str(shard)], 1) for r in records(t, Fields())]
+    errors = [r.error for r in found if r.error]
+    assert errors and all(f"{shard}: cannot read past record " in e for e in errors)
+    assert len([r for r in found if r.text]) >= 10  # the row groups before the damage are read
+
+
+def test_parquet_text_that_is_not_utf8_is_one_bad_record(tmp_path):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    texts = pa.array([b"Fine text.", b"caf\xe9 society", b"More text."], type=pa.binary()).view(pa.string())
+    shard = tmp_path / "a.parquet"
+    pq.write_table(pa.table({"id": ["a", "b", "c"], "text": texts}), shard)
+    found = list(read_shard(str(shard), Fields()))
+    assert [(r.id, r.text) for r in found] == [("a", "Fine text."), ("b", None), ("c", "More text.")]
+    assert found[1].error == f"{shard}: record 2: field 'text' is not valid UTF-8 (byte 3)"

@@ -66,7 +66,7 @@ def from_mapping(data: Any, shard: str, number: int, fields: Fields) -> Record:
     fallback = f"{os.path.basename(shard)}#{number}"
     if not isinstance(data, dict):
         return bad(shard, number, fallback, None, f"expected an object, found {type(data).__name__}")
-    ident, url = data.get(fields.id), data.get(fields.url)
+    ident, url = (_label(data.get(name)) for name in (fields.id, fields.url))
     if ident is None:
         ident = fallback
     elif not isinstance(ident, (str, int)) or isinstance(ident, bool):
@@ -82,6 +82,11 @@ def from_mapping(data: Any, shard: str, number: int, fields: Fields) -> Record:
             return bad(shard, number, str(ident), url, problem)
         text = f"{title}\n\n{text}" if title.strip() else text
     return Record(shard, number, str(ident), url, text, fields.markup)
+
+
+def _label(value: Any) -> Any:
+    """An id or URL stored as bytes, as text (a bad byte in a label is not worth losing the record)."""
+    return value.decode("utf-8", errors="replace") if isinstance(value, bytes) else value
 
 
 def _field_text(data: dict, name: str) -> tuple[str, str]:
@@ -175,6 +180,7 @@ def parquet_row_groups(path: str) -> list[int]:
 
 
 def _parquet(path: str, fields: Fields, start: int, stop: int | None) -> Iterator[Record]:
+    import pyarrow as pa
     import pyarrow.parquet as pq
 
     try:
@@ -187,7 +193,25 @@ def _parquet(path: str, fields: Fields, start: int, stop: int | None) -> Iterato
     wanted = [n for n in (fields.id, fields.url, fields.text, fields.title) if n and n in names]
     groups = list(range(start, shard.num_row_groups if stop is None else stop))
     number = sum(shard.metadata.row_group(i).num_rows for i in range(start))
-    for batch in shard.iter_batches(batch_size=_BATCH_ROWS, row_groups=groups, columns=wanted):
-        for row in batch.to_pylist():
+    batches = shard.iter_batches(batch_size=_BATCH_ROWS, row_groups=groups, columns=wanted)
+    while True:
+        try:
+            batch = next(batches, None)
+        except (OSError, pa.ArrowException) as exc:  # a damaged page: what came before it stands
+            raise ShardError(f"{path}: cannot read past record {number}: {exc}") from None
+        if batch is None:
+            return
+        for row in _as_bytes(batch, pa).to_pylist():
             number += 1
             yield from_mapping(row, path, number, fields)
+
+
+def _as_bytes(batch, pa):
+    """The batch with its string columns as bytes: pyarrow does not check that stored strings are
+    UTF-8, and one bad value would otherwise fail the whole batch instead of its own record."""
+    def raw(column):
+        if pa.types.is_large_string(column.type):
+            return column.cast(pa.large_binary())
+        return column.cast(pa.binary()) if pa.types.is_string(column.type) else column
+
+    return pa.RecordBatch.from_arrays([raw(c) for c in batch.columns], names=batch.schema.names)

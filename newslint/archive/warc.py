@@ -8,6 +8,8 @@ docs/archive.md). Requests, metadata, redirects, errors and non-HTML responses a
 from __future__ import annotations
 
 import codecs
+import contextlib
+import io
 from typing import Iterator
 
 from .records import Record, ShardError, bad
@@ -20,14 +22,22 @@ def read_warc(path: str) -> Iterator[Record]:
     from warcio.exceptions import ArchiveLoadFailed
 
     number = 0
-    try:
-        with open(path, "rb") as stream:
-            for number, record in enumerate(ArchiveIterator(stream), 1):  # noqa: B007
-                page = _page(record, path, number)
-                if page is not None:
-                    yield page
-    except (ArchiveLoadFailed, OSError, EOFError, ValueError) as exc:
-        raise ShardError(f"{path}: cannot read past record {number}: {exc}") from None
+    with open(path, "rb") as stream:
+        records = iter(ArchiveIterator(stream))
+        while True:
+            try:
+                with contextlib.redirect_stderr(io.StringIO()):  # warcio prints multi-line warnings itself
+                    record = next(records, None)
+                    page = None if record is None else _page(record, path, number + 1)
+            except ArchiveLoadFailed as exc:
+                raise ShardError(f"{path}: cannot read past record {number}: {exc}") from None
+            except Exception as exc:  # warcio fails in its own ways on damaged bytes
+                raise ShardError(f"{path}: cannot read past record {number}: {type(exc).__name__}: {exc}") from None
+            if record is None:
+                return
+            number += 1
+            if page is not None:
+                yield page
 
 
 def _page(record, path: str, number: int) -> Record | None:
