@@ -10,16 +10,17 @@ from pathlib import Path
 from typing import Sequence
 
 from . import __version__, baseline, fix, fixwrite, strip
+from .cache import DEFAULT_FOLDER, ENV, lint_files
 from .config import Config, find_config, load_config, select_rules, unknown_selectors
 from .crossfile import add_cross_file_findings
 from .formatters import FORMATTERS, all_findings
 from .model import CATEGORIES, SEVERITY_NAMES, Severity
-from .runner import FileResult, lint_paths
+from .runner import FileResult
 from .sources import STDIN, discover
 from .yamlfile import ConfigError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-SUBCOMMANDS = ("rules", "stats", "server")
+SUBCOMMANDS = ("rules", "stats", "server", "archive")
 
 
 def _lint_parser() -> argparse.ArgumentParser:
@@ -28,7 +29,8 @@ def _lint_parser() -> argparse.ArgumentParser:
         description="Lint news copy for spun paraphrases, scrape leftovers, unsourced figures and damage.",
         epilog="Subcommands: 'newslint rules' lists the rules (--explain ID, --check); "
                "'newslint stats PATH...' prints words, readability and findings per file; "
-               "'newslint server' is a language server for editors.",
+               "'newslint server' is a language server for editors; "
+               "'newslint archive INPUT... --output DIR' lints JSONL, Parquet or WARC shards on Dask.",
     )
     parser.add_argument("paths", nargs="*", metavar="PATH", help="files or folders to lint; '-' reads standard input")
     parser.add_argument("--config", metavar="FILE", help="config file (default: .newslint.yaml or pyproject.toml found upward)")
@@ -55,6 +57,9 @@ def _lint_parser() -> argparse.ArgumentParser:
                         help="delete the whole lines that boilerplate warnings name, in place (never reported speech)")
     parser.add_argument("--baseline", metavar="FILE", help="report only findings not recorded in this baseline file")
     parser.add_argument("--write-baseline", metavar="FILE", help="record the current findings in FILE and exit 0")
+    parser.add_argument("--no-cache", action="store_true", help="lint every file, neither reading nor writing the cache")
+    parser.add_argument("--cache-dir", metavar="DIR",
+                        help=f"cache folder (default: ${ENV}, else {DEFAULT_FOLDER}/ beside the config file or here)")
     parser.add_argument("--version", action="version", version=f"newslint {__version__}")
     return parser
 
@@ -245,7 +250,8 @@ def _lint(paths: list[str], config: Config, args: argparse.Namespace, keep) -> t
         signal.signal(signal.SIGTERM, _terminate)
         return _strip(paths, config), False
     if not args.fix:
-        return add_cross_file_findings(list(lint_paths(paths, config, args.jobs)), config), False
+        return add_cross_file_findings(lint_files(paths, config, args.jobs, not args.no_cache, args.cache_dir),
+                                       config), False
     signal.signal(signal.SIGTERM, _terminate)
     outcomes = fixwrite.fix_paths(paths, config, True, keep, args.paths)
     fixed = [o for o in outcomes if o.changed]
@@ -390,6 +396,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_stats(argv[1:])
         if argv and argv[0] == "server":
             return run_server(argv[1:])
+        if argv and argv[0] == "archive":
+            from .archive.command import run_archive
+
+            return run_archive(argv[1:])
         return run_lint(argv)
     except BrokenPipeError:  # `newslint ... | head`
         sys.stderr.close()

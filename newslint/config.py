@@ -64,6 +64,13 @@ class Config:
     def rule(self, rule_id: str) -> Rule | None:
         return next((r for r in self.rules if r.id == rule_id), None)
 
+    def __dask_tokenize__(self) -> str:
+        """Dask names a task by its arguments' content; walking a config's compiled rules takes
+        seconds, its fingerprint (newslint/fingerprint.py) milliseconds."""
+        from .fingerprint import config_fingerprint
+
+        return config_fingerprint(self)
+
 
 class _TomlSection(YamlFile):
     """[tool.newslint] of a pyproject.toml; lines are found by searching the file's text."""

@@ -35,10 +35,10 @@ class FileResult:
 _NO_OPTIONS: MappingProxyType = MappingProxyType({})  # shared by the many YAML rules without options
 
 
-def make_document(text: str, path: str) -> Document:
-    """The Document for a file: plain text as it is, Markdown and HTML (by suffix) with what is
-    not prose blanked to spaces; either way, offsets are those of the original text."""
-    markup = markup_for(path)
+def make_document(text: str, path: str, markup: str | None = None) -> Document:
+    """The Document for a file: plain text as it is, Markdown and HTML (by suffix, unless `markup`
+    names one) with what is not prose blanked to spaces; either way, offsets are those of the original text."""
+    markup = markup or markup_for(path)
     if markup == "text":
         return Document(suppress.blank_markers(text), path, source=text)
     prose, paragraphs = convert(text, markup)

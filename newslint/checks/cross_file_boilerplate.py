@@ -52,13 +52,23 @@ def collect(document, options) -> tuple:
     return tuple(rows)
 
 
+def needed(options, total: int) -> float:
+    """How many files a line must be in to be reported, in a run of `total` files."""
+    return max(options["min-files"], options["min-share"] * total)
+
+
 def finish(gathered, options) -> Iterator[tuple[str, int, int, int, int, str]]:
     """The lines found in enough of the run's files, in every file that has them."""
     counts = Counter(row[0] for _, rows in gathered for row in rows)
-    needed = max(options["min-files"], options["min-share"] * len(gathered))
+    repeated = {key: count for key, count in counts.items() if count >= needed(options, len(gathered))}
     for path, rows in gathered:
-        for key, line, column, end_column, text in rows:
-            if counts[key] >= needed:
-                quoted = text + ("…" if end_column - column > _QUOTED_CHARS else "")
-                yield (path, line, column, line, end_column,
-                       f"line repeated in {counts[key]} of {counted(len(gathered), 'file')}: '{quoted}' is page chrome")
+        yield from report(path, rows, repeated, len(gathered))
+
+
+def report(path: str, rows, repeated, total: int) -> Iterator[tuple[str, int, int, int, int, str]]:
+    """One file's lines that are in `repeated` (key -> number of files), out of `total` files."""
+    for key, line, column, end_column, text in rows:
+        if key in repeated:
+            quoted = text + ("…" if end_column - column > _QUOTED_CHARS else "")
+            yield (path, line, column, line, end_column,
+                   f"line repeated in {repeated[key]} of {counted(total, 'file')}: '{quoted}' is page chrome")

@@ -1,0 +1,132 @@
+"""The CLI's lint cache on real files: unchanged files are not linted again; anything that matters is."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+import newslint.runner
+from newslint import cache
+from newslint.cli import main
+
+ARTICLE = "The minister will fulfill with union leaders on Monday.\nShare this story\n"
+
+
+@pytest.fixture
+def project(tmp_path, monkeypatch):
+    """A folder of articles with a config and a rule file; the current folder for the run."""
+    (tmp_path / "articles").mkdir()
+    for n in range(6):
+        (tmp_path / "articles" / f"a{n}.txt").write_text(f"Story {n} begins here with the the news.\n" + ARTICLE)
+    (tmp_path / "house").mkdir()
+    (tmp_path / "house" / "house-words.yaml").write_text(
+        "kind: existence\ncategory: style\nseverity: warning\ndescription: House words.\n"
+        "message: \"house style: '{match}'\"\ntokens: [begins here]\n")
+    (tmp_path / ".newslint.yaml").write_text("rule-files: [house]\nrules:\n  long-sentence: {max-words: 40}\n")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("NEWSLINT_CACHE_DIR", raising=False)
+    return tmp_path
+
+
+@pytest.fixture
+def linted(monkeypatch):
+    """The paths the runner actually lints (the real lint_file, watched)."""
+    seen: list[str] = []
+    real = newslint.runner.lint_file
+
+    def watched(path, config):
+        seen.append(path)
+        return real(path, config)
+
+    monkeypatch.setattr(newslint.runner, "lint_file", watched)
+    return seen
+
+
+def run(capsys, *args) -> tuple[str, str]:
+    main(["--format", "json", "--jobs", "1", *args, "articles"])
+    captured = capsys.readouterr()
+    return captured.out, captured.err
+
+
+def test_a_second_run_lints_nothing_and_reports_the_same(project, linted, capsys):
+    first, _ = run(capsys)
+    assert len(linted) == 6 and (project / ".newslint_cache").is_dir()
+    linted.clear()
+    second, err = run(capsys)
+    assert linted == [] and err == ""
+    assert second == first
+    uncached, _ = run(capsys, "--no-cache")
+    assert uncached == first
+    report = json.loads(first)
+    assert {f["rule"] for f in report["findings"]} >= {"cross-file-boilerplate", "house-words", "doubled-word"}
+
+
+def test_an_edited_file_is_linted_again_and_only_it(project, linted, capsys):
+    run(capsys)
+    linted.clear()
+    (project / "articles" / "a3.txt").write_text("A new story with no chrome.\n")
+    out, _ = run(capsys)
+    assert linted == ["articles/a3.txt"]
+    assert out == run(capsys, "--no-cache")[0]
+    assert "a3.txt" not in {f["path"].split("/")[-1] for f in json.loads(out)["findings"]
+                            if f["rule"] == "cross-file-boilerplate"}
+
+
+@pytest.mark.parametrize("change", ["config", "rule file", "selection"])
+def test_a_changed_config_or_rule_file_lints_everything_again(project, linted, capsys, change):
+    run(capsys)
+    linted.clear()
+    args = []
+    if change == "config":
+        (project / ".newslint.yaml").write_text("rule-files: [house]\nrules:\n  doubled-word: disable\n")
+    elif change == "rule file":
+        rule = project / "house" / "house-words.yaml"
+        rule.write_text(rule.read_text().replace("[begins here]", "[news]"))
+    else:
+        args = ["--ignore", "style"]
+    out, _ = run(capsys, *args)
+    assert len(linted) == 6
+    assert out == run(capsys, "--no-cache", *args)[0]
+
+
+def test_a_corrupt_or_foreign_cache_is_ignored_with_one_warning_and_rebuilt(project, linted, capsys):
+    first, _ = run(capsys)
+    (cache_file,) = (project / ".newslint_cache").glob("lint-*.json")
+    damages = {b'{"newslint-cache": 1, "key": "x': f"newslint: warning: ignoring corrupt cache {cache_file} ",
+               json.dumps({"some": "other tool"}).encode(): f"newslint: warning: ignoring {cache_file}: not a newslint cache"}
+    for damage, warning in damages.items():
+        cache_file.write_bytes(damage)
+        linted.clear()
+        out, err = run(capsys)
+        assert out == first and len(linted) == 6
+        assert err.startswith(warning) and err.count("\n") == 1
+        assert json.loads(cache_file.read_text())["newslint-cache"] == cache.FORMAT  # rebuilt
+
+
+def test_the_cache_folder_is_chosen_by_option_or_environment(project, capsys, monkeypatch, tmp_path):
+    run(capsys, "--cache-dir", str(tmp_path / "mine"))
+    assert list((tmp_path / "mine").glob("lint-*.json")) and not (project / ".newslint_cache").exists()
+    monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path / "env"))
+    run(capsys)
+    assert list((tmp_path / "env").glob("lint-*.json"))
+    run(capsys, "--no-cache", "--cache-dir", str(tmp_path / "unused"))
+    assert not (tmp_path / "unused").exists()
+
+
+def test_an_unwritable_cache_folder_is_one_warning_and_the_report_is_unchanged(project, capsys):
+    (project / "blocked").write_text("a file, not a folder")
+    out, err = run(capsys, "--cache-dir", str(project / "blocked"))
+    assert out == run(capsys, "--no-cache")[0]
+    assert err.startswith(f"newslint: warning: cannot write the cache in {project / 'blocked'}") and err.count("\n") == 1
+
+
+def test_the_cached_command_line_in_a_subprocess_reports_what_the_uncached_one_does(project):
+    def cli(*args):
+        return subprocess.run([sys.executable, "-m", "newslint", *args, "articles"], capture_output=True, text=True,
+                              cwd=project, timeout=120)
+
+    first, second, bare = cli(), cli(), cli("--no-cache")
+    assert first.returncode == second.returncode == bare.returncode == 1
+    assert first.stdout == second.stdout == bare.stdout and "cross-file-boilerplate" in first.stdout
