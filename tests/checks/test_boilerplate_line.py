@@ -87,3 +87,10 @@ def test_a_model_fitted_on_other_features_or_damaged_is_refused():
         from_dict({**data, "weights": [0.0]})
     with pytest.raises(ModelError, match="damaged"):
         from_dict({"features": list(FEATURES), "weights": []})
+
+
+def test_paragraphs_the_model_skips_are_not_copies_of_a_punctuation_only_line():
+    long = "The council said the plan would be reviewed. " * 8  # over MAX_CHARS: never judged
+    texts = ["Council approves bus lanes", long, "-", long + "Again.", "-"]
+    copies = FEATURES.index("copies")
+    assert [row[copies] for row in rows(texts, set()) if row is not None] == [2.0, 2.0]
