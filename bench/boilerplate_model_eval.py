@@ -26,7 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
 
-from boilerplate_data import EXTRACTORS, MODEL_RULE, bbc_part, lexicon_config, zyte_part  # noqa: E402
+from boilerplate_data import EXTRACTORS, MODEL_RULE, bbc_part, label_noise, lexicon_config, zyte_part  # noqa: E402
 
 from newslint.boilerplate_features import flagged_paragraphs, protected, rows  # noqa: E402
 from newslint.boilerplate_model import load  # noqa: E402
@@ -107,6 +107,12 @@ def report(name: str, lines: list[dict], show: int) -> None:
                                                                         and line["text"].rstrip()[-1:] in ".!?\"”")]
     p, r, n = pr(shaped, threshold)
     print(f"   short non-sentence lines  P {p:.3f}  R {r:.3f}  ({sum(x['label'] for x in shaped)} labelled)")
+    # Recall without label noise by a rule fixed before the second look (boilerplate_data.label_noise):
+    # boilerplate labels on the first line or on article-style prose leave the denominator; precision
+    # still counts every line. This never replaces the raw figure above.
+    clean = [x for x in lines if not (x["label"] and label_noise(x["text"], x["index"]))]
+    p, r, n = pr(clean, threshold)
+    print(f"   less rule-defined noise   P {p:.3f}  R {r:.3f}  ({sum(x['label'] for x in clean)} labelled)")
     rng = random.Random(16)
     fps = [x for x in lines if flagged(x, threshold) and not x["label"]]
     misses = [x for x in lines if x["label"] and not flagged(x, threshold)]

@@ -125,10 +125,10 @@ class _View:
     words: list[float]
     prose: list[float]
     runs: list[int]
-    keys: list[str]
+    keys: list[str | None]
     copies: Counter
     headline: set[str]
-    prefixes: list[str]
+    prefixes: list[str | None]
     prefix_copies: Counter
     total_prose: float
     total_words: float
@@ -151,8 +151,10 @@ def _view(texts: Sequence[str], shapes: list) -> _View:
     words = [s[1] if s else float(min(len(t.split()), 200)) for s, t in zip(shapes, texts)]
     prose = [s[-1] if s else float(w >= _PROSE_WORDS and _sentence_end(t.rstrip()[-_TAIL:]))
              for s, t, w in zip(shapes, texts, words)]
-    keys = [normalise_paragraph(t) if s or i == 0 else "" for i, (s, t) in enumerate(zip(shapes, texts))]
-    prefixes = [" ".join(k.split()[:2]) for k in keys]
+    # A paragraph the model skips gets no key (None), so a punctuation-only line, whose key is "",
+    # does not count the skipped paragraphs as copies of itself.
+    keys = [normalise_paragraph(t) if s or i == 0 else None for i, (s, t) in enumerate(zip(shapes, texts))]
+    prefixes = [None if k is None else " ".join(k.split()[:2]) for k in keys]
     return _View(words, prose, _short_runs(prose), keys, Counter(keys), set(keys[0].split()) if keys else set(),
                  prefixes, Counter(prefixes),  # items of one list often start alike ("See it now", "Player")
                  sum(prose), sum(words) or 1.0)

@@ -25,6 +25,9 @@ LEFTOVERS = [
     ("media-widgets", "Listen to this article"),
     ("timestamps", "Published 11:11 PM EST Nov 19, 2019"),
     ("bylines", "(Reporting by Greg Roumeliotis; Editing by Martin Howell)"),
+    ("bylines", "Jane Roe is a reporter for NBC News."),
+    ("bylines", "Sam Lee is the Post's deputy politics editor."),
+    ("site-chrome", "The contents of this site are ©2019 Star Media Group, a subsidiary of Star Inc."),
 ]
 
 COPY = [
@@ -38,6 +41,9 @@ COPY = [
     "Updated figures were published on Tuesday.",
     "Photographs of the scene were shared widely, police said.",
     "Millions of people subscribe to streaming services.",
+    "Jane Roe is a reporter for the paper and was arrested in March after she filmed the raid.",
+    "Mr Roe is a reporter for the local paper.",
+    "The logo (© 2019 the artist) was printed on every bag, the firm said.",
 ]
 
 

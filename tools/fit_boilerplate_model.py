@@ -8,12 +8,13 @@ benchmark, MIT); BBC_FOLDER is ../shared/eval/clean-news/bbc (every line content
 training pages of the Zyte split and the development half of BBC are read (tools/boilerplate_data.py),
 plus the project's own seeds. Needs scikit-learn (`pip install -e '.[fit]'`).
 
-Gradient-boosted trees (scikit-learn, fixed seed, sorted inputs) are fitted on every row, then
-exported with thresholds and leaf values rounded, so the same inputs give the same file byte
-for byte. Out-of-fold probabilities (5 folds by page) choose the warning threshold: the lowest
-on a grid at which the model's warnings, with the lexicon rules' own, keep a line precision of
-at least TARGET_PRECISION on every extractor and at most MAX_BBC_WARNINGS per 100 development
-BBC articles. The figures are printed; the held-out pages are left to bench/boilerplate_model_eval.py.
+A standard-scaled logistic regression (or, with --model trees, gradient-boosted trees; fixed
+seed, sorted inputs) is fitted and exported with its numbers rounded, so the same inputs give the
+same file byte for byte. Boilerplate rows that boilerplate_data.label_noise calls label noise
+(article prose the labelling missed) are left out of every fit but still scored. Out-of-fold
+probabilities (5 folds by page) choose the warning threshold: the lowest on a grid at which the
+model's warnings, with the lexicon rules' own, keep a line precision of at least TARGET_PRECISION
+on every extractor and at most MAX_BBC_WARNINGS per 100 development BBC articles. The figures are printed; the held-out pages are left to bench/boilerplate_model_eval.py.
 """
 from __future__ import annotations
 
@@ -25,7 +26,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from boilerplate_data import EXTRACTORS, ROOT, bbc_docs, lexicon_config, seed_docs, zyte_docs  # noqa: E402
+from boilerplate_data import EXTRACTORS, ROOT, bbc_docs, label_noise, lexicon_config, seed_docs, zyte_docs  # noqa: E402
 
 from newslint.boilerplate_features import FEATURES  # noqa: E402
 from newslint.boilerplate_model import from_dict  # noqa: E402
@@ -39,14 +40,17 @@ SEED = 0
 
 
 def matrices(docs):
-    X, y, groups, meta = [], [], [], []
+    """Rows, labels, groups, (source, group, lexicon-flagged) and whether a boilerplate label is noise."""
+    X, y, groups, meta, noisy = [], [], [], [], []
     for doc in docs:
-        for features, label, flagged in zip(doc.features, doc.labels, doc.lexicon):
+        for text, features, label, flagged in zip(doc.texts, doc.features, doc.labels, doc.lexicon):
             X.append(features)
             y.append(label)
             groups.append(doc.group)
             meta.append((doc.source, doc.group, flagged))
-    return X, y, groups, meta
+            # Article prose the labelling missed teaches the model that prose is chrome: left out of fitting.
+            noisy.append(label == 1 and label_noise(text, 1))
+    return X, y, groups, meta, noisy
 
 
 def fit(X, y, args):
@@ -89,11 +93,13 @@ def export(model, info: dict) -> dict:
     return {"features": list(FEATURES), "base": round(base, 6), "trees": trees, "info": info}
 
 
-def out_of_fold(X, y, groups, args) -> list[float]:
+def out_of_fold(X, y, groups, noisy, args) -> list[float]:
+    """Each row scored by a model fitted on the other folds (less their noisy rows); every row is scored."""
     from sklearn.model_selection import GroupKFold
 
     probabilities = [0.0] * len(y)
     for train, test in GroupKFold(n_splits=FOLDS).split(X, y, groups):
+        train = [i for i in train if not noisy[i]]
         model = from_dict(export(fit([X[i] for i in train], [y[i] for i in train], args), {}))
         for i in test:
             probabilities[i] = model.probability(X[i])
@@ -154,17 +160,19 @@ def main() -> None:
     config = lexicon_config()
     bbc = bbc_docs(Path(args.bbc), "dev", config)
     docs = zyte_docs(Path(args.zyte), "train", config) + seed_docs(config) + bbc
-    X, y, groups, meta = matrices(docs)
-    print(f"rows: {len(y)} ({sum(y)} boilerplate) from {len(docs)} documents; "
-          + ", ".join(f"{k} {v}" for k, v in sorted(Counter(m[0] for m in meta).items())))
-    threshold = choose(out_of_fold(X, y, groups, args), y, meta, len(bbc))
+    X, y, groups, meta, noisy = matrices(docs)
+    print(f"rows: {len(y)} ({sum(y)} boilerplate, {sum(noisy)} of them label noise left out of fitting) from "
+          f"{len(docs)} documents; " + ", ".join(f"{k} {v}" for k, v in sorted(Counter(m[0] for m in meta).items())))
+    threshold = choose(out_of_fold(X, y, groups, noisy, args), y, meta, len(bbc))
     print(f"warning threshold: {threshold}")
-    info = {"warn_confidence": threshold, "suggest_confidence": SUGGEST_AT, "rows": len(y), "boilerplate_rows": sum(y),
+    info = {"warn_confidence": threshold, "suggest_confidence": SUGGEST_AT, "rows": len(y) - sum(noisy),
+            "boilerplate_rows": sum(y) - sum(noisy), "noise_rows_left_out": sum(noisy),
             "sklearn": sklearn.__version__, "model": args.model, "c": args.c,
             **({"trees": args.trees, "depth": args.depth, "rate": args.rate, "min_leaf": args.min_leaf}
                if args.model == "trees" else {}), "data": "Zyte article-extraction benchmark lines (MIT), train pages; "
             "BBC News development half (content); newslint seeds"}
-    data = export(fit(X, y, args), info)
+    keep = [i for i in range(len(y)) if not noisy[i]]
+    data = export(fit([X[i] for i in keep], [y[i] for i in keep], args), info)
     Path(args.out).write_text(json.dumps(data, sort_keys=True, separators=(",", ":")) + "\n", encoding="utf-8")
     size = len(data["trees"]) if "trees" in data else len(data["weights"])
     print(f"wrote {args.out}: {size} {'trees' if 'trees' in data else 'weights'}, "

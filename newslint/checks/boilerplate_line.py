@@ -29,13 +29,13 @@ SEVERITY = "warning"
 STAGE = "summary"  # it reads the lexicon rules' findings
 FIXABLE = False
 OPTIONS = {"warn-confidence": float, "min-confidence": float}
-DEFAULTS = {"warn-confidence": 0.82, "min-confidence": 0.5}
+DEFAULTS = {"warn-confidence": 0.92, "min-confidence": 0.5}
 _ARTICLE = ("Council approves bus lanes\nThe council voted on Tuesday to add bus lanes on four roads, a plan it says "
             "will cut journey times.\nWork will start in March and take eight months, the transport chief said.\n"
             "Shop owners have raised concerns about deliveries and parking during the works.\n")
 EXAMPLES = {
     "fail": [_ARTICLE + "Player | Pos | Stats |\nJane Roe | FW | 2 goals |\n",
-             _ARTICLE + "A bus in the new lane on Monday. Jane Roe/Reuters\n"],
+             _ARTICLE + "Jane Roe, the council's transport chief, at the depot on Monday\n"],
     "pass": [_ARTICLE, _ARTICLE + "What changes for drivers\nParking will be banned on the new lanes at peak hours.\n"],
 }
 _F = {name: index for index, name in enumerate(FEATURES)}
