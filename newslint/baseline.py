@@ -29,7 +29,8 @@ class BaselineError(Exception):
 
 
 def _digest(*parts: str) -> str:
-    return f"{zlib.crc32(chr(31).join(parts).encode('utf-8')):08x}"
+    # surrogatepass: lint_text may be given lone surrogates, which UTF-8 cannot otherwise encode.
+    return f"{zlib.crc32(chr(31).join(parts).encode('utf-8', 'surrogatepass')):08x}"
 
 
 def _folded(text: str) -> str:

@@ -10,6 +10,7 @@ from typing import Sequence
 from . import __version__, baseline, fix
 from .config import Config, load_config, select_rules, unknown_selectors
 from .crossfile import add_cross_file_findings
+from .display import printable
 from .formatters import FORMATTERS, all_findings
 from .model import CATEGORIES, SEVERITY_NAMES, Severity
 from .runner import FileResult, lint_paths
@@ -38,7 +39,7 @@ def _lint_parser() -> argparse.ArgumentParser:
     parser.add_argument("--statistics", action="store_true", help="print a count per rule instead of the findings")
     parser.add_argument("--include", action="append", metavar="GLOB", help="file glob to lint in folders (repeatable)")
     parser.add_argument("--exclude", action="append", metavar="GLOB", help="file glob to skip in folders (repeatable)")
-    parser.add_argument("--jobs", type=int, metavar="N", help="worker processes (default: automatic)")
+    parser.add_argument("--jobs", type=_positive, metavar="N", help="worker processes (default: automatic; at most one per CPU)")
     parser.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour in text output")
     parser.add_argument("--report-unused", action="store_true", help="report suppression directives that suppressed nothing")
     parser.add_argument("--fix", action="store_true", help="apply the safe fixes (one replacement, outside quotes) in place")
@@ -58,8 +59,23 @@ def _rules_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _positive(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of 1 or more, got {value!r}")
+    return number
+
+
+def _say(line: str) -> None:
+    """One line to stderr, with control characters escaped (it may quote a file name or article text)."""
+    print(printable(line), file=sys.stderr)
+
+
 def _error(message: str) -> None:
-    print(f"newslint: {message}", file=sys.stderr)
+    _say(f"newslint: {message}")
 
 
 def _split(value: str | None) -> list[str]:
@@ -71,7 +87,7 @@ def _load(path: str | None) -> Config | None:
         return load_config(path)
     except ConfigError as exc:
         for problem in exc.problems:
-            print(f"newslint: config error: {problem}", file=sys.stderr)
+            _say(f"newslint: config error: {problem}")
         return None
 
 
@@ -87,6 +103,9 @@ def run_lint(argv: Sequence[str]) -> int:
     if not args.paths:
         parser.print_usage(sys.stderr)
         _error("no PATH given (use '.' for this folder, '-' for standard input)")
+        return EXIT_ERROR
+    if args.statistics and args.format not in ("text", "json"):
+        _error("--statistics works with --format text or json")
         return EXIT_ERROR
     config = _configure(args)
     if config is None:
@@ -106,7 +125,7 @@ def run_lint(argv: Sequence[str]) -> int:
         for line in result.errors + result.warnings:
             if line not in printed:  # a run-wide note (no grammar server) once, not once per file
                 printed.add(line)
-                print(line, file=sys.stderr)
+                _say(line)
     if args.write_baseline:
         return _write_baseline(results, args.write_baseline, bool(paths))
     return _report(results, config, args, bool(paths))
@@ -161,7 +180,7 @@ def _lint(paths: list[str], config: Config, args: argparse.Namespace) -> list[Fi
 def _show_diff(outcomes: list[fix.FixOutcome], had_paths: bool) -> int:
     for outcome in outcomes:
         for line in outcome.result.errors:
-            print(line, file=sys.stderr)
+            _say(line)
     diffs = [fix.unified_diff(o) for o in outcomes if o.changed]
     if diffs:
         sys.stdout.write("".join(diffs))
@@ -265,11 +284,46 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_stats(argv[1:])
         return run_lint(argv)
     except BrokenPipeError:  # `newslint ... | head`
-        sys.stderr.close()
+        _silence_stdout()
         return EXIT_OK
     except KeyboardInterrupt:
         return 130
 
 
+def _guard_stdout() -> None:
+    """Never fail to encode: a strict stdout gets escapes for what it cannot hold."""
+    for stream in (sys.stdout, sys.stderr):
+        if stream is not None and hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
+
+
+def _silence_stdout() -> None:
+    """After a write failed, point stdout at /dev/null so the interpreter's final flush stays quiet."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+def entry_point() -> int:
+    """The console script: main(), then the report flushed while errors can still be reported."""
+    _guard_stdout()
+    if sys.stdout is None:  # started with stdout closed (`newslint ... >&-`)
+        _error("standard output is closed; nothing can be reported")
+        return EXIT_ERROR
+    try:
+        code = main()
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _silence_stdout()
+        return EXIT_OK
+    except OSError as exc:  # /dev/full, a closed descriptor
+        _silence_stdout()
+        _error(f"cannot write the report: {(exc.strerror or str(exc)).lower()}")
+        return EXIT_ERROR
+    return code
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(entry_point())

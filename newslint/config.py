@@ -307,14 +307,16 @@ def _tuple(kind: type | tuple[type, ...]) -> tuple[type, ...]:
 
 
 def select_rules(config: Config, select: list[str] | None, ignore: list[str] | None) -> Config:
-    """Narrow the active rules by id, id prefix or category. A selected exact id is enabled even if off."""
+    """Narrow the active rules by id, id prefix or category. A selected exact id or category is enabled even if off
+    (`--select readability` switches on the readability rules, which are all off by default)."""
     def matches(rule: Rule, selectors: list[str]) -> bool:
         return any(rule.id == s or rule.id.startswith(s) or rule.category == s for s in selectors)
 
     rules = list(config.rules)
     if select:
         active_ids = {r.id for r in rules}
-        extra = [r for r in config.catalogue.values() if r.id in select and r.id not in active_ids]
+        extra = [r for r in config.catalogue.values()
+                 if (r.id in select or r.category in select) and r.id not in active_ids]
         rules = [r for r in rules if matches(r, select)] + [dataclasses.replace(r, enabled=True) for r in extra]
     if ignore:
         rules = [r for r in rules if not matches(r, ignore)]

@@ -110,7 +110,7 @@ def fix_file(path: str, config: Config, write: bool) -> FixOutcome:
     result = FileResult(path, result.findings, result.metrics, (), source.warnings)
     outcome = FixOutcome(result, source.text, fixed, applied)
     if write and outcome.changed:
-        data = (b"\xef\xbb\xbf" if source.bom else b"") + fixed.encode("utf-8")
+        data = source.encode(fixed)
         try:
             write_atomic(path, data, before)
         except OSError as exc:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import dataclasses
 import multiprocessing
 import os
+import re
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -31,6 +32,8 @@ class FileResult:
     collected: dict[str, Any] = field(default_factory=dict)  # cross-file rules' data, by rule id
 
 
+_LONE_CR = re.compile(r"\r(?!\n)")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _NO_OPTIONS: MappingProxyType = MappingProxyType({})  # shared by the many YAML rules without options
 
 
@@ -38,12 +41,21 @@ def make_document(text: str, path: str) -> Document:
     """The Document for a file: plain text as it is, Markdown and HTML (by suffix) with what is
     not prose blanked to spaces; either way, offsets are those of the original text."""
     markup = markup_for(path)
+    text = _lone_cr_to_lf(text)
     if markup == "text":
         return Document(suppress.blank_markers(text), path, source=text)
     prose, paragraphs = convert(text, markup)
     if paragraphs is not None:  # HTML marks paragraphs with tags, not blank lines
         return BlockDocument(prose, path, text, markup, paragraphs)
     return Document(prose, path, source=text, markup=markup)
+
+
+def _lone_cr_to_lf(text: str) -> str:
+    """Old Mac line endings (CR alone) as LF: the same length, so offsets and columns are unchanged,
+    while every line-based view (lines, paragraphs, sentences) sees the lines the file has."""
+    if "\r" not in text:
+        return text
+    return _LONE_CR.sub("\n", text)
 
 
 def _findings(document: Document, rule: Rule, hits: Iterable) -> Iterator[Finding]:
@@ -101,6 +113,9 @@ def _builtin_config() -> Config:
 def lint_text(text: str, config: Config | None = None, path: str = "<text>") -> list[Finding]:
     """Lint a string; pure: no I/O beyond loading the built-in config once when none is given."""
     config = config if config is not None else _builtin_config()
+    # A str may hold lone surrogates that no file could (files are decoded with errors replaced);
+    # U+FFFD in their place keeps every offset, and every encoder downstream works.
+    text = _SURROGATE.sub("\ufffd", text)
     return list(lint_document(make_document(text, path), config).findings)
 
 
@@ -136,9 +151,14 @@ def default_jobs(file_count: int) -> int:
     return 1 if file_count < 64 else min(4, os.cpu_count() or 1)
 
 
+def worker_count(requested: int | None, file_count: int) -> int:
+    """Workers to start: more than the CPUs or the files would only cost memory and start-up time."""
+    return max(1, min(requested or default_jobs(file_count), os.cpu_count() or 1, file_count))
+
+
 def lint_paths(paths: Sequence[str], config: Config, jobs: int | None = None) -> Iterator[FileResult]:
     """Lint files, in parallel when there are many, yielding results in the order given."""
-    jobs = jobs or default_jobs(len(paths))
+    jobs = worker_count(jobs, len(paths))
     if jobs <= 1 or "-" in paths:
         for path in paths:
             yield lint_file(path, config)
