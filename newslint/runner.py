@@ -11,7 +11,7 @@ from functools import lru_cache
 from types import MappingProxyType
 from typing import Any, Iterable, Iterator, Sequence
 
-from . import suppress
+from . import suppress, userregex
 from .baseline import fingerprint
 from .config import Config, load_config
 from .document import Document
@@ -95,9 +95,13 @@ def _run_rule(document: Document, rule: Rule, directives: Any, run: _Run) -> Non
     options = MappingProxyType(dict(rule.options)) if rule.options else _NO_OPTIONS
     args = (document, options) if rule.stage == "text" else (document, options, tuple(run.findings))
     try:
-        run.findings.extend(list(_findings(document, rule, suppress.keep(directives, rule.id, rule.check(*args)))))
+        with userregex.budget():
+            run.findings.extend(list(_findings(document, rule, suppress.keep(directives, rule.id, rule.check(*args)))))
     except RuleUnavailable as exc:  # e.g. no LanguageTool server: skip the rule, say why
         run.notes.append(f"newslint: {exc}")
+        return
+    except userregex.RegexTimeout as exc:  # a user's regex backtracking: skip the rule for this file
+        run.notes.append(f"{document.path}: rule {rule.id} skipped: {exc}")
         return
     if rule.measure is not None:
         run.metrics.update(rule.measure(*args))
