@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from array import array
 import string
 from typing import Any, Iterator
 
@@ -298,14 +299,23 @@ def normalise_line(line: str) -> str:
     return " ".join(line.replace("…", "...").split()).lower()
 
 
-def _line_table(document: Document) -> tuple[tuple[int, str, str], ...]:
-    """(start, stripped line, normalised line) for each non-blank line, computed once for all line rules."""
+def _line_table(document: Document) -> Iterator[tuple[int, str, str]]:
+    """(start, stripped line, normalised line) for each non-blank line, computed once for all line rules.
+
+    Kept as parallel columns (starts in an array), not a tuple per line: a file of millions of
+    one-letter lines would otherwise hold a tuple and an int object for each."""
     table = document.__dict__.get("_line_table")  # cached on the document, like its cached properties
     if table is None:
-        table = tuple((start + len(content) - len(content.lstrip()), content.strip(), normalise_line(content))
-                      for _, start, content in document.lines() if content.strip())
-        document.__dict__["_line_table"] = table
-    return table
+        starts, stripped, keys = array("q"), [], []
+        for _, start, content in document.lines():
+            line = content.strip()
+            if line:
+                key = normalise_line(content)
+                starts.append(start + content.find(line[0]))
+                stripped.append(line)
+                keys.append(line if key == line else key)  # one string object when they are equal
+        table = document.__dict__["_line_table"] = (starts, stripped, keys)
+    return zip(*table)
 
 
 @dataclasses.dataclass(frozen=True)

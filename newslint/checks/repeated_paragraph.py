@@ -46,14 +46,26 @@ def _rough_key(text: str) -> tuple:
     return (first.group(1).lower(), first.group(2).lower(), last.group(1).lower()) if first and last else (text,)
 
 
+def _keys(document, candidates: set | None) -> Iterator[tuple[int, int, int, str, object]]:
+    """(index, start, end, text, key) per paragraph; the key is the rough one, or with candidates
+    given, the normalised one for candidates and None for the rest. Recomputed per pass rather
+    than kept in per-paragraph lists: a file of millions of one-word lines has millions."""
+    for index, (start, end) in enumerate(document.paragraphs):
+        text = document.text[start:end]
+        rough = _rough_key(text)
+        if candidates is None:
+            yield index, start, end, text, hash(rough)
+        else:
+            yield index, start, end, text, normalise_paragraph(text) if hash(rough) in candidates else None
+
+
 def check(document, options) -> Iterator[Hit]:
-    texts = [document.text[start:end] for start, end in document.paragraphs]
-    rough = [_rough_key(text) for text in texts]
-    candidates = {key for key, n in Counter(rough).items() if n > 1}  # most paragraphs are unique: skip them
-    keys = [normalise_paragraph(text) if key in candidates else None for text, key in zip(texts, rough)]
-    copies = Counter(key for key in keys if key is not None)
+    rough = Counter(key for *_, key in _keys(document, None))
+    candidates = {key for key, n in rough.items() if n > 1}  # most paragraphs are unique: skip them
+    del rough
+    copies = Counter(key for *_, key in _keys(document, candidates) if key is not None)
     first_seen: dict[str, int] = {}
-    for index, ((start, end), text, key) in enumerate(zip(document.paragraphs, texts, keys)):
+    for index, start, end, text, key in _keys(document, candidates):
         if key is None:
             continue
         if key not in first_seen:
