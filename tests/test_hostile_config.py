@@ -149,7 +149,8 @@ def test_an_alias_bomb_in_a_rule_file_category(tmp_path):
 
 def test_values_quoted_in_errors_are_cut(tmp_path):
     (line,) = problems(write(tmp_path, "c.yaml", f"fail-on: {'x' * 5000}\n"))
-    assert len(line) < 200 and "..." in line
+    message = line.split("fail-on: ", 1)[1]  # the temporary path's length varies
+    assert len(message) < 130 and "..." in message
 
 
 def test_a_recursive_alias_and_deep_nesting(tmp_path):
