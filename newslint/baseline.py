@@ -86,12 +86,12 @@ def load(baseline_path: str) -> Counter:
     def fail(reason: str) -> BaselineError:
         return BaselineError(f"{baseline_path}: cannot read baseline: {reason}")
 
+    from .sources import SourceError, read_text
+
     try:
-        data = json.loads(Path(baseline_path).read_text(encoding="utf-8-sig"))  # a BOM from a Windows editor is fine
-    except FileNotFoundError:
-        raise fail("no such file") from None
-    except OSError as exc:
-        raise fail((exc.strerror or str(exc)).lower()) from None
+        data = json.loads(read_text(baseline_path))  # a BOM from a Windows editor is fine; a pipe is refused
+    except SourceError as exc:  # its message starts with the path
+        raise fail(str(exc).split(": ", 2)[-1]) from None
     except UnicodeDecodeError:
         raise fail("not valid UTF-8") from None
     except json.JSONDecodeError as exc:

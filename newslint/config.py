@@ -19,6 +19,7 @@ from .checks import grammar
 from .model import Rule, Severity
 from .display import quoted
 from .registry import catalogue, yaml_rule_paths
+from .sources import SourceError, read_text
 from .yamlfile import ConfigError, Problem, YamlFile
 from .yamlrules import build_engine
 
@@ -139,12 +140,12 @@ def _read(path: Path) -> YamlFile:
     if path.suffix != ".toml":
         return YamlFile.load(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_text(str(path))
         data = tomllib.loads(text)
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+    except SourceError as exc:  # its message starts with the path
+        raise ConfigError([Problem(str(path), None, "", str(exc).split(": ", 1)[-1])]) from None
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise ConfigError([Problem(str(path), None, "", f"cannot read: {exc}")]) from None
-    except ValueError:
-        raise ConfigError([Problem(str(path), None, "", "cannot read: the name holds a NUL character")]) from None
     if path.name == "pyproject.toml":
         tool = data.get("tool", {})
         if not isinstance(tool, dict) or not isinstance(tool.get("newslint", {}), dict):

@@ -171,6 +171,13 @@ def read_bytes(path: str) -> bytes:
         raise SourceError(f"{path!r}: cannot read: the name holds a NUL character") from None
 
 
+def read_text(path: str) -> str:
+    """A config, rule or baseline file as UTF-8 (a BOM dropped), read like an article: a pipe
+    refused, a device capped. SourceError's message names the file; ValueError: not UTF-8."""
+    data = read_bytes(str(path))
+    return data.decode("utf-8-sig")
+
+
 def read_source(path: str, stdin=None) -> Source:
     if path == STDIN:
         import sys

@@ -15,6 +15,7 @@ from typing import Any, Sequence
 import yaml
 
 from .display import printable
+from .sources import SourceError, read_text
 
 # libyaml's parser when PyYAML has it: the built-in rule packs hold over a thousand entries.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -129,13 +130,11 @@ class YamlFile:
     def load(cls, path: Path | str, text: str | None = None, name: str | None = None) -> YamlFile:
         name = name or str(path)
         try:
-            text = Path(path).read_text(encoding="utf-8-sig") if text is None else text
-        except OSError as exc:
-            raise ConfigError([Problem(name, None, "", f"cannot read: {(exc.strerror or str(exc)).lower()}")]) from None
+            text = read_text(str(path)) if text is None else text
+        except SourceError as exc:  # its message starts with the path
+            raise ConfigError([Problem(name, None, "", str(exc).split(": ", 1)[-1])]) from None
         except UnicodeDecodeError:
             raise ConfigError([Problem(name, None, "", "not valid UTF-8")]) from None
-        except ValueError:
-            raise ConfigError([Problem(name, None, "", "cannot read: the name holds a NUL character")]) from None
         return cls(name, *_parse(name, text))
 
     def line_of(self, *keys: Any) -> int | None:

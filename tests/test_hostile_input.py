@@ -191,3 +191,13 @@ def test_jobs_is_capped_at_the_cpus(tmp_path):
     assert worker_count(10_000, 100_000) == cpus
     assert worker_count(10_000, 1) == 1
     assert worker_count(None, 3) == 1
+
+
+@pytest.mark.parametrize("option", ["--config", "--baseline"])
+def test_a_fifo_or_device_as_config_or_baseline_is_one_error(tmp_path, option):
+    (tmp_path / "a.txt").write_text(DOUBLED)
+    os.mkfifo(tmp_path / "pipe")
+    for target, reason in (("pipe", "a named pipe, not a regular file"), ("/dev/zero", "more than 64 MB")):
+        result = run(option, target, "a.txt", cwd=tmp_path, timeout=60)
+        assert result.returncode == 2
+        assert reason in result.stderr.decode() and len(result.stderr.splitlines()) == 1
