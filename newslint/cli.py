@@ -10,7 +10,7 @@ from typing import Sequence
 from . import __version__, baseline, fix
 from .config import Config, load_config, select_rules, unknown_selectors
 from .crossfile import add_cross_file_findings
-from .display import printable
+from .display import guard_streams, printable, silence_stdout
 from .formatters import FORMATTERS, all_findings
 from .model import CATEGORIES, SEVERITY_NAMES, Severity
 from .runner import FileResult, lint_paths
@@ -284,31 +284,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_stats(argv[1:])
         return run_lint(argv)
     except BrokenPipeError:  # `newslint ... | head`
-        _silence_stdout()
+        silence_stdout()
         return EXIT_OK
     except KeyboardInterrupt:
         return 130
 
 
-def _guard_stdout() -> None:
-    """Never fail to encode: a strict stdout gets escapes for what it cannot hold."""
-    for stream in (sys.stdout, sys.stderr):
-        if stream is not None and hasattr(stream, "reconfigure"):
-            stream.reconfigure(errors="backslashreplace")
-
-
-def _silence_stdout() -> None:
-    """After a write failed, point stdout at /dev/null so the interpreter's final flush stays quiet."""
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError, AttributeError):
-        pass
-
-
 def entry_point() -> int:
     """The console script: main(), then the report flushed while errors can still be reported."""
-    _guard_stdout()
+    guard_streams()
     if sys.stdout is None:  # started with stdout closed (`newslint ... >&-`)
         _error("standard output is closed; nothing can be reported")
         return EXIT_ERROR
@@ -316,10 +300,10 @@ def entry_point() -> int:
         code = main()
         sys.stdout.flush()
     except BrokenPipeError:
-        _silence_stdout()
+        silence_stdout()
         return EXIT_OK
     except OSError as exc:  # /dev/full, a closed descriptor
-        _silence_stdout()
+        silence_stdout()
         _error(f"cannot write the report: {(exc.strerror or str(exc)).lower()}")
         return EXIT_ERROR
     return code

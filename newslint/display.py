@@ -8,8 +8,10 @@ characters itself, pass theirs through `unicode_safe`.
 """
 from __future__ import annotations
 
+import os
 import re
 import reprlib
+import sys
 
 # C0 controls but tab, DEL, C1 controls, and the bidirectional overrides that reorder what is shown.
 _CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
@@ -52,3 +54,19 @@ def quoted(value: object, limit: int = 60) -> str:
     shortener.maxstring = shortener.maxother = limit
     shortener.maxlevel, shortener.maxlist, shortener.maxdict = 2, 4, 4
     return printable(shortener.repr(value))
+
+
+def guard_streams() -> None:
+    """Never fail to encode: a strict stdout or stderr gets escapes for what it cannot hold."""
+    for stream in (sys.stdout, sys.stderr):
+        if stream is not None and hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
+
+
+def silence_stdout() -> None:
+    """After a write failed, point stdout at /dev/null so the interpreter's final flush stays quiet."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
