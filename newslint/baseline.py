@@ -29,7 +29,8 @@ class BaselineError(Exception):
 
 
 def _digest(*parts: str) -> str:
-    return f"{zlib.crc32(chr(31).join(parts).encode('utf-8')):08x}"
+    # surrogatepass: lint_text may be given lone surrogates, which UTF-8 cannot otherwise encode.
+    return f"{zlib.crc32(chr(31).join(parts).encode('utf-8', 'surrogatepass')):08x}"
 
 
 def _folded(text: str) -> str:
@@ -82,16 +83,28 @@ def write(results: Sequence[Any], baseline_path: str) -> int:
 
 def load(baseline_path: str) -> Counter:
     """(path relative to the baseline's folder, fingerprint) -> how many findings it absorbs."""
+    def fail(reason: str) -> BaselineError:
+        return BaselineError(f"{baseline_path}: cannot read baseline: {reason}")
+
+    from .sources import SourceError, read_text
+
     try:
-        data = json.loads(Path(baseline_path).read_text(encoding="utf-8"))
-        entries = data["findings"] if isinstance(data, dict) and data.get("version") == VERSION else None
-        if not isinstance(entries, list):
-            raise ValueError(f"not a newslint baseline (version {VERSION})")
-        return Counter((str(e["path"]), str(e["fingerprint"])) for e in entries)
-    except FileNotFoundError:
-        raise BaselineError(f"{baseline_path}: cannot read baseline: no such file") from None
-    except (OSError, ValueError, KeyError, TypeError) as exc:
-        raise BaselineError(f"{baseline_path}: cannot read baseline: {exc}") from None
+        data = json.loads(read_text(baseline_path))  # a BOM from a Windows editor is fine; a pipe is refused
+    except SourceError as exc:  # its message starts with the path
+        raise fail(str(exc).split(": ", 2)[-1]) from None
+    except UnicodeDecodeError:
+        raise fail("not valid UTF-8") from None
+    except json.JSONDecodeError as exc:
+        raise fail(f"not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from None
+    except (RecursionError, ValueError):  # nested past the stack, numbers past the digit limit
+        raise fail("not valid JSON (nested too deeply or too large)") from None
+    entries = data.get("findings") if isinstance(data, dict) and data.get("version") == VERSION else None
+    if not isinstance(entries, list):
+        raise fail(f"not a newslint baseline (a JSON object with \"version\": {VERSION} and a \"findings\" list)")
+    for number, entry in enumerate(entries, 1):
+        if not (isinstance(entry, dict) and isinstance(entry.get("path"), str) and isinstance(entry.get("fingerprint"), str)):
+            raise fail(f"finding {number} is not an object with a \"path\" and a \"fingerprint\" string")
+    return Counter((e["path"], e["fingerprint"]) for e in entries)
 
 
 def apply(results: Sequence[Any], baseline_path: str) -> list[Any]:

@@ -21,7 +21,7 @@ from .config import Config
 from .fingerprint import config_fingerprint
 from .model import Finding, Severity
 from .runner import FileResult, lint_paths
-from .sources import STDIN, SourceError, decode
+from .sources import STDIN, SourceError, decode, read_bytes
 
 FORMAT = 2  # 2: findings carry `fixable`
 ENV = "NEWSLINT_CACHE_DIR"
@@ -64,9 +64,9 @@ class LintCache:
     def get(self, path: str) -> tuple[str, FileResult | None]:
         """(content hash, the cached result or None); an empty hash when the file cannot be read."""
         try:
-            data = Path(path).read_bytes()
-        except OSError:
-            return "", None
+            data = read_bytes(path)  # a named pipe is refused, not opened: it would block
+        except SourceError:
+            return "", None  # not cached: linting it says what is wrong
         digest = hashlib.blake2b(data, digest_size=16).hexdigest()
         entry = self.entries.get(path)
         if not isinstance(entry, dict) or entry.get("hash") != digest:
@@ -97,7 +97,7 @@ class LintCache:
             (self.folder / "CACHEDIR.TAG").write_text("Signature: 8a477f597d28d172789f06886806bc55\n# newslint cache\n")
             temporary = self.file.with_name(f".{self.file.name}.{os.getpid()}.tmp")
             temporary.write_text(json.dumps({"newslint-cache": FORMAT, "key": self.key, "files": self.entries},
-                                            ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+                                            separators=(",", ":")), encoding="ascii")  # names that are not UTF-8 stay escaped
             os.replace(temporary, self.file)
         except OSError as exc:
             _warn(f"cannot write the cache in {self.folder}: {exc.strerror or exc}")

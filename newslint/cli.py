@@ -13,6 +13,7 @@ from . import __version__, baseline, fix, fixwrite, strip
 from .cache import DEFAULT_FOLDER, ENV, lint_files
 from .config import Config, find_config, load_config, select_rules, unknown_selectors
 from .crossfile import add_cross_file_findings
+from .display import guard_streams, printable, silence_stdout
 from .formatters import FORMATTERS, all_findings
 from .model import CATEGORIES, SEVERITY_NAMES, Severity
 from .runner import FileResult
@@ -48,7 +49,7 @@ def _lint_parser() -> argparse.ArgumentParser:
                         help="apply the exclude globs to files named on the command line too (for pre-commit)")
     parser.add_argument("--stdin-filename", metavar="PATH",
                         help="read standard input as this file: its markup, config and name in the report")
-    parser.add_argument("--jobs", type=int, metavar="N", help="worker processes (default: automatic)")
+    parser.add_argument("--jobs", type=_positive, metavar="N", help="worker processes (default: automatic; at most one per CPU)")
     parser.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour in text output")
     parser.add_argument("--report-unused", action="store_true", help="report suppression directives that suppressed nothing")
     parser.add_argument("--fix", action="store_true", help="apply the safe fixes (one replacement, outside quotes) in place")
@@ -73,8 +74,23 @@ def _rules_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _positive(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of 1 or more, got {value!r}")
+    return number
+
+
+def _say(line: str) -> None:
+    """One line to stderr, with control characters escaped (it may quote a file name or article text)."""
+    print(printable(line), file=sys.stderr)
+
+
 def _error(message: str) -> None:
-    print(f"newslint: {message}", file=sys.stderr)
+    _say(f"newslint: {message}")
 
 
 def _split(value: str | None) -> list[str]:
@@ -86,7 +102,7 @@ def _load(path: str | Path | None, discover: bool = True) -> Config | None:
         return load_config(path, discover=discover)
     except ConfigError as exc:
         for problem in exc.problems:
-            print(f"newslint: config error: {problem}", file=sys.stderr)
+            _say(f"newslint: config error: {problem}")
         return None
 
 
@@ -107,6 +123,9 @@ def run_lint(argv: Sequence[str]) -> int:
     if not args.paths:
         parser.print_usage(sys.stderr)
         _error("no PATH given (use '.' for this folder, '-' for standard input)")
+        return EXIT_ERROR
+    if args.statistics and args.format not in ("text", "json"):
+        _error("--statistics works with --format text or json")
         return EXIT_ERROR
     config = _configure(args)
     if config is None:
@@ -145,7 +164,7 @@ def _finish(results: list[FileResult], config: Config, args: argparse.Namespace,
         for line in result.errors + result.warnings:
             if line not in printed:  # a run-wide note (no grammar server) once, not once per file
                 printed.add(line)
-                print(line, file=sys.stderr)
+                _say(line)
     if args.write_baseline:
         return _write_baseline(results, args.write_baseline, had_paths)
     return _report(results, config, args, had_paths, stream)
@@ -278,7 +297,7 @@ def _count(number: int, noun: str) -> str:
 def _show_diff(outcomes: list[fixwrite.FixOutcome], had_paths: bool) -> int:
     for outcome in outcomes:
         for line in outcome.result.errors:
-            print(line, file=sys.stderr)
+            _say(line)
     diffs = [fix.unified_diff(o.result.path, o.original, o.fixed) for o in outcomes if o.changed]
     if diffs:
         sys.stdout.write("".join(diffs))
@@ -402,11 +421,30 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_archive(argv[1:])
         return run_lint(argv)
     except BrokenPipeError:  # `newslint ... | head`
-        sys.stderr.close()
+        silence_stdout()
         return EXIT_OK
     except KeyboardInterrupt:
         return 130
 
 
+def entry_point() -> int:
+    """The console script: main(), then the report flushed while errors can still be reported."""
+    guard_streams()
+    if sys.stdout is None:  # started with stdout closed (`newslint ... >&-`)
+        _error("standard output is closed; nothing can be reported")
+        return EXIT_ERROR
+    try:
+        code = main()
+        sys.stdout.flush()
+    except BrokenPipeError:
+        silence_stdout()
+        return EXIT_OK
+    except OSError as exc:  # /dev/full, a closed descriptor
+        silence_stdout()
+        _error(f"cannot write the report: {(exc.strerror or str(exc)).lower()}")
+        return EXIT_ERROR
+    return code
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(entry_point())

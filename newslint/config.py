@@ -17,7 +17,9 @@ from typing import Any, Mapping
 
 from .checks import grammar
 from .model import Rule, Severity
+from .display import quoted
 from .registry import catalogue, yaml_rule_paths
+from .sources import SourceError, read_text
 from .yamlfile import ConfigError, Problem, YamlFile
 from .yamlrules import build_engine
 
@@ -27,6 +29,7 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 CONFIG_NAMES = (".newslint.yaml", ".newslint.yml")
+_TOML_KEY = re.compile(r"\s*\[*\s*([^=\]]+?)\s*[=\]]")
 DEFAULT_INCLUDE = ("*.txt", "*.text", "*.md", "*.markdown", "*.html", "*.htm")
 TOP_KEYS = {"extends", "rules", "rule-files", "include", "exclude", "fail-on"}
 # Sections owned by one feature, validated by it (name -> allowed keys and their types).
@@ -77,14 +80,14 @@ class _TomlSection(YamlFile):
 
     def __init__(self, name: str, data: Any, text: str):
         super().__init__(name, data, None)
-        self._lines = text.splitlines()
+        self._first_line: dict[str, int] = {}  # key or table name -> the first line that names it
+        for number, line in enumerate(text.splitlines(), 1):
+            found = _TOML_KEY.match(line)
+            if found:
+                self._first_line.setdefault(found.group(1).strip().strip("\"'").split(".")[-1], number)
 
     def line_of(self, *keys: Any) -> int | None:
-        want = str(keys[-1]) if keys else "tool.newslint"
-        for number, line in enumerate(self._lines, 1):
-            if re.match(rf"\s*\[?\"?{re.escape(want)}\"?\s*[=\].]", line):
-                return number
-        return None
+        return self._first_line.get(str(keys[-1]) if keys else "newslint")
 
 
 @dataclass
@@ -98,6 +101,7 @@ class _Layers:
     fail_on: Severity = Severity.WARNING
     sections: dict[str, dict[str, Any]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    loaded: set[str] = field(default_factory=set)  # files already applied: diamonds and repeats load once
 
 
 def find_config(start: Path | None = None) -> Path | None:
@@ -139,14 +143,22 @@ def load_config(path: str | Path | None = None, *, discover: bool = True) -> Con
 
 
 def _read(path: Path) -> YamlFile:
+    """A YAML config, or a TOML one: [tool.newslint] of a pyproject.toml, the whole of any other .toml."""
+    if path.suffix != ".toml":
+        return YamlFile.load(path)
+    try:
+        text = read_text(str(path))
+        data = tomllib.loads(text)
+    except SourceError as exc:  # its message starts with the path
+        raise ConfigError([Problem(str(path), None, "", str(exc).split(": ", 1)[-1])]) from None
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError([Problem(str(path), None, "", f"cannot read: {exc}")]) from None
     if path.name == "pyproject.toml":
-        try:
-            text = path.read_text(encoding="utf-8")
-            data = tomllib.loads(text).get("tool", {}).get("newslint", {})
-        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-            raise ConfigError([Problem(str(path), None, "", f"cannot read: {exc}")]) from None
-        return _TomlSection(str(path), data, text)
-    return YamlFile.load(path)
+        tool = data.get("tool", {})
+        if not isinstance(tool, dict) or not isinstance(tool.get("newslint", {}), dict):
+            raise ConfigError([Problem(str(path), None, "tool.newslint", "expected a table")])
+        data = tool.get("newslint", {})
+    return _TomlSection(str(path), data, text)
 
 
 def _apply_builtin(layers: _Layers, name: str, stack: list[str]) -> None:
@@ -155,10 +167,16 @@ def _apply_builtin(layers: _Layers, name: str, stack: list[str]) -> None:
 
 
 def _apply_file(layers: _Layers, path: Path, stack: list[str], display: str | None = None) -> None:
-    key = str(path.resolve())
+    try:
+        key = str(path.resolve())
+    except (OSError, ValueError):
+        key = str(path)
     if key in stack:
         layers.problems.append(Problem(str(path), None, "extends", "extends itself (a cycle)"))
         return
+    if key in layers.loaded:  # extends: [default, default], or two parents sharing a grandparent
+        return
+    layers.loaded.add(key)
     try:
         source = _read(path)
     except ConfigError as exc:
@@ -174,27 +192,36 @@ def _apply_file(layers: _Layers, path: Path, stack: list[str], display: str | No
         if name not in TOP_KEYS and name not in SECTIONS:
             layers.problems.append(source.problem((name,), "unknown key"))
     extends = data.get("extends", "default" if display is None else [])
-    for index, parent in enumerate([extends] if isinstance(extends, str) else extends or []):
-        if not isinstance(parent, str):
-            layers.problems.append(source.problem(("extends", index), "expected a set name or a path"))
+    if not isinstance(extends, (str, list)):
+        layers.problems.append(source.problem(("extends",), f"expected a set name, a path or a list of them, got {quoted(extends)}"))
+        extends = []
+    for index, parent in enumerate([extends] if isinstance(extends, str) else extends):
+        if not isinstance(parent, str) or "\0" in parent:
+            layers.problems.append(source.problem(("extends", index), f"expected a set name or a path, got {quoted(parent)}"))
         elif parent.endswith((".yaml", ".yml", ".toml")) or "/" in parent:
             _apply_file(layers, path.parent / parent, stack + [key])
         elif parent in builtin_sets():
             _apply_builtin(layers, parent, stack + [key])
         else:
-            layers.problems.append(source.problem(("extends",), f"unknown rule set {parent!r} (built-in: {', '.join(builtin_sets())})"))
+            layers.problems.append(source.problem(("extends",), f"unknown rule set {quoted(parent)} (built-in: {', '.join(builtin_sets())})"))
     _merge(layers, source, data, path.parent)
 
 
 def _merge(layers: _Layers, source: YamlFile, data: dict, folder: Path) -> None:
     for index, entry in enumerate(_list(layers, source, data, "rule-files")):
-        target = (folder / entry).resolve()
-        if not target.exists():
-            layers.problems.append(source.problem(("rule-files", index), f"no such file or folder: {entry}"))
+        try:
+            target = (folder / entry).resolve()
+            exists = target.exists()
+        except (OSError, ValueError):  # a NUL, a name too long
+            target, exists = None, False
+        if not exists:
+            layers.problems.append(source.problem(("rule-files", index), f"no such file or folder: {quoted(entry)}"))
             continue
+        known = {path for path, _ in layers.rule_files}
         for rule_path in yaml_rule_paths(target):
             display = str(rule_path) if source.name[:1] != "<" else "rules/" + str(rule_path.relative_to(rules_root().resolve()))
-            layers.rule_files.append((rule_path, display))
+            if rule_path not in known:  # two configs naming one folder
+                layers.rule_files.append((rule_path, display))
     if "include" in data:
         layers.include = tuple(_list(layers, source, data, "include"))
     if "exclude" in data:
@@ -204,7 +231,8 @@ def _merge(layers: _Layers, source: YamlFile, data: dict, folder: Path) -> None:
             layers.fail_on = Severity.parse(data["fail-on"])
         except ValueError as exc:
             layers.problems.append(source.problem(("fail-on",), str(exc)))
-    rules = data.get("rules") or {}
+    rules = data.get("rules")
+    rules = {} if rules is None else rules
     if not isinstance(rules, dict):
         layers.problems.append(source.problem(("rules",), "expected a mapping of rule id to setting"))
         rules = {}
@@ -217,10 +245,10 @@ def _merge(layers: _Layers, source: YamlFile, data: dict, folder: Path) -> None:
 
 
 def _list(layers: _Layers, source: YamlFile, data: dict, key: str) -> list[str]:
-    value = data.get(key) or []
-    value = [value] if isinstance(value, str) else value
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        layers.problems.append(source.problem((key,), "expected a list of strings"))
+    value = data.get(key)
+    value = [] if value is None else [value] if isinstance(value, str) else value
+    if not isinstance(value, list) or not all(isinstance(v, str) and "\0" not in v for v in value):
+        layers.problems.append(source.problem((key,), f"expected a list of strings, got {quoted(value)}"))
         return []
     return value
 
@@ -238,15 +266,25 @@ def _merge_section(layers: _Layers, source: YamlFile, name: str, value: Any, sch
     for key, item in value.items():
         if key not in schema:
             layers.problems.append(source.problem((name, key), "unknown key"))
-        elif not isinstance(item, schema[key]):
-            layers.problems.append(source.problem((name, key), f"expected {_type_name(schema[key])}"))
+        elif not _fits(item, schema[key]):
+            layers.problems.append(source.problem((name, key), f"expected {_type_name(schema[key])}, got {quoted(item)}"))
     layers.sections.setdefault(name, {}).update(value)
 
 
 def _type_name(kind: type | tuple[type, ...]) -> str:
     kinds = kind if isinstance(kind, tuple) else (kind,)
     return " or ".join({bool: "true/false", int: "a whole number", float: "a number", str: "a string",
-                        list: "a list", dict: "a mapping"}.get(k, k.__name__) for k in kinds)
+                        list: "a list of strings", dict: "a mapping"}.get(k, k.__name__) for k in kinds)
+
+
+def _fits(value: Any, expected: type | tuple[type, ...]) -> bool:
+    """Strict types: true/false is no number, "false" is no boolean, and a list option holds strings."""
+    kinds = _tuple(expected)
+    if isinstance(value, bool) and bool not in kinds:
+        return False
+    if not isinstance(value, kinds):
+        return False
+    return not isinstance(value, list) or all(isinstance(item, str) for item in value)
 
 
 def _activate(known: Mapping[str, Rule], layers: _Layers) -> list[Rule]:
@@ -291,7 +329,7 @@ def _configure(rule: Rule, setting: Any, source: YamlFile, problems: list[Proble
             if isinstance(value, bool):
                 changes["enabled"] = value
             else:
-                problems.append(source.problem(keys + (key,), "expected true or false"))
+                problems.append(source.problem(keys + (key,), f"expected true or false, got {quoted(value)}"))
         elif key == "severity":
             try:
                 changes["severity"] = Severity.parse(value)
@@ -299,13 +337,16 @@ def _configure(rule: Rule, setting: Any, source: YamlFile, problems: list[Proble
                 problems.append(source.problem(keys + (key,), str(exc)))
         elif key in rule.schema:
             expected = rule.schema[key]
-            if isinstance(value, expected) and not (isinstance(value, bool) and bool not in _tuple(expected)):
+            if _fits(value, expected):
                 changes["options"][key] = value
             else:
-                problems.append(source.problem(keys + (key,), f"expected {_type_name(expected)}"))
+                problems.append(source.problem(keys + (key,), f"expected {_type_name(expected)}, got {quoted(value)}"))
         else:
             allowed = ", ".join(["enabled", "severity", *rule.schema]) or "enabled, severity"
             problems.append(source.problem(keys + (key,), f"unknown option (allowed: {allowed})"))
+    if rule.validate is not None:  # option values only the rule can judge (e.g. its regexes compile)
+        for key, message in rule.validate(changes["options"]):
+            problems.append(source.problem(keys + (key,), message))
     return dataclasses.replace(rule, **changes)
 
 
@@ -314,14 +355,16 @@ def _tuple(kind: type | tuple[type, ...]) -> tuple[type, ...]:
 
 
 def select_rules(config: Config, select: list[str] | None, ignore: list[str] | None) -> Config:
-    """Narrow the active rules by id, id prefix or category. A selected exact id is enabled even if off."""
+    """Narrow the active rules by id, id prefix or category. A selected exact id or category is enabled even if off
+    (`--select readability` switches on the readability rules, which are all off by default)."""
     def matches(rule: Rule, selectors: list[str]) -> bool:
         return any(rule.id == s or rule.id.startswith(s) or rule.category == s for s in selectors)
 
     rules = list(config.rules)
     if select:
         active_ids = {r.id for r in rules}
-        extra = [r for r in config.catalogue.values() if r.id in select and r.id not in active_ids]
+        extra = [r for r in config.catalogue.values()
+                 if (r.id in select or r.category in select) and r.id not in active_ids]
         rules = [r for r in rules if matches(r, select)] + [dataclasses.replace(r, enabled=True) for r in extra]
     if ignore:
         rules = [r for r in rules if not matches(r, ignore)]

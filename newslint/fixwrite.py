@@ -54,6 +54,13 @@ class FixOutcome:
 
 def _read(path: str):
     try:
+        kind = os.stat(path).st_mode
+    except (OSError, ValueError):
+        kind = stat.S_IFREG  # open() below says what is wrong
+    if not (stat.S_ISREG(kind) or stat.S_ISDIR(kind)):  # a named pipe would block, a device never ends
+        what = "a named pipe" if stat.S_ISFIFO(kind) else "a socket" if stat.S_ISSOCK(kind) else "a device"
+        return None, f"{path}: skipped: {what}, not a regular file (--fix rewrites regular files only)"
+    try:
         handle = open(path, "rb")
     except FileNotFoundError:
         return None, f"{path}: cannot read: no such file"
@@ -98,7 +105,7 @@ def fix_file(path: str, config: Config, write: bool, keep: Keep = reported, root
             return outcome
         try:
             refuse(path, before, roots)
-            encoded = (b"\xef\xbb\xbf" if source.bom else b"") + fixed.text.encode("utf-8")
+            encoded = source.encode(fixed.text)  # its own encoding (UTF-8 or UTF-16) and BOM
             stamp = write_atomic(path, encoded, handle, data, before)
             if written is not None:
                 written.append(_Written(path, os.dup(handle.fileno()), stamp, encoded))

@@ -16,10 +16,11 @@ class Severity(IntEnum):
     @classmethod
     def parse(cls, name: str) -> Severity:
         """'warning' -> Severity.WARNING; ValueError naming the choices otherwise."""
-        try:
-            return cls[str(name).upper()]
-        except KeyError:
-            raise ValueError(f"unknown severity {name!r} (choose from {', '.join(SEVERITY_NAMES)})") from None
+        from .display import quoted
+
+        if isinstance(name, str) and name.upper() in cls.__members__:
+            return cls[name.upper()]
+        raise ValueError(f"unknown severity {quoted(name)} (choose from {', '.join(SEVERITY_NAMES)})")
 
     def __str__(self) -> str:
         return self.name.lower()
@@ -116,3 +117,6 @@ class Rule:
     # once every file of the run has been linted (newslint/crossfile.py).
     collect: Callable[..., Any] | None = None
     finish: Callable[..., Iterable[tuple[str, int, int, int, int, str]]] | None = None
+    # validate(options) -> (option, message) pairs for values the type check cannot judge
+    # (a Python rule's regex option that does not compile), reported as config errors.
+    validate: Callable[[Mapping[str, Any]], Iterable[tuple[str, str]]] | None = None

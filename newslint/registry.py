@@ -82,6 +82,7 @@ def rule_from_module(module: types.ModuleType) -> Rule:
         fixable=getattr(module, "FIXABLE", True),
         collect=getattr(module, "collect", None),
         finish=getattr(module, "finish", None),
+        validate=getattr(module, "validate", None),
     )
 
 
@@ -101,11 +102,14 @@ def catalogue(rule_files: Iterable[tuple[Path, str]]) -> dict[str, Rule]:
 
     rule_files holds (path, display name) pairs; every file's problems are gathered before raising.
     """
+    from .config import rules_root  # config imports this module
+
+    builtin = rules_root().resolve()
     rules = {rule.id: rule for rule in python_rules()}
     problems: list[Problem] = []
     for path, display in rule_files:
         try:
-            rule = load_rule_file(path, display)
+            rule = load_rule_file(path, display, trusted=Path(path).resolve().is_relative_to(builtin))
         except ConfigError as exc:
             problems.extend(exc.problems)
             continue

@@ -4,13 +4,14 @@ from __future__ import annotations
 import dataclasses
 import multiprocessing
 import os
+import re
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import lru_cache
 from types import MappingProxyType
 from typing import Any, Iterable, Iterator, Sequence
 
-from . import suppress
+from . import suppress, userregex
 from .baseline import fingerprint
 from .config import Config, load_config
 from .document import Document
@@ -32,6 +33,8 @@ class FileResult:
     source: str = field(default="", repr=False)  # the text as read, for reports that show it
 
 
+_LONE_CR = re.compile(r"\r(?!\n)")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _NO_OPTIONS: MappingProxyType = MappingProxyType({})  # shared by the many YAML rules without options
 
 
@@ -39,12 +42,21 @@ def make_document(text: str, path: str, markup: str | None = None) -> Document:
     """The Document for a file: plain text as it is, Markdown and HTML (by suffix, unless `markup`
     names one) with what is not prose blanked to spaces; either way, offsets are those of the original text."""
     markup = markup or markup_for(path)
+    text = _lone_cr_to_lf(text)
     if markup == "text":
         return Document(suppress.blank_markers(text), path, source=text)
     prose, paragraphs = convert(text, markup)
     if paragraphs is not None:  # HTML and Markdown mark paragraphs with tags and blocks, not blank lines
         return BlockDocument(prose, path, text, markup, paragraphs)
     return Document(prose, path, source=text, markup=markup)
+
+
+def _lone_cr_to_lf(text: str) -> str:
+    """Old Mac line endings (CR alone) as LF: the same length, so offsets and columns are unchanged,
+    while every line-based view (lines, paragraphs, sentences) sees the lines the file has."""
+    if "\r" not in text:
+        return text
+    return _LONE_CR.sub("\n", text)
 
 
 def _findings(document: Document, rule: Rule, hits: Iterable) -> Iterator[Finding]:
@@ -87,9 +99,13 @@ def _run_rule(document: Document, rule: Rule, directives: Any, run: _Run) -> Non
     options = MappingProxyType(dict(rule.options)) if rule.options else _NO_OPTIONS
     args = (document, options) if rule.stage == "text" else (document, options, tuple(run.findings))
     try:
-        run.findings.extend(list(_findings(document, rule, suppress.keep(directives, rule.id, rule.check(*args)))))
+        with userregex.budget():
+            run.findings.extend(list(_findings(document, rule, suppress.keep(directives, rule.id, rule.check(*args)))))
     except RuleUnavailable as exc:  # e.g. no LanguageTool server: skip the rule, say why
         run.notes.append(f"newslint: {exc}")
+        return
+    except userregex.RegexTimeout as exc:  # a user's regex backtracking: skip the rule for this file
+        run.notes.append(f"{document.path}: rule {rule.id} skipped: {exc}")
         return
     if rule.measure is not None:
         run.metrics.update(rule.measure(*args))
@@ -105,6 +121,9 @@ def _builtin_config() -> Config:
 def lint_text(text: str, config: Config | None = None, path: str = "<text>") -> list[Finding]:
     """Lint a string; pure: no I/O beyond loading the built-in config once when none is given."""
     config = config if config is not None else _builtin_config()
+    # A str may hold lone surrogates that no file could (files are decoded with errors replaced);
+    # U+FFFD in their place keeps every offset, and every encoder downstream works.
+    text = _SURROGATE.sub("\ufffd", text)
     return list(lint_document(make_document(text, path), config).findings)
 
 
@@ -140,9 +159,14 @@ def default_jobs(file_count: int) -> int:
     return 1 if file_count < 64 else min(4, os.cpu_count() or 1)
 
 
+def worker_count(requested: int | None, file_count: int) -> int:
+    """Workers to start: more than the CPUs or the files would only cost memory and start-up time."""
+    return max(1, min(requested or default_jobs(file_count), os.cpu_count() or 1, file_count))
+
+
 def lint_paths(paths: Sequence[str], config: Config, jobs: int | None = None) -> Iterator[FileResult]:
     """Lint files, in parallel when there are many, yielding results in the order given."""
-    jobs = jobs or default_jobs(len(paths))
+    jobs = worker_count(jobs, len(paths))
     if jobs <= 1 or "-" in paths:
         for path in paths:
             yield lint_file(path, config)

@@ -59,6 +59,10 @@ def _line_breaks(text: str, start: int, end: int) -> list[int]:
     for m in re.finditer(r"\n", text[start:end]):
         pos = start + m.start()
         prev_line = text[text.rfind("\n", 0, pos) + 1 : pos]
+        if not prev_line.strip() and pos > start:
+            # After a blank line: the break before it is already a cut, and the blank between
+            # the two would be trimmed away. No cut, so a run of blank lines costs no memory.
+            continue
         next_line_end = text.find("\n", pos + 1)
         next_line = text[pos + 1 : next_line_end if next_line_end != -1 else len(text)]
         continuation = (

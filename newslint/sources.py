@@ -1,14 +1,27 @@
-"""Finding the files to lint and reading them without ever failing the whole run."""
+"""Finding the files to lint and reading them without ever failing the whole run.
+
+Only regular files are read as they are. A named pipe or socket is refused (opening one can
+block for good), and anything else that is not a regular file (a device such as /dev/zero, a
+process substitution) is read as a stream of at most MAX_STREAM_BYTES. A folder that cannot be
+entered becomes a one-line error of its own; the walk goes on.
+"""
 from __future__ import annotations
 
+import codecs
+import errno
 import fnmatch
 import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
-SKIP_DIRS = {"node_modules", "__pycache__", "site-packages", "venv", "env"}
+# Build and package folders that never hold articles. Virtual environments are recognised by
+# their pyvenv.cfg, not by name: a desk may well call its folder env/ (environment stories).
+SKIP_DIRS = {"node_modules", "__pycache__", "site-packages"}
 STDIN = "-"
+MAX_STREAM_BYTES = 64 * 1024 * 1024
+_BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
 
 
 class SourceError(Exception):
@@ -21,6 +34,12 @@ class Source:
     text: str
     bom: bool = False
     warnings: tuple[str, ...] = field(default=())
+    encoding: str = "utf-8"
+
+    def encode(self, text: str) -> bytes:
+        """Text as this file's bytes: its encoding, its BOM when it had one."""
+        bom = dict((name, mark) for mark, name in _BOMS)[self.encoding] if self.bom else b""
+        return bom + text.encode(self.encoding)
 
 
 def _matches(path: Path, patterns: tuple[str, ...]) -> bool:
@@ -29,39 +48,72 @@ def _matches(path: Path, patterns: tuple[str, ...]) -> bool:
                for p in patterns)
 
 
-def _skipped_dir(folder: Path) -> bool:
-    return folder.name.startswith(".") or folder.name in SKIP_DIRS or (folder / "pyvenv.cfg").exists()
+def _skipped_dir(entry: os.DirEntry) -> bool:
+    if entry.name.startswith(".") or entry.name in SKIP_DIRS:
+        return True
+    try:
+        return os.path.isfile(os.path.join(entry.path, "pyvenv.cfg"))
+    except (OSError, ValueError):
+        return False
+
+
+def _is_dir(path: str) -> bool:
+    try:
+        return stat.S_ISDIR(os.stat(path).st_mode)
+    except (OSError, ValueError):  # too long a name, a NUL: read_source says what is wrong
+        return False
+
+
+def _walk(root: str) -> Iterator[tuple[str, bool]]:
+    """(path, is a folder that could not be listed) for every file below root, sorted by name."""
+    try:
+        with os.scandir(root) as scan:
+            entries = sorted(scan, key=lambda e: e.name)
+    except OSError:
+        yield str(Path(root)), True
+        return
+    for entry in entries:
+        try:
+            is_dir = entry.is_dir(follow_symlinks=True)
+        except OSError:
+            is_dir = False
+        if is_dir:
+            if not _skipped_dir(entry):
+                yield from _walk(entry.path)
+        else:
+            yield str(Path(entry.path)), False
 
 
 def discover(paths: list[str], include: tuple[str, ...], exclude: tuple[str, ...], *,
              force_exclude: bool = False, excluded: list[str] | None = None) -> Iterator[str]:
     """Files to lint, in order: named files always (unless force_exclude and they match exclude,
     as a pre-commit hook wants); folders walked for files matching include and not exclude.
-    Files left out by an exclude glob are appended to `excluded` when it is given."""
+    Files left out by an exclude glob are appended to `excluded` when it is given.
+
+    A folder that cannot be listed is yielded itself, so that reading it reports why."""
     seen = set()
     for given in paths:
         if given == STDIN:
-            yield given
+            if given not in seen:  # `newslint - -` reads standard input once
+                seen.add(given)
+                yield given
             continue
-        root = Path(given)
-        if not root.is_dir():
-            if force_exclude and _matches(root, exclude):
+        if not _is_dir(given):
+            if force_exclude and _matches(Path(given), exclude):
                 _note(excluded, given)
             elif given not in seen:
                 seen.add(given)
                 yield given
             continue
-        for folder, dirs, files in os.walk(root):
-            dirs[:] = sorted(d for d in dirs if not _skipped_dir(Path(folder, d)))
-            for name in sorted(files):
-                path = Path(folder, name)
-                if not _matches(path, include) or str(path) in seen:
-                    continue
-                if _matches(path, exclude):
-                    _note(excluded, str(path))
-                    continue
-                seen.add(str(path))
-                yield str(path)
+        for found, unlisted in _walk(given):
+            path = Path(found)
+            if found in seen or not (unlisted or _matches(path, include)):
+                continue
+            if not unlisted and _matches(path, exclude):
+                _note(excluded, found)
+                continue
+            seen.add(found)
+            yield found
 
 
 def _note(excluded: list[str] | None, path: str) -> None:
@@ -70,10 +122,17 @@ def _note(excluded: list[str] | None, path: str) -> None:
 
 
 def decode(data: bytes, path: str) -> Source:
-    """Bytes to a Source: binary refused, a UTF-8 BOM remembered, bad UTF-8 replaced with a warning."""
+    """Bytes to a Source: UTF-16 read by its BOM, other binary refused, a UTF-8 BOM remembered,
+    bad UTF-8 replaced with a warning."""
+    for mark, encoding in _BOMS[1:]:
+        if data.startswith(mark):
+            try:
+                return Source(path, data[len(mark):].decode(encoding), True, encoding=encoding)
+            except UnicodeDecodeError as exc:
+                raise SourceError(f"{path}: skipped: not valid {encoding.upper()} (byte {exc.start + 2})") from None
     if b"\x00" in data:
         raise SourceError(f"{path}: skipped: binary file (contains NUL bytes)")
-    bom = data.startswith(b"\xef\xbb\xbf")
+    bom = data.startswith(codecs.BOM_UTF8)
     body = data[3:] if bom else data
     try:
         return Source(path, body.decode("utf-8"), bom)
@@ -82,18 +141,59 @@ def decode(data: bytes, path: str) -> Source:
         return Source(path, body.decode("utf-8", errors="replace"), bom, (warning,))
 
 
+def _read_stream(read, path: str) -> bytes:
+    chunks, total = [], 0
+    while True:
+        chunk = read(1 << 20)
+        if not chunk:
+            return b"".join(chunks)
+        total += len(chunk)
+        if total > MAX_STREAM_BYTES:
+            raise SourceError(f"{path}: skipped: more than {MAX_STREAM_BYTES >> 20} MB from a stream that is not a file")
+        chunks.append(chunk)
+
+
+def _reason(exc: OSError) -> str:
+    if exc.errno == errno.ENAMETOOLONG:
+        return "file name too long"
+    return (exc.strerror or str(exc)).lower()
+
+
+def read_bytes(path: str) -> bytes:
+    """A file's bytes: a regular file whole, a device or stream up to a cap; SourceError otherwise."""
+    try:
+        kind = os.stat(path).st_mode
+        if stat.S_ISDIR(kind):
+            os.listdir(path)
+            raise SourceError(f"{path}: cannot read: is a directory")
+        if stat.S_ISFIFO(kind) or stat.S_ISSOCK(kind):
+            what = "named pipe" if stat.S_ISFIFO(kind) else "socket"
+            raise SourceError(f"{path}: skipped: a {what}, not a regular file (use '-' for standard input)")
+        with open(path, "rb") as stream:
+            if stat.S_ISREG(os.fstat(stream.fileno()).st_mode):
+                return stream.read()
+            return _read_stream(stream.read, path)
+    except FileNotFoundError:
+        raise SourceError(f"{path}: cannot read: no such file") from None
+    except PermissionError:
+        raise SourceError(f"{path}: cannot read: permission denied") from None
+    except OSError as exc:
+        raise SourceError(f"{path}: cannot read: {_reason(exc)}") from None
+    except ValueError:  # a NUL in the name
+        raise SourceError(f"{path!r}: cannot read: the name holds a NUL character") from None
+
+
+def read_text(path: str) -> str:
+    """A config, rule or baseline file as UTF-8 (a BOM dropped), read like an article: a pipe
+    refused, a device capped. SourceError's message names the file; ValueError: not UTF-8."""
+    data = read_bytes(str(path))
+    return data.decode("utf-8-sig")
+
+
 def read_source(path: str, stdin=None) -> Source:
     if path == STDIN:
         import sys
 
         stream = stdin or sys.stdin.buffer
-        return decode(stream.read(), "<stdin>")
-    try:
-        data = Path(path).read_bytes()
-    except FileNotFoundError:
-        raise SourceError(f"{path}: cannot read: no such file") from None
-    except IsADirectoryError:
-        raise SourceError(f"{path}: cannot read: is a directory") from None
-    except OSError as exc:
-        raise SourceError(f"{path}: cannot read: {exc.strerror or exc}") from None
-    return decode(data, path)
+        return decode(_read_stream(stream.read, "<stdin>"), "<stdin>")
+    return decode(read_bytes(path), path)

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .config import Config
+from .display import json_safe, printable
 from .model import CATEGORIES
 from .readability import reading_time, scores
 from .runner import lint_document, make_document
@@ -69,7 +70,7 @@ def minutes(seconds: float) -> str:
 def render_text(rows: Sequence[FileStats]) -> str:
     categories = [c for c in CATEGORIES if any(c in r.findings for r in rows)]
     header = ["file", "words", "sentences", "grade", "ease", "read", *categories]
-    table = [header] + [[r.path, str(r.words), str(r.sentences), f"{r.grade:.1f}", f"{r.reading_ease:.1f}",
+    table = [header] + [[printable(r.path), str(r.words), str(r.sentences), f"{r.grade:.1f}", f"{r.reading_ease:.1f}",
                          minutes(r.reading_time), *(str(r.findings.get(c, 0)) for c in categories)] for r in rows]
     if len(rows) > 1:
         table.append([f"total ({len(rows)} files)", str(sum(r.words for r in rows)),
@@ -82,7 +83,7 @@ def render_text(rows: Sequence[FileStats]) -> str:
 
 
 def render_json(rows: Sequence[FileStats]) -> str:
-    return json.dumps({"version": 1, "files": [r.to_dict() for r in rows]}, indent=2, ensure_ascii=False)
+    return json_safe(json.dumps({"version": 1, "files": [r.to_dict() for r in rows]}, indent=2, ensure_ascii=False))
 
 
 def run_stats(args: argparse.Namespace, config: Config) -> int:
@@ -95,7 +96,7 @@ def run_stats(args: argparse.Namespace, config: Config) -> int:
         for line in ((row.error,) if row.error else row.warnings):
             if line not in printed:  # a run-wide note (grammar server down) once, not once per file
                 printed.add(line)
-                print(line, file=sys.stderr)
+                print(printable(line), file=sys.stderr)
         if not row.error:
             rows.append(row)
     if not rows:

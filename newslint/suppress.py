@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import difflib
 import re
+from bisect import bisect_right
+from functools import lru_cache
 from dataclasses import dataclass, field
 from typing import Collection, Iterable, Iterator
 
@@ -31,9 +33,17 @@ CATEGORY = "style"  # the report allows only the seven categories; a directive i
 DESCRIPTIONS = {INVALID: "A newslint directive is misspelt or names an unknown rule.",
                 UNUSED: "A suppression directive suppressed nothing (reported with --report-unused)."}
 KINDS = ("disable", "enable", "disable-next-line")
-_COMMENT = re.compile(r"<!--\s*newslint(?P<kind>[\w-]*)(?P<rules>(?:(?!-->).)*?)\s*-->", re.DOTALL)
+# Where a comment directive may start; its end is found with str.find, so that unclosed comments
+# cost one scan to the end of the text, not one each. Case is ignored here, to report NEWSLINT-...
+_COMMENT_START = re.compile(r"<!--\s*newslint", re.IGNORECASE)
+_COMMENT_BODY = re.compile(r"(?P<kind>[\w-]*)(?P<rules>.*?)\s*\Z", re.DOTALL)
 _MARKER = re.compile(r"newslint:[ \t]*ignore(?:\[(?P<rules>[^\]\n]*)\])?[ \t]*\r?$", re.MULTILINE)
+# Anything that looks like a marker, misspelt, unclosed, upper-case or mid-line included.
+_MARKER_LIKE = re.compile(r"(?<![\w/.-])newslint[ \t]*:[ \t]*[\w\[\]-]*", re.IGNORECASE)
 _RULE_SPLIT = re.compile(r"[\s,]+")
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})", re.MULTILINE)
+_RAW_OPEN = re.compile(r"<(script|style|pre|code|textarea)\b", re.IGNORECASE)
+MARKER_HELP = "use 'newslint: ignore' or 'newslint: ignore[rule-id, ...]' at the end of a line"
 
 
 @dataclass
@@ -57,20 +67,42 @@ class Directives:
     items: list[Directive] = field(default_factory=list)
     problems: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, message)
 
+    def index(self) -> None:
+        """File the directives for `allows`: line directives by line, region directives per rule."""
+        self._by_line: dict[int, list[Directive]] = {}
+        for directive in self.items:
+            if directive.kind in ("ignore", "disable-next-line"):
+                self._by_line.setdefault(directive.line, []).append(directive)
+        self._regions = [d for d in self.items if d.kind in KINDS[:2]]  # in text order, so by end
+        self._timelines: dict[str, tuple[list[int], list[Directive]]] = {}
+
+    def _timeline(self, rule_id: str) -> tuple[list[int], list[Directive]]:
+        timeline = self._timelines.get(rule_id)
+        if timeline is None:
+            naming = [d for d in self._regions if d.names(rule_id)]
+            timeline = self._timelines[rule_id] = ([d.end for d in naming], naming)
+        return timeline
+
     def allows(self, rule_id: str, offset: int) -> bool:
-        """False when a directive suppresses this rule at this offset (the directive is then used)."""
+        """False when a directive suppresses this rule at this offset (the directive is then used).
+
+        A bisection per finding, not a scan of every directive: 10,000 markers cost no more per
+        finding than ten."""
         if not self.items:
             return True
-        line = self.document.position(offset)[0]
-        for directive in self.items:
-            if directive.kind in ("ignore", "disable-next-line") and directive.line == line and directive.names(rule_id):
+        if not hasattr(self, "_regions"):
+            self.index()
+        for directive in self._by_line.get(self.document.position(offset)[0], ()):
+            if directive.names(rule_id):
                 directive.used = True
                 return False
-        for directive in reversed(self.items):
-            if directive.kind in KINDS[:2] and directive.end <= offset and directive.names(rule_id):
-                directive.used |= directive.kind == "disable"
-                return directive.kind != "disable"
-        return True
+        ends, directives = self._timeline(rule_id)
+        last = bisect_right(ends, offset) - 1
+        if last < 0:
+            return True
+        directive = directives[last]
+        directive.used |= directive.kind == "disable"
+        return directive.kind != "disable"
 
     def findings(self, active: Collection[str], report_unused: bool) -> Iterator[Finding]:
         """invalid-directive findings, and unused-directive ones when asked."""
@@ -101,32 +133,100 @@ def _quoted(document: Document, directive: Directive) -> str:
 def parse(document: Document, known: Collection[str]) -> Directives:
     """Read a document's directives; rule ids not in `known` become problems."""
     found = Directives(document)
-    if "newslint" not in document.source:
+    source = document.source
+    if "newslint" not in source and "NEWSLINT" not in source.upper():
         return found
     if document.markup == "text":
-        matches = ((m, "ignore") for m in _MARKER.finditer(document.source))
+        _plain_markers(found, source, known)
     else:
-        matches = ((m, m.group("kind")[1:]) for m in _COMMENT.finditer(document.source))
-    for match, kind in matches:
-        directive = _directive(found, match, kind, known)
-        if directive is not None:
-            found.items.append(directive)
+        _comments(found, source, known, _code_spans(source, document.markup))
+    found.index()
     return found
 
 
-def _directive(found: Directives, match: re.Match, kind: str, known: Collection[str]) -> Directive | None:
-    start, end = match.span()
-    if kind not in KINDS + ("ignore",):
-        choices = ", ".join(f"newslint-{k}" for k in KINDS)
-        found.problems.append((start, end, f"unknown directive 'newslint{match.group('kind')}' (use {choices})"))
-        return None
-    rules = frozenset(r for r in _RULE_SPLIT.split(match.group("rules") or "") if r)
+def _plain_markers(found: Directives, source: str, known: Collection[str]) -> None:
+    markers = {m.start(): m for m in _MARKER.finditer(source)}
+    for like in _MARKER_LIKE.finditer(source):
+        marker = markers.get(like.start())
+        if marker is not None:
+            _add(found, marker.start(), marker.end(), "ignore", marker.group("rules"), known)
+        else:
+            found.problems.append((like.start(), like.end(), f"malformed marker {_shown(like.group())} ({MARKER_HELP})"))
+
+
+def _comments(found: Directives, source: str, known: Collection[str], code: list[tuple[int, int]]) -> None:
+    position = 0
+    for opening in _COMMENT_START.finditer(source):
+        start = opening.start()
+        if start < position or _inside(code, start):  # inside an earlier comment, or in code: not a directive
+            continue
+        close = source.find("-->", opening.end())
+        if close < 0:
+            found.problems.append((start, opening.end(), "unclosed newslint comment: it has no '-->'"))
+            return  # the rest of the file is inside this comment
+        position = close + 3
+        if opening.group()[-8:] != "newslint":
+            found.problems.append((start, position, f"directives are lower case: {_shown(source[start:position])}"))
+            continue
+        body = _COMMENT_BODY.match(source, opening.end(), close)
+        kind = body.group("kind")
+        if kind[1:] not in KINDS:
+            choices = ", ".join(f"newslint-{k}" for k in KINDS)
+            found.problems.append((start, position, f"unknown directive {_shown('newslint' + kind)} (use {choices})"))
+            continue
+        _add(found, start, position, kind[1:], body.group("rules"), known)
+
+
+def _add(found: Directives, start: int, end: int, kind: str, rule_text: str | None, known: Collection[str]) -> None:
+    rules = frozenset(r for r in _RULE_SPLIT.split(rule_text or "") if r)
     for rule in sorted(rules - set(known)):
-        close = difflib.get_close_matches(rule, list(known), n=1)
-        hint = f" (did you mean '{close[0]}'?)" if close else ""
-        found.problems.append((start, end, f"unknown rule '{rule}' in a newslint directive{hint}"))
+        found.problems.append((start, end, f"unknown rule {_shown(rule)} in a newslint directive{_hint(rule, tuple(known))}"))
     line = found.document.position(end)[0]
-    return Directive(kind, rules, start, end, line + (kind == "disable-next-line"))
+    found.items.append(Directive(kind, rules, start, end, line + (kind == "disable-next-line")))
+
+
+@lru_cache(maxsize=1024)
+def _hint(rule: str, known: tuple[str, ...]) -> str:
+    close = difflib.get_close_matches(rule, known, n=1) if len(rule) <= 60 else []
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def _shown(text: str) -> str:
+    text = " ".join(text.split())
+    return f"'{text[:57]}...'" if len(text) > 60 else f"'{text}'"
+
+
+def _code_spans(source: str, markup: str) -> list[tuple[int, int]]:
+    """Sorted spans of code, where a comment is an example and no directive: Markdown fences, and
+    script, style, pre, code and textarea elements (raw blocks in Markdown, elements in HTML)."""
+    spans = _fences(source) if markup == "markdown" else []
+    lowered, position = source.lower(), 0
+    for opening in _RAW_OPEN.finditer(source):
+        if opening.start() < position:
+            continue
+        close = lowered.find(f"</{opening.group(1).lower()}", opening.end())
+        position = len(source) if close < 0 else close
+        spans.append((opening.start(), position))
+    return sorted(spans)
+
+
+def _fences(source: str) -> list[tuple[int, int]]:
+    spans, opening = [], None
+    for fence in _FENCE.finditer(source):
+        marker = fence.group(1)
+        if opening is None:
+            opening = fence
+        elif marker[0] == opening.group(1)[0] and len(marker) >= len(opening.group(1)):
+            spans.append((opening.start(), fence.end()))
+            opening = None
+    if opening is not None:  # an unclosed fence runs to the end, as in CommonMark
+        spans.append((opening.start(), len(source)))
+    return spans
+
+
+def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
+    index = bisect_right(spans, (offset, float("inf"))) - 1
+    return index >= 0 and spans[index][0] <= offset < spans[index][1]
 
 
 def blank_markers(text: str) -> str:

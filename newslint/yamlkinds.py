@@ -7,12 +7,15 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from array import array
 import string
 from typing import Any, Iterator
 
+from .display import quoted
 from .document import Document
 from .matcher import PhraseEngine, PhraseEntry, literal_anchor, phrase_regex
 from .model import Hit, Rule
+from .userregex import COMPILE_ERRORS, compile_user, is_guarded
 from .yamlfile import Problem, YamlFile
 
 ENTRY_KEYS = {"replace", "regex", "followed-by", "not-followed-by", "preceded-by", "not-preceded-by",
@@ -20,31 +23,67 @@ ENTRY_KEYS = {"replace", "regex", "followed-by", "not-followed-by", "preceded-by
 
 
 class Reader:
-    """Collects problems while reading one rule file."""
+    """Collects problems while reading one rule file.
 
-    def __init__(self, source: YamlFile):
+    A trusted file (a built-in rule set) has its regexes compiled with `re`; anyone else's are
+    compiled with `regex` and run under a time budget (newslint/userregex.py)."""
+
+    def __init__(self, source: YamlFile, trusted: bool = False):
         self.source = source
+        self.trusted = trusted
         self.problems: list[Problem] = []
 
     def fail(self, keys: tuple, message: str) -> None:
         self.problems.append(self.source.problem(keys, message))
 
-    def regex(self, keys: tuple, pattern: Any, flags: int = 0) -> re.Pattern | None:
+    def regex(self, keys: tuple, pattern: Any, flags: int = 0, shown: Any = None) -> Any:
+        """The compiled pattern, or None with a problem. `shown` is what the user wrote, if the
+        pattern wraps it (a phrase's word bounds, a context's spacing)."""
         if not isinstance(pattern, str):
-            self.fail(keys, f"expected a regex string, got {type(pattern).__name__}")
+            self.fail(keys, f"expected a regex string, got {quoted(pattern)}")
             return None
         try:
-            return re.compile(pattern, flags)
-        except re.error as exc:
-            self.fail(keys, f"regex {pattern!r} does not compile: {exc}")
+            if self.trusted:
+                return re.compile(pattern, flags)
+            where = f"{self.source.name}: {'.'.join(str(k)[:60] for k in keys)}"
+            return compile_user(pattern, flags, where, shown if isinstance(shown, str) else None)
+        except COMPILE_ERRORS as exc:
+            self.fail(keys, f"regex {quoted(pattern if shown is None else shown)} does not compile: {exc}")
             return None
 
     def strings(self, keys: tuple, value: Any) -> tuple[str, ...]:
         items = [value] if isinstance(value, str) else value
         if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
-            self.fail(keys, "expected a string or a list of strings")
+            self.fail(keys, f"expected a string or a list of strings, got {quoted(value)}")
             return ()
         return tuple(items)
+
+    def flag(self, keys: tuple, value: Any, default: bool) -> bool:
+        """A true/false key: the YAML booleans only ("false" and 'no' in quotes are strings, not false)."""
+        if value is None:
+            return default
+        if not isinstance(value, bool):
+            self.fail(keys, f"expected true or false, got {quoted(value)}")
+            return default
+        return value
+
+    def template(self, keys: tuple, text: Any, allowed: set[str]) -> None:
+        """A message or replacement: named placeholders from `allowed`, no format spec, valid braces."""
+        if not isinstance(text, str):
+            self.fail(keys, f"expected a string, got {quoted(text)}")
+            return
+        try:
+            fields = [(name, spec, conversion) for _, name, spec, conversion in string.Formatter().parse(text)
+                      if name is not None]
+        except ValueError as exc:
+            self.fail(keys, f"bad placeholder syntax in {quoted(text)}: {exc} (write {{{{ and }}}} for braces)")
+            return
+        for name, spec, conversion in fields:
+            if name not in allowed:
+                choices = f"use {', '.join(sorted(allowed))}" if allowed else "the pattern has no named groups"
+                self.fail(keys, f"unknown placeholder {{{quoted(name)[1:-1]}}} ({choices})")
+            elif spec or conversion:
+                self.fail(keys, f"placeholder {{{name}}} takes no format spec or conversion")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -126,22 +165,44 @@ def _expand(replacement: str, item: Any) -> str:
     return replacement.format_map(Blank({k: v or "" for k, v in item.match.groupdict().items()}))
 
 
+class UserPhraseEngine(PhraseEngine):
+    """The engine of one user's phrase rule: every regex guarded, so that a timeout is that rule's alone.
+
+    The shared engine joins unanchored entries into one `re` union; here each stays a guarded
+    lookahead of its own."""
+
+    def _unanchored_regexes(self) -> list[Any]:
+        if self._unions is None or self._unions[0] != len(self.unanchored):
+            scans = [compile_user(f"(?=(?:{e.regex.pattern}))", e.regex.flags, e.regex.where, e.regex.shown)
+                     for e in self.unanchored]
+            self._unions = (len(self.unanchored), scans)
+        return self._unions[1]
+
+
+def _is_user(check: PhraseCheck) -> bool:
+    return any(is_guarded(entry.regex) for entry in check.entries)
+
+
 def _engine_of(entries: tuple[PhraseEntry, ...]) -> PhraseEngine:
-    engine = PhraseEngine()
+    engine = UserPhraseEngine() if any(is_guarded(e.regex) for e in entries) else PhraseEngine()
     for entry in entries:
         engine.add(entry)
     return engine
 
 
 def build_engine(rules: list[Rule]) -> list[Rule]:
-    """Give every phrase rule in the list one shared engine, so the text is scanned once."""
+    """Give every built-in phrase rule in the list one shared engine, so the text is scanned once;
+    a user's phrase rule gets an engine of its own (its regexes run under a time budget)."""
     engine = PhraseEngine()
     out = []
     for rule in rules:
         if isinstance(rule.check, PhraseCheck):
-            for entry in rule.check.entries:
-                engine.add(entry)
-            rule = dataclasses.replace(rule, check=rule.check.with_engine(engine))
+            if _is_user(rule.check):
+                rule = dataclasses.replace(rule, check=rule.check.with_engine(_engine_of(rule.check.entries)))
+            else:
+                for entry in rule.check.entries:
+                    engine.add(entry)
+                rule = dataclasses.replace(rule, check=rule.check.with_engine(engine))
         out.append(rule)
     return out
 
@@ -155,7 +216,7 @@ def phrases(reader: Reader, data: dict, style: Style, flags: int):
     if not isinstance(raw, dict) or not raw:
         reader.fail((key,), "required, a non-empty mapping" + (" or list" if key == "tokens" else ""))
         return PhraseCheck(style, ()), (), ()
-    is_regex = bool(data.get("regex", False))
+    is_regex = reader.flag(("regex",), data.get("regex"), False)
     entries, fails, passes = [], [], []
     for phrase, spec in raw.items():
         built = _entry(reader, (key, phrase), str(phrase), spec, is_regex, style.rule, flags, data["kind"])
@@ -177,23 +238,29 @@ def _entry(reader, keys, phrase, spec, is_regex, rule_id, flags, kind):
             reader.fail(keys + (key,), "unknown key for a phrase entry")
     if kind == "substitution" and not spec.get("replace"):
         reader.fail(keys, "a substitution entry needs a replacement")
-    entry_regex = bool(spec.get("regex", is_regex))
-    regex = reader.regex(keys, phrase_regex(phrase, entry_regex), flags)
+    entry_regex = reader.flag(keys + ("regex",), spec.get("regex"), is_regex)
+    regex = reader.regex(keys, phrase_regex(phrase, entry_regex), flags, shown=phrase)
     contexts = {}
     for name in ("followed-by", "not-followed-by"):
         if name in spec:
-            contexts[name] = reader.regex(keys + (name,), rf"\s*(?:{spec[name]})", flags) if isinstance(spec[name], str) else reader.regex(keys + (name,), spec[name])
+            contexts[name] = reader.regex(keys + (name,), rf"\s*(?:{spec[name]})", flags, shown=spec[name]) if isinstance(spec[name], str) else reader.regex(keys + (name,), spec[name])
     for name in ("preceded-by", "not-preceded-by"):
         if name in spec:
-            contexts[name] = reader.regex(keys + (name,), rf"(?:{spec[name]})\s*$", flags) if isinstance(spec[name], str) else reader.regex(keys + (name,), spec[name])
+            contexts[name] = reader.regex(keys + (name,), rf"(?:{spec[name]})\s*$", flags, shown=spec[name]) if isinstance(spec[name], str) else reader.regex(keys + (name,), spec[name])
     if regex is None:
         return None
     replacements = reader.strings(keys + ("replace",), spec["replace"]) if spec.get("replace") else ()
+    groups = set(regex.groupindex) if entry_regex else set()
+    if entry_regex:
+        for index, replacement in enumerate(replacements):
+            reader.template(keys + ("replace", index), replacement, groups)
+    if spec.get("message") is not None:
+        reader.template(keys + ("message",), spec["message"], {"match", "replacement"} | groups)
     entry = PhraseEntry(
         rule=rule_id, regex=regex, replacements=replacements,
         followed_by=contexts.get("followed-by"), not_followed_by=contexts.get("not-followed-by"),
         preceded_by=contexts.get("preceded-by"), not_preceded_by=contexts.get("not-preceded-by"),
-        message=spec.get("message"), template=entry_regex and any("{" in r for r in replacements),
+        message=spec["message"] if isinstance(spec.get("message"), str) else None, template=entry_regex and any("{" in r for r in replacements),
         anchor=literal_anchor(phrase, entry_regex),
         literal=None if entry_regex else " ".join(phrase.lower().replace("’", "'").split()),
     )
@@ -223,9 +290,7 @@ def pattern(reader: Reader, data: dict, style: Style, flags: int):
     replacements = reader.strings(("replacement",), data["replacement"]) if "replacement" in data else ()
     if regex is not None:
         for template in replacements:
-            names = {n for _, n, _, _ in string.Formatter().parse(template) if n}
-            for name in names - set(regex.groupindex):
-                reader.fail(("replacement",), f"placeholder {{{name}}} names no group of the pattern")
+            reader.template(("replacement",), template, set(regex.groupindex))
     return PatternCheck(style, regex or re.compile("(?!)"), replacements), (), ()
 
 
@@ -234,14 +299,23 @@ def normalise_line(line: str) -> str:
     return " ".join(line.replace("…", "...").split()).lower()
 
 
-def _line_table(document: Document) -> tuple[tuple[int, str, str], ...]:
-    """(start, stripped line, normalised line) for each non-blank line, computed once for all line rules."""
+def _line_table(document: Document) -> Iterator[tuple[int, str, str]]:
+    """(start, stripped line, normalised line) for each non-blank line, computed once for all line rules.
+
+    Kept as parallel columns (starts in an array), not a tuple per line: a file of millions of
+    one-letter lines would otherwise hold a tuple and an int object for each."""
     table = document.__dict__.get("_line_table")  # cached on the document, like its cached properties
     if table is None:
-        table = tuple((start + len(content) - len(content.lstrip()), content.strip(), normalise_line(content))
-                      for _, start, content in document.lines() if content.strip())
-        document.__dict__["_line_table"] = table
-    return table
+        starts, stripped, keys = array("q"), [], []
+        for _, start, content in document.lines():
+            line = content.strip()
+            if line:
+                key = normalise_line(content)
+                starts.append(start + content.find(line[0]))
+                stripped.append(line)
+                keys.append(line if key == line else key)  # one string object when they are equal
+        table = document.__dict__["_line_table"] = (starts, stripped, keys)
+    return zip(*table)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -262,7 +336,8 @@ class LineCheck:
 
 
 def _combine(patterns: tuple[re.Pattern, ...]) -> re.Pattern | None:
-    if not patterns or len({p.flags for p in patterns}) > 1:
+    # A user's patterns are run one by one, so that a timeout names the one that took the time.
+    if not patterns or len({p.flags for p in patterns}) > 1 or any(is_guarded(p) for p in patterns):
         return None
     try:
         return re.compile("|".join(f"(?:{p.pattern})" for p in patterns), patterns[0].flags)
@@ -272,8 +347,8 @@ def _combine(patterns: tuple[re.Pattern, ...]) -> re.Pattern | None:
 
 def line(reader: Reader, data: dict, style: Style, flags: int):
     literals = reader.strings(("lines",), data.get("lines", []))
-    patterns = tuple(filter(None, (reader.regex(("patterns", i), p, flags)
-                                   for i, p in enumerate(data.get("patterns", []) or []))))
+    raw = reader.strings(("patterns",), data.get("patterns") or [])
+    patterns = tuple(filter(None, (reader.regex(("patterns", i), p, flags) for i, p in enumerate(raw))))
     if not literals and not patterns:
         reader.fail(("lines",), "a line rule needs 'lines' or 'patterns'")
     return LineCheck(style, frozenset(normalise_line(x) for x in literals), patterns, _combine(patterns)), (), ()

@@ -6,11 +6,14 @@ file, the line and the dotted key, all at once.
 from __future__ import annotations
 
 import re
-import string
 from pathlib import Path
 from typing import Any
 
+import regex
+
+from .display import quoted
 from .model import CATEGORIES, Examples, Rule, Severity
+from .userregex import COMPILE_ERRORS
 from .yamlfile import ConfigError, YamlFile
 from .yamlkinds import PhraseCheck, Reader, Style, build_engine, line, match_case, pattern, phrases
 
@@ -28,10 +31,12 @@ KIND_KEYS = {
 QUOTE_MODES = ("lint", "note", "skip")
 
 
-def load_rule_file(path: Path, display: str | None = None) -> Rule:
-    """Read and compile one YAML rule file; ConfigError lists every problem in it."""
+def load_rule_file(path: Path, display: str | None = None, trusted: bool = False) -> Rule:
+    """Read and compile one YAML rule file; ConfigError lists every problem in it.
+
+    trusted: a built-in rule file, whose regexes need no time budget."""
     source = YamlFile.load(path, name=display or str(path))
-    reader = Reader(source)
+    reader = Reader(source, trusted)
     rule = _compile(reader, Path(path).stem, source.data)
     if reader.problems:
         raise ConfigError(reader.problems)
@@ -46,15 +51,15 @@ def _compile(reader: Reader, rule_id: str, data: Any) -> Rule | None:
         reader.fail((), "a rule file must be a mapping")
         return None
     kind = data.get("kind")
-    if kind not in KIND_KEYS:
-        reader.fail(("kind",), f"unknown kind {kind!r} (choose from {', '.join(KIND_KEYS)})")
+    if not isinstance(kind, str) or kind not in KIND_KEYS:
+        reader.fail(("kind",), f"unknown kind {quoted(kind)} (choose from {', '.join(KIND_KEYS)})")
         return None
     for key in data:
         if key not in COMMON_KEYS | KIND_KEYS[kind]:
             reader.fail((key,), f"unknown key for a {kind} rule")
     category = data.get("category")
-    if category not in CATEGORIES:
-        reader.fail(("category",), f"unknown category {category!r} (choose from {', '.join(CATEGORIES)})")
+    if not isinstance(category, str) or category not in CATEGORIES:
+        reader.fail(("category",), f"unknown category {quoted(category)} (choose from {', '.join(CATEGORIES)})")
     try:
         severity = Severity.parse(data.get("severity", "warning"))
     except ValueError as exc:
@@ -64,11 +69,12 @@ def _compile(reader: Reader, rule_id: str, data: Any) -> Rule | None:
         if not isinstance(data.get(key), str):
             reader.fail((key,), "required, a string")
     in_quotes = data.get("in-quotes", "note")
-    if in_quotes not in QUOTE_MODES:
-        reader.fail(("in-quotes",), f"choose from {', '.join(QUOTE_MODES)}")
-    flags = re.IGNORECASE if data.get("ignorecase", kind != "pattern") else 0
-    exceptions = tuple(filter(None, (reader.regex(("exceptions", i), p, flags)
-                                     for i, p in enumerate(data.get("exceptions") or []))))
+    if not isinstance(in_quotes, str) or in_quotes not in QUOTE_MODES:
+        reader.fail(("in-quotes",), f"choose from {', '.join(QUOTE_MODES)}, got {quoted(in_quotes)}")
+        in_quotes = "note"
+    flags = re.IGNORECASE if reader.flag(("ignorecase",), data.get("ignorecase"), kind != "pattern") else 0
+    raw_exceptions = reader.strings(("exceptions",), data.get("exceptions") or [])  # one string is one pattern
+    exceptions = tuple(filter(None, (reader.regex(("exceptions", i), p, flags) for i, p in enumerate(raw_exceptions))))
     fail, passing = _examples(reader, data.get("examples") or {})
     style = Style(rule_id, str(data.get("message", "")), in_quotes, exceptions)
     _check_placeholders(reader, style.message, kind, data)
@@ -80,11 +86,11 @@ def _compile(reader: Reader, rule_id: str, data: Any) -> Rule | None:
         severity=severity,
         description=str(data.get("description", "")).strip(),
         check=check,
-        enabled=bool(data.get("enabled", True)),
+        enabled=reader.flag(("enabled",), data.get("enabled"), True),
         examples=Examples(fail + extra_fail, passing + extra_pass),
         doc=str(data.get("documentation", "")).strip(),
         source=reader.source.name,
-        fixable=bool(data.get("fix", True)),
+        fixable=reader.flag(("fix",), data.get("fix"), True),
     )
 
 
@@ -100,13 +106,8 @@ def _check_placeholders(reader: Reader, message: str, kind: str, data: dict) -> 
     allowed = {"match", "replacement"}
     if kind == "pattern" and isinstance(data.get("pattern"), str):
         try:
-            allowed |= set(re.compile(data["pattern"]).groupindex)
-        except re.error:
+            allowed |= set(regex.compile(data["pattern"]).groupindex)
+        except COMPILE_ERRORS:  # reported by the pattern's own check
             return
-    try:
-        fields = {name for _, name, _, _ in string.Formatter().parse(message) if name is not None}
-    except ValueError as exc:
-        reader.fail(("message",), f"bad placeholder syntax: {exc}")
-        return
-    for name in fields - allowed:
-        reader.fail(("message",), f"unknown placeholder {{{name}}} (use {', '.join(sorted(allowed))})")
+    if isinstance(data.get("message"), str):
+        reader.template(("message",), message, allowed)

@@ -93,3 +93,31 @@ def test_findings_without_a_fingerprint_are_matched_by_rule_and_message(tmp_path
     baseline.write([FileResult("a.txt", (finding,))], path)
     kept = baseline.apply([FileResult("a.txt", (moved, other))], path)
     assert kept[0].findings == (other,)
+
+
+# -- hostile baselines: a one-line error, never a Python internal -----------------------------------
+import pytest  # noqa: E402
+
+from newslint.baseline import BaselineError, load  # noqa: E402
+
+
+@pytest.mark.parametrize("content, reason", [
+    ("[" * 100_000 + "]" * 100_000, "not valid JSON (nested too deeply or too large)"),
+    ('{"version": 1}', 'not a newslint baseline (a JSON object with "version": 1 and a "findings" list)'),
+    ('{"version": 1, "findings": ["abc"]}', 'finding 1 is not an object with a "path" and a "fingerprint" string'),
+    ('{"version": 1, "findings": [{"path": "a.txt"}]}', 'finding 1 is not an object with a "path" and a "fingerprint" string'),
+    ("{nope", "not valid JSON (line 1, column 2: Expecting property name enclosed in double quotes)"),
+    ("[]", 'not a newslint baseline (a JSON object with "version": 1 and a "findings" list)'),
+])
+def test_a_bad_baseline_is_one_plain_error(tmp_path, content, reason):
+    path = tmp_path / "b.json"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(BaselineError) as err:
+        load(str(path))
+    assert str(err.value) == f"{path}: cannot read baseline: {reason}"
+
+
+def test_a_baseline_with_a_bom_is_read(tmp_path):
+    path = tmp_path / "b.json"
+    path.write_bytes(b"\xef\xbb\xbf" + b'{"version": 1, "findings": [{"path": "a.txt", "fingerprint": "x"}]}')
+    assert load(str(path)) == {("a.txt", "x"): 1}

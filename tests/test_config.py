@@ -56,7 +56,7 @@ def test_every_problem_is_reported_with_file_line_and_key(tmp_path):
     lines = text.splitlines()
     assert f"{cfg}:3: rules.no-such-rule: unknown rule id" in lines
     assert any(line.startswith(f"{cfg}:5: rules.doubled-word.severity: unknown severity 'loud'") for line in lines)
-    assert f"{cfg}:6: rules.doubled-word.allow: expected a list" in lines
+    assert f"{cfg}:6: rules.doubled-word.allow: expected a list of strings, got 'notalist'" in lines
     assert any(line.startswith(f"{cfg}:7: rules.doubled-word.colour: unknown option") for line in lines)
     assert f"{cfg}:8: frobnicate: unknown key" in lines
     assert any(line.startswith(f"{cfg}:9: fail-on: unknown severity") for line in lines)

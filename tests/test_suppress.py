@@ -56,7 +56,9 @@ def test_plain_text_marker_is_not_read_by_rules():
 
 
 def test_marker_must_end_the_line():
-    assert lint(f"{SPUN} newslint: ignore[spun-phrases] later\n", "a.txt") == [(1, 6, "spun-phrases")]
+    # not a marker, and said so: a marker that does nothing must not pass without a word
+    assert lint(f"{SPUN} newslint: ignore[spun-phrases] later\n", "a.txt") == [
+        (1, 6, "spun-phrases"), (1, 26, "invalid-directive")]
 
 
 def test_comment_directives_do_nothing_in_plain_text():
@@ -108,3 +110,66 @@ def test_report_unused_on_the_command_line(tmp_path):
     assert result.returncode == 1
     assert result.stdout.splitlines()[0] == ("a.md:1:1: warning [unused-directive] unused suppression: "
                                              "'<!-- newslint-disable doubled-word -->' suppressed nothing")
+
+
+# -- hostile and careless directives ------------------------------------------------------------------
+import time  # noqa: E402
+
+import pytest  # noqa: E402
+
+
+@pytest.mark.parametrize("marker", ["newslint: ingore", "newslint: ignore[spun-phrases", "NEWSLINT: IGNORE",
+                                    "Newslint: ignore[spun-phrases]", "newslint:ignore[spun-phrases] and more"])
+def test_misspelt_unclosed_and_upper_case_markers_are_reported(marker):
+    findings = [f for f in lint_text(f"{SPUN}  {marker}\n", default_config(), path="a.txt") if f.rule != "clause-full-stop"]
+    assert [(f.line, f.rule) for f in findings] == [(1, "spun-phrases"), (1, "invalid-directive")]
+    invalid = findings[1]
+    assert invalid.message.startswith("malformed marker '") and "at the end of a line" in invalid.message
+
+
+def test_a_mention_of_newslint_in_a_url_or_path_is_no_marker():
+    assert lint("See https://example.org/newslint:ignore and tools/newslint: here.\n", "a.txt") == []
+
+
+def test_upper_case_and_unclosed_comment_directives_are_reported():
+    findings = lint_text(f"<!-- NEWSLINT-DISABLE -->\n\n{SPUN}\n\n<!-- newslint-disable\n\n{SPUN}\n",
+                         default_config(), path="a.md")
+    # the unclosed comment runs to the end of the file, so what follows it is not prose
+    assert [(f.line, f.rule) for f in findings] == [(1, "invalid-directive"), (3, "spun-phrases"),
+                                                    (5, "invalid-directive")]
+    assert findings[0].message.startswith("directives are lower case")
+    assert findings[2].message == "unclosed newslint comment: it has no '-->'"
+
+
+@pytest.mark.parametrize("path, wrapped", [
+    ("a.md", "```html\n<!-- newslint-disable -->\n```"),
+    ("a.md", "~~~~\n<!-- newslint-disable -->\n~~~~"),
+    ("a.md", "<script>\nvar x = '<!-- newslint-disable -->';\n</script>"),
+    ("a.html", "<pre><!-- newslint-disable --></pre>"),
+    ("a.html", "<script>document.write('<!-- newslint-disable -->')</script>"),
+])
+def test_a_directive_inside_code_takes_no_effect(path, wrapped):
+    text = f"{wrapped}\n\n<p>{SPUN}</p>\n" if path.endswith("html") else f"{wrapped}\n\n{SPUN}\n"
+    assert [rule for _, _, rule in lint(text, path)] == ["spun-phrases"]
+
+
+def test_a_directive_after_a_closed_fence_still_works():
+    text = f"```\ncode\n```\n\n<!-- newslint-disable -->\n\n{SPUN}\n"
+    assert lint(text, "a.md") == []
+
+
+def test_unclosed_disable_comments_cost_linear_time():
+    text = "<!-- newslint-disable x " * 10_000  # about 240 KB (the quadratic scan took minutes)
+    started = time.process_time()
+    findings = lint_text(text, default_config(), path="a.md")
+    assert time.process_time() - started < 5
+    assert [f.rule for f in findings].count("invalid-directive") == 1
+
+
+def test_ten_thousand_markers_cost_linear_time():
+    text = "".join(f"They fulfill with the the aides {i}.  newslint: ignore[doubled-word]\n" for i in range(10_000))
+    started = time.process_time()
+    findings = lint(text, "a.txt")
+    assert time.process_time() - started < 8
+    rules = [rule for _, _, rule in findings]
+    assert rules.count("spun-phrases") == 10_000 and "doubled-word" not in rules

@@ -108,7 +108,7 @@ def test_existence_rule(tmp_path):
 @pytest.mark.parametrize("body, error", [
     ("kind: substitution\ncategory: paraphrase\ndescription: x\nmessage: '{nope}'\nswap: {a: b}\n", "message: unknown placeholder {nope}"),
     ("kind: pattern\ncategory: paraphrase\ndescription: x\nmessage: x\npattern: '(a'\n", "pattern: regex '(a' does not compile"),
-    ("kind: pattern\ncategory: paraphrase\ndescription: x\nmessage: x\npattern: 'a'\nreplacement: '{g}'\n", "placeholder {g} names no group"),
+    ("kind: pattern\ncategory: paraphrase\ndescription: x\nmessage: x\npattern: 'a'\nreplacement: '{g}'\n", "unknown placeholder {g} (the pattern has no named groups)"),
     ("kind: substitution\ncategory: nope\ndescription: x\nmessage: x\nswap: {a: b}\n", "category: unknown category 'nope'"),
     ("kind: substitution\ncategory: style\ndescription: x\nmessage: x\nswap: {a: {replace: b, wat: 1}}\n", "swap.a.wat: unknown key"),
     ("kind: substitution\ncategory: style\ndescription: x\nmessage: x\nswap: {a: null}\n", "needs a replacement"),

@@ -11,9 +11,11 @@ lines, case ignored, with an optional trailing colon or ellipsis).
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from functools import lru_cache
+from typing import Any, Iterator
 
 from ..model import Hit
+from ..userregex import COMPILE_ERRORS, compile_user
 
 ID = "related-link-list"
 CATEGORY = "boilerplate"
@@ -41,8 +43,22 @@ EXAMPLES = {
 _SENTENCE_END = re.compile(r"""(?<![.…])[.!]["'”’)\]]*$""")
 
 
-def _label_pattern(labels: list[str]) -> re.Pattern:
-    return re.compile(rf"(?:{'|'.join(labels)})\s*(?::|\.\.\.|…)?", re.IGNORECASE)
+@lru_cache(maxsize=8)
+def _label_pattern(labels: tuple[str, ...]) -> Any:
+    """The labels as one regex; a user's labels are compiled with a time budget (newslint/userregex.py)."""
+    source = rf"(?:{'|'.join(labels)})\s*(?::|\.\.\.|…)?"
+    if list(labels) == DEFAULTS["labels"]:
+        return re.compile(source, re.IGNORECASE)
+    return compile_user(source, re.IGNORECASE, f"rules.{ID}.labels", "|".join(labels))
+
+
+def validate(options) -> Iterator[tuple[str, str]]:
+    """A config error for labels that do not compile, before any file is read."""
+    for index, label in enumerate(options.get("labels", ())):
+        try:
+            compile_user(label, re.IGNORECASE, "")
+        except COMPILE_ERRORS as exc:
+            yield f"labels.{index}", f"regex {label[:60]!r} does not compile: {exc}"
 
 
 def _reads_as_sentence(text: str) -> bool:
@@ -54,7 +70,7 @@ def _is_item(text: str, max_words: int) -> bool:
 
 
 def check(document, options) -> Iterator[Hit]:
-    label = _label_pattern(options["labels"])
+    label = _label_pattern(tuple(options["labels"]))
     remaining = 0
     for start, end in document.paragraphs:
         text = document.text[start:end]

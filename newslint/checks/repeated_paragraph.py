@@ -46,16 +46,31 @@ def _rough_key(text: str) -> tuple:
     return (first.group(1).lower(), first.group(2).lower(), last.group(1).lower()) if first and last else (text,)
 
 
-def check(document, options) -> Iterator[Hit]:
-    texts = [document.text[start:end] for start, end in document.paragraphs]
-    rough = [_rough_key(text) for text in texts]
-    candidates = {key for key, n in Counter(rough).items() if n > 1}  # most paragraphs are unique: skip them
-    keys = [normalise_paragraph(text) if key in candidates else None for text, key in zip(texts, rough)]
-    copies = Counter(key for key in keys if key is not None)
-    first_seen: dict[str, int] = {}
-    for index, ((start, end), text, key) in enumerate(zip(document.paragraphs, texts, keys)):
-        if key is None:
+def _repeats(document, max_copies: int) -> tuple[list[tuple[int, int, int, str, str]], Counter]:
+    """The paragraphs that may repeat another, with their keys, and how often each key occurs.
+
+    No per-paragraph lists: a file of millions of one-word lines has millions of paragraphs.
+    A key is kept for at most max-copies + 1 paragraphs (more copies than that are never reported)."""
+    text = document.text
+    rough = Counter(hash(_rough_key(text[start:end])) for start, end in document.paragraphs)
+    candidates = {key for key, n in rough.items() if n > 1}  # most paragraphs are unique: skip them
+    del rough
+    kept, copies = [], Counter()
+    for index, (start, end) in enumerate(document.paragraphs):
+        paragraph = text[start:end]
+        if hash(_rough_key(paragraph)) not in candidates:
             continue
+        key = normalise_paragraph(paragraph)
+        copies[key] += 1
+        if copies[key] <= max_copies + 1:
+            kept.append((index, start, end, paragraph, key))
+    return kept, copies
+
+
+def check(document, options) -> Iterator[Hit]:
+    kept, copies = _repeats(document, options["max-copies"])
+    first_seen: dict[str, int] = {}
+    for index, start, end, text, key in kept:
         if key not in first_seen:
             first_seen[key] = index
             continue

@@ -8,13 +8,15 @@ from __future__ import annotations
 
 from typing import Any, Sequence
 
+from ..display import printable
 from ..model import Severity
 
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.SUGGESTION: "notice"}
 
 
 def _data(value: str) -> str:
-    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    # Escaped first: the runner's log shows ANSI sequences. Line breaks are encoded as GitHub asks.
+    return printable(value, newlines=True).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def _property(value: Any) -> str:

@@ -4,6 +4,8 @@ from __future__ import annotations
 import json
 from typing import Any, Sequence
 
+from ..display import json_safe
+
 
 def document_entry(result: Any) -> dict[str, Any]:
     metrics = result.metrics
@@ -12,8 +14,8 @@ def document_entry(result: Any) -> dict[str, Any]:
             **{k: v for k, v in metrics.items() if k not in ("words", "score", "verdict")}}
 
 
-def render(results: Sequence[Any], **_: Any) -> str:
-    from . import all_findings, summary
+def render(results: Sequence[Any], show_statistics: bool = False, **_: Any) -> str:
+    from . import all_findings, summary, text
 
     report = {
         "version": 1,
@@ -21,4 +23,6 @@ def render(results: Sequence[Any], **_: Any) -> str:
         "documents": [document_entry(r) for r in results if not r.errors],
         "summary": summary(results),
     }
-    return json.dumps(report, indent=2, ensure_ascii=False)
+    if show_statistics:  # --statistics: the count per rule the text report would print
+        report["statistics"] = text.counts(results)
+    return json_safe(json.dumps(report, indent=2, ensure_ascii=False))

@@ -8,6 +8,17 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from typing import Any, Sequence
 
+from ..display import printable
+
+
+def _clean(element: ET.Element) -> ET.Element:
+    """Control characters written as escapes: XML 1.0 cannot hold most of them at all."""
+    for node in element.iter():
+        node.attrib.update({key: printable(value) for key, value in node.attrib.items()})
+        if node.text:
+            node.text = printable(node.text, newlines=True)
+    return element
+
 
 def _suite(result: Any) -> ET.Element:
     suite = ET.Element("testsuite", name=result.path, tests="0", failures="0", errors="0", time="0")
@@ -33,7 +44,7 @@ def _suite(result: Any) -> ET.Element:
 
 def render(results: Sequence[Any], **_: Any) -> str:
     root = ET.Element("testsuites", name="newslint")
-    suites = [_suite(result) for result in results]
+    suites = [_clean(_suite(result)) for result in results]
     root.extend(suites)
     for key in ("tests", "failures", "errors"):
         root.set(key, str(sum(int(s.get(key, "0")) for s in suites)))

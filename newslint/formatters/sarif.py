@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any, Mapping, Sequence
 from urllib.parse import quote
 
+from ..display import json_safe
 from ..model import Finding, Severity
 from ..suppress import DESCRIPTIONS
 
@@ -86,4 +87,4 @@ def render(results: Sequence[Any], catalogue: Mapping[str, Any] | None = None, *
                          "toolExecutionNotifications": notifications}],
         "results": [_result(f, index[f.rule]) for f in findings],
     }
-    return json.dumps({"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}, indent=2, ensure_ascii=False)
+    return json_safe(json.dumps({"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}, indent=2, ensure_ascii=False))

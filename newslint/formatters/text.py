@@ -10,6 +10,8 @@ import unicodedata
 from collections import Counter
 from typing import Any, Sequence
 
+from ..display import printable
+
 COLOURS = {"error": "\033[31m", "warning": "\033[33m", "suggestion": "\033[36m"}
 BOLD, DIM, RESET = "\033[1m", "\033[2m", "\033[0m"
 FIX_MARK = "[*]"
@@ -19,14 +21,14 @@ CONTEXT = 60
 
 def format_finding(finding: Any, colour: bool = False) -> str:
     severity = str(finding.severity)
-    where = f"{finding.path}:{finding.line}:{finding.column}:"
+    where = f"{printable(finding.path)}:{finding.line}:{finding.column}:"
     label = f"{COLOURS[severity]}{severity}{RESET}" if colour else severity
     rule = f"{DIM}[{finding.rule}]{RESET}" if colour else f"[{finding.rule}]"
     if finding.fixable:
         rule += f" {BOLD}{FIX_MARK}{RESET}" if colour else f" {FIX_MARK}"
-    line = f"{BOLD + where + RESET if colour else where} {label} {rule} {finding.message}"
+    line = f"{BOLD + where + RESET if colour else where} {label} {rule} {printable(finding.message)}"
     if finding.replacements:
-        line += f" (-> {' | '.join(repr(r) if not r.strip() else r for r in finding.replacements)})"
+        line += f" (-> {' | '.join(repr(r) if not r.strip() else printable(r) for r in finding.replacements)})"
     return line
 
 
@@ -76,13 +78,19 @@ def summary_line(results: Sequence[Any]) -> str:
     return line + (f" {fixable} fixable with --fix ({FIX_MARK})." if fixable else "")
 
 
-def statistics(results: Sequence[Any]) -> str:
+def counts(results: Sequence[Any]) -> list[dict[str, Any]]:
+    """[{rule, category, findings}], most findings first."""
     from . import all_findings
 
-    findings = all_findings(results)
-    counts = Counter((f.rule, f.category) for f in findings)
-    width = max((len(str(n)) for n in counts.values()), default=1)
-    rows = [f"{n:>{width}}  {rule}  [{category}]" for (rule, category), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+    tally = Counter((f.rule, f.category) for f in all_findings(results))
+    return [{"rule": rule, "category": category, "findings": n}
+            for (rule, category), n in sorted(tally.items(), key=lambda kv: (-kv[1], kv[0]))]
+
+
+def statistics(results: Sequence[Any]) -> str:
+    rows = counts(results)
+    width = max((len(str(r["findings"])) for r in rows), default=1)
+    rows = [f"{r['findings']:>{width}}  {r['rule']}  [{r['category']}]" for r in rows]
     return "\n".join(rows + [summary_line(results)])
 
 

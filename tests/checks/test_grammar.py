@@ -202,7 +202,7 @@ def test_section_keys_are_validated(tmp_path):
     with pytest.raises(ConfigError) as error:
         load_config(path)
     assert [str(p) for p in error.value.problems] == [
-        f"{path}:1: grammar.server: expected a string", f"{path}:1: grammar.colour: unknown key"]
+        f"{path}:1: grammar.server: expected a string, got 8081", f"{path}:1: grammar.colour: unknown key"]
 
 
 def test_the_rules_own_examples_against_the_stand_in(server, tmp_path):
