@@ -59,6 +59,7 @@ EXAMPLES = {
 
 _SPEAKER_REACH = 2000
 _TERMINAL = re.compile(r"""[.!?…:;]["'”’)\]]*$""")
+_LEADING_SPACE = re.compile(r"\s*")
 
 
 def check(document, options) -> Iterator:
@@ -105,7 +106,8 @@ def _is_headline(document, start: int, end: int) -> bool:
         return False
     if not _TERMINAL.search(text[start:end]):
         return True
-    first_line = not text[:line_start].strip()
+    # Only white space before this line (matched, not sliced: a slice per sentence is quadratic).
+    first_line = _LEADING_SPACE.match(text).end() >= line_start
     return first_line and text[line_end:line_end + 3].lstrip(" \t\r").startswith("\n")
 
 

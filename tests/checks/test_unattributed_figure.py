@@ -81,6 +81,14 @@ def test_headlines_are_skipped_unless_asked():
     assert check(text, RULE, headlines=True) == [(1, 14, RULE)]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("\n\n  Strikes killed 30 people.\n\nThe army denied it.", []),  # a first line after blank lines
+    ("Intro line.\nStrikes killed 30 people.\n\nThe army denied it.", [(2, 16, RULE)]),  # not the first
+])
+def test_a_first_line_standing_alone_is_a_headline(text, expected):
+    assert check(text, RULE) == expected
+
+
 def test_one_finding_per_sentence_on_the_toll_first():
     [finding] = findings("Aid worth $5m arrived as 30 people were killed.", RULE)
     assert finding.message.startswith("'30' (and 1 more figure)")
