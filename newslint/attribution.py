@@ -11,8 +11,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterator, Mapping
 
-import yaml
-
 from .matcher import trie_pattern
 
 LISTS = ("reporting-verbs", "reporting-forms", "not-sources", "source-phrases", "source-nouns", "counted-nouns",
@@ -89,8 +87,17 @@ class Vocabulary:
 def builtin_lists() -> dict[str, tuple[str, ...]]:
     """The default word lists from rules/data/attribution.yaml."""
     from .config import rules_root  # config imports the registry, which imports the rules
+    from .configcache import cached
 
-    data = yaml.safe_load((rules_root() / "data" / "attribution.yaml").read_text(encoding="utf-8"))
+    path = rules_root() / "data" / "attribution.yaml"
+    return cached(f"lists:{path}", lambda: (_read_lists(path), [path]))  # a cache hit needs no PyYAML
+
+
+def _read_lists(path) -> dict[str, tuple[str, ...]]:
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: 10x faster on this file
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
     return {name: tuple(str(entry) for entry in data[name]) for name in LISTS}
 
 

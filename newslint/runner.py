@@ -2,9 +2,7 @@
 from __future__ import annotations
 
 import dataclasses
-import multiprocessing
 import os
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import lru_cache
 from types import MappingProxyType
@@ -143,6 +141,9 @@ def lint_paths(paths: Sequence[str], config: Config, jobs: int | None = None) ->
         for path in paths:
             yield lint_file(path, config)
         return
+    import multiprocessing  # here: a one-process run should not pay for importing it
+    from concurrent.futures import ProcessPoolExecutor
+
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
     if method == "fork":
         # Load the lazily loaded tables (word statistics, syllable dictionary) once, here, so that

@@ -3,12 +3,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Sequence
+from typing import TYPE_CHECKING, Any, Sequence
 
-import yaml
-
-# libyaml's parser when PyYAML has it: the built-in rule packs hold over a thousand entries.
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+if TYPE_CHECKING:
+    import yaml
+# PyYAML is imported on first use: a config from the cache (configcache.py) reads no YAML.
 
 
 @dataclass(frozen=True)
@@ -50,7 +49,10 @@ class YamlFile:
             raise ConfigError([Problem(name, None, "", f"cannot read: {exc.strerror or exc}")]) from None
         except UnicodeDecodeError:
             raise ConfigError([Problem(name, None, "", "not valid UTF-8")]) from None
-        loader = _LOADER(text)
+        import yaml
+
+        # libyaml's parser when PyYAML has it: the built-in rule packs hold over a thousand entries.
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)
         try:
             root = loader.get_single_node()
             data = loader.construct_document(root) if root is not None else None
@@ -64,6 +66,8 @@ class YamlFile:
 
     def line_of(self, *keys: Any) -> int | None:
         """1-based line of the node at the key path (mapping keys or list indices), or of its nearest parent."""
+        import yaml
+
         node, line = self._root, None
         for key in keys:
             if isinstance(node, yaml.MappingNode):

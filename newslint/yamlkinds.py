@@ -11,6 +11,7 @@ import string
 from typing import Any, Iterator
 
 from .document import Document
+from .lazyre import compile_checked
 from .matcher import PhraseEngine, PhraseEntry, literal_anchor, phrase_regex
 from .model import Hit, Rule
 from .yamlfile import Problem, YamlFile
@@ -30,11 +31,12 @@ class Reader:
         self.problems.append(self.source.problem(keys, message))
 
     def regex(self, keys: tuple, pattern: Any, flags: int = 0) -> re.Pattern | None:
+        """The compiled regex (a LazyRegex: a cached config compiles it only when it is used)."""
         if not isinstance(pattern, str):
             self.fail(keys, f"expected a regex string, got {type(pattern).__name__}")
             return None
         try:
-            return re.compile(pattern, flags)
+            return compile_checked(pattern, flags)
         except re.error as exc:
             self.fail(keys, f"regex {pattern!r} does not compile: {exc}")
             return None
@@ -265,7 +267,7 @@ def _combine(patterns: tuple[re.Pattern, ...]) -> re.Pattern | None:
     if not patterns or len({p.flags for p in patterns}) > 1:
         return None
     try:
-        return re.compile("|".join(f"(?:{p.pattern})" for p in patterns), patterns[0].flags)
+        return compile_checked("|".join(f"(?:{p.pattern})" for p in patterns), patterns[0].flags)
     except re.error:  # e.g. a global inline flag such as (?i) that is only allowed at the start
         return None
 
