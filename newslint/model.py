@@ -114,3 +114,6 @@ class Rule:
     # once every file of the run has been linted (newslint/crossfile.py).
     collect: Callable[..., Any] | None = None
     finish: Callable[..., Iterable[tuple[str, int, int, int, int, str]]] | None = None
+    # Whether the rule compares parts of a whole file (repeated-paragraph), so a very long file
+    # linted in windows (newslint/windows.py) still runs it over the whole file.
+    whole_file: bool = False

@@ -80,6 +80,7 @@ def rule_from_module(module: types.ModuleType) -> Rule:
         fixable=getattr(module, "FIXABLE", True),
         collect=getattr(module, "collect", None),
         finish=getattr(module, "finish", None),
+        whole_file=getattr(module, "WHOLE_FILE", False),
     )
 
 

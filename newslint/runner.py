@@ -8,7 +8,7 @@ from functools import lru_cache
 from types import MappingProxyType
 from typing import Any, Iterable, Iterator, Sequence
 
-from . import suppress
+from . import suppress, windows
 from .baseline import fingerprint
 from .config import Config, load_config
 from .document import Document
@@ -64,20 +64,28 @@ class _Run:
 
 
 def lint_document(document: Document, config: Config) -> FileResult:
-    """Run every active rule on a document: text rules first, then summary rules that see their findings."""
+    """Run every active rule on a document: text rules first, then summary rules that see their findings.
+
+    A very long plain-text file is linted in windows (windows.py), so its memory stays bounded."""
+    if windows.windowed(document):
+        return windows.lint_in_windows(document, config, _lint_whole)
+    return _lint_whole(document, config)
+
+
+def _lint_whole(document: Document, config: Config, collect: bool = True) -> FileResult:
     run = _Run(metrics={"words": document.word_count})
     directives = suppress.parse(document, config.catalogue)
     for stage in ("text", "summary"):
         for rule in config.rules:
             if rule.stage == stage:
-                _run_rule(document, rule, directives, run)
+                _run_rule(document, rule, directives, run, collect)
     report_unused = bool(config.sections.get("suppress", {}).get("report-unused"))
     run.findings.extend(directives.findings({r.id for r in config.rules}, report_unused))
     return FileResult(document.path, tuple(sorted(run.findings)), run.metrics, warnings=tuple(run.notes),
                       collected=run.collected)
 
 
-def _run_rule(document: Document, rule: Rule, directives: Any, run: _Run) -> None:
+def _run_rule(document: Document, rule: Rule, directives: Any, run: _Run, collect: bool) -> None:
     options = MappingProxyType(dict(rule.options)) if rule.options else _NO_OPTIONS
     args = (document, options) if rule.stage == "text" else (document, options, tuple(run.findings))
     try:
@@ -87,7 +95,7 @@ def _run_rule(document: Document, rule: Rule, directives: Any, run: _Run) -> Non
         return
     if rule.measure is not None:
         run.metrics.update(rule.measure(*args))
-    if rule.collect is not None:
+    if rule.collect is not None and collect:
         run.collected[rule.id] = rule.collect(document, options)
 
 
