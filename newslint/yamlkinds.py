@@ -12,7 +12,6 @@ from typing import Any, Iterator
 
 from .document import Document
 from .lazyre import compile_checked
-from .lineengine import LineEngine, joinable
 from .matcher import PhraseEngine, PhraseEntry, literal_anchor, phrase_regex
 from .model import Hit, Rule
 from .yamlfile import Problem, YamlFile
@@ -137,18 +136,14 @@ def _engine_of(entries: tuple[PhraseEntry, ...]) -> PhraseEngine:
 
 
 def build_engine(rules: list[Rule]) -> list[Rule]:
-    """Give every phrase rule in the list one shared engine, so the text is scanned once; likewise
-    the line rules (lineengine.py), so each line is tested once."""
+    """Give every phrase rule in the list one shared engine, so the text is scanned once."""
     engine = PhraseEngine()
-    lines = LineEngine([r.check for r in rules if isinstance(r.check, LineCheck) and joinable(r.check)])
     out = []
     for rule in rules:
         if isinstance(rule.check, PhraseCheck):
             for entry in rule.check.entries:
                 engine.add(entry)
             rule = dataclasses.replace(rule, check=rule.check.with_engine(engine))
-        elif isinstance(rule.check, LineCheck) and joinable(rule.check):
-            rule = dataclasses.replace(rule, check=dataclasses.replace(rule.check, engine=lines))
         out.append(rule)
     return out
 
@@ -257,15 +252,8 @@ class LineCheck:
     literals: frozenset[str]
     patterns: tuple[re.Pattern, ...]
     combined: re.Pattern | None = None  # the patterns as one alternation: one regex call per line
-    engine: LineEngine | None = None  # shared by the config's line rules: each line tested once for all
 
     def __call__(self, document: Document, options: Any = None) -> Iterator[Hit]:
-        if self.engine is not None:
-            for begin, stripped in self.engine.matches(document, _line_table(document)).get(self.style.rule, ()):
-                hit = self.style.hit(document, begin, begin + len(stripped), (), {})
-                if hit:
-                    yield hit
-            return
         combined = self.combined
         for begin, stripped, key in _line_table(document):
             if key in self.literals or (combined.fullmatch(stripped) if combined
