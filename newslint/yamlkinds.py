@@ -14,6 +14,7 @@ from .document import Document
 from .lazyre import compile_checked
 from .matcher import PhraseEngine, PhraseEntry, literal_anchor, phrase_regex
 from .model import Hit, Rule
+from .regexstems import stems
 from .yamlfile import Problem, YamlFile
 
 ENTRY_KEYS = {"replace", "regex", "followed-by", "not-followed-by", "preceded-by", "not-preceded-by",
@@ -196,7 +197,8 @@ def _entry(reader, keys, phrase, spec, is_regex, rule_id, flags, kind):
         followed_by=contexts.get("followed-by"), not_followed_by=contexts.get("not-followed-by"),
         preceded_by=contexts.get("preceded-by"), not_preceded_by=contexts.get("not-preceded-by"),
         message=spec.get("message"), template=entry_regex and any("{" in r for r in replacements),
-        anchor=literal_anchor(phrase, entry_regex),
+        anchor=(anchor := literal_anchor(phrase, entry_regex)),
+        stems=stems(regex) if entry_regex and anchor is None else (),
         literal=None if entry_regex else " ".join(phrase.lower().replace("’", "'").split()),
     )
     fails = reader.strings(keys + ("fail",), spec.get("fail", []))
