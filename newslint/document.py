@@ -12,6 +12,7 @@ WORD_RE = re.compile(r"\w+(?:['’]\w+)*")
 # Opening and closing marks of quoted speech; straight quotes alternate.
 _LINE_RE = re.compile(r"[^\n]*\S[^\n]*")
 _BLOCK_RE = re.compile(r"(?:[^\n]*\S[^\n]*(?:\n|$))+")
+_COUNT_CHUNK = 1 << 20
 _CURLY_QUOTE_RE = re.compile(r"“|”|(?<!\w)\"|\"(?!\w)|\"")
 
 
@@ -73,7 +74,15 @@ class Document:
     def word_count(self) -> int:
         if "words" in self.__dict__:
             return len(self.words)
-        return len(WORD_RE.findall(self.text))  # cheaper than building every span
+        # findall is cheaper than building every span, but holds every word at once: on a very
+        # long text, count a megabyte at a time (cut at white space, which no word holds).
+        text, count, start = self.text, 0, 0
+        while start < len(text):
+            end = text.find(" ", start + _COUNT_CHUNK)
+            end = len(text) if end == -1 else end
+            count += len(WORD_RE.findall(text, start, end))
+            start = end
+        return count
 
     @cached_property
     def sentences(self) -> list[tuple[int, int]]:

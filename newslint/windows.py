@@ -17,7 +17,7 @@ import dataclasses
 from types import MappingProxyType
 from typing import Callable, Iterator
 
-from .document import WORD_RE, Document
+from .document import Document
 from .model import Finding
 
 WINDOW_LIMIT = 4_000_000
@@ -65,7 +65,7 @@ def lint_in_windows(document: Document, config, lint: Callable) -> object:
         if result.metrics.get("score") is not None and result.metrics["score"] > metrics.get("score", -1.0):
             metrics = dict(result.metrics)  # the document figures of the window that looks worst
         notes.extend(n for n in result.warnings if n not in notes)
-    metrics["words"] = sum(len(WORD_RE.findall(text, start, end)) for start, end in spans(text))
+    metrics["words"] = document.word_count
     return dataclasses.replace(result, findings=tuple(sorted(findings)), metrics=metrics, warnings=tuple(notes),
                                collected=_collected(document, config))
 

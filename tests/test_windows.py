@@ -57,3 +57,12 @@ def test_cuts_prefer_blank_lines_then_lines_then_spaces():
     assert windows.cut("aaaa\nbb cc dd", 12, 12) == 5
     assert windows.cut("aaaa bb", 6, 6) == 5
     assert windows.cut("aaaaaaaa", 5, 5) == 5
+
+
+def test_the_word_count_of_a_long_text_is_counted_in_slices(monkeypatch):
+    from newslint import document
+
+    text = seeds_text() + " don’t-stop  x\n" * 50
+    expected = len(document.WORD_RE.findall(text))
+    monkeypatch.setattr(document, "_COUNT_CHUNK", 37)
+    assert document.Document(text).word_count == expected
