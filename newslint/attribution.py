@@ -13,6 +13,7 @@ from functools import lru_cache
 from itertools import islice
 from typing import Iterator, Mapping
 
+from .document import FOLDED_TO_ASCII
 from .matcher import trie_pattern
 
 LISTS = ("reporting-verbs", "reporting-forms", "not-sources", "source-phrases", "source-nouns", "counted-nouns",
@@ -50,7 +51,6 @@ _ANCHOR = re.compile(r"\d|(?<!\w)(?:" + trie_pattern(sorted(
 # For lowered text: digits, and the (lowercase) number words at a word start, in two fast scans.
 _DIGIT = re.compile(r"\d")
 _LOWER_WORD_ANCHOR = re.compile(r"\b" + _ANCHOR.pattern[len(r"\d|(?<!\w)"):])
-_FOLDED_TO_ASCII = "\u0130\u0131\u017f\u212a"  # IGNORECASE matches these to i, s and k
 # Where a figure can start before its number: an approximation or a currency ("about $5m").
 _PREFIX_START = re.compile(r"(?<!\S)(?:[$£€¥₹]|(?:just|well|a|over|under|more|greater|fewer|less|at|nearly|almost|"
                            r"about|around|roughly|approximately|some|up|as|an|close|upwards|in|us|c|nz|hk|s|usd|eur|gbp|rs)\b)",
@@ -81,6 +81,7 @@ class Vocabulary:
     source: re.Pattern
     not_source: re.Pattern
     vague: re.Pattern
+    vague_folded: re.Pattern  # the same, case-sensitive, for Document.folded
     counted_after: re.Pattern
     claim_before: re.Pattern
     exempt_after: re.Pattern
@@ -135,6 +136,7 @@ def _vocabulary(changes: tuple[tuple[str, tuple[str, ...]], ...]) -> Vocabulary:
         source=re.compile(source, re.IGNORECASE),
         not_source=re.compile(_alternation(lists["not-sources"]), re.IGNORECASE),
         vague=re.compile(_alternation(lists["vague-phrases"]), re.IGNORECASE),
+        vague_folded=re.compile(_alternation(lists["vague-phrases"])),
         counted_after=re.compile(rf"\s+(?:[\w'’-]+\s+){{0,2}}?{_alternation(lists['counted-nouns'])}", re.IGNORECASE),
         claim_before=re.compile(rf"{_alternation(lists['claim-words'])}\s+(?:[\w'’-]+\s+){{0,2}}$", re.IGNORECASE),
         toll_before=re.compile(rf"{_alternation(lists['toll-words'])}\s+(?:[\w'’-]+\s+){{0,3}}$", re.IGNORECASE),
@@ -184,7 +186,7 @@ def figure_anchors(text: str) -> list[int]:
     (2-3 times faster than IGNORECASE) unless lowering moves offsets or the text holds one of the
     four non-ASCII letters that IGNORECASE also matches to ASCII ones."""
     lowered = text.lower()
-    if len(lowered) != len(text) or any(c in text for c in _FOLDED_TO_ASCII):
+    if len(lowered) != len(text) or any(c in text for c in FOLDED_TO_ASCII):
         return [m.start() for m in _ANCHOR.finditer(text)]
     words = [m.start() for m in _LOWER_WORD_ANCHOR.finditer(lowered)]  # letters only: never on a digit
     return sorted([m.start() for m in _DIGIT.finditer(lowered)] + words)

@@ -13,6 +13,7 @@ WORD_RE = re.compile(r"\w+(?:['’]\w+)*")
 _LINE_RE = re.compile(r"[^\n]*\S[^\n]*")
 _BLOCK_RE = re.compile(r"(?:[^\n]*\S[^\n]*(?:\n|$))+")
 _COUNT_CHUNK = 1 << 20
+FOLDED_TO_ASCII = "\u0130\u0131\u017f\u212a"  # İ ı ſ and the Kelvin sign: IGNORECASE matches them to i, s, k
 _CURLY_QUOTE_RE = re.compile(r"“|”|(?<!\w)\"|\"(?!\w)|\"")
 
 
@@ -83,6 +84,16 @@ class Document:
             count += len(WORD_RE.findall(text, start, end))
             start = end
         return count
+
+    @cached_property
+    def folded(self) -> str | None:
+        """The text lowercased, when that moves no offset and holds none of the four non-ASCII
+        letters IGNORECASE matches to ASCII ones: a case-sensitive regex of lowercase words finds
+        on it what the IGNORECASE one finds on the text, two or three times faster. Else None."""
+        lowered = self.text.lower()
+        if len(lowered) != len(self.text) or any(c in self.text for c in FOLDED_TO_ASCII):
+            return None
+        return lowered
 
     @cached_property
     def sentences(self) -> list[tuple[int, int]]:
