@@ -130,17 +130,19 @@ def child(tree: Path, args: argparse.Namespace) -> dict:
     if done.returncode:
         sys.exit(f"{tree}: {done.stderr.strip()[-800:]}")
     data = json.loads(done.stdout)
-    data["latency"] = latency([sys.executable, "-m", "newslint", args.latency_file], env, args.repeat)
+    data["latency"] = latency([sys.executable, "-m", "newslint", args.latency_file], env, args.repeat, tree)
     return data
 
 
-def latency(command: list[str], env: dict, repeat: int) -> dict:
-    """Median wall and CPU seconds of a cold process, after one run that fills any cache."""
+def latency(command: list[str], env: dict, repeat: int, cwd: Path | None = None) -> dict:
+    """Median wall and CPU seconds of a cold process, after one run that fills any cache.
+    It runs in the tree's folder: `python -m` puts the current folder first on the path."""
     runs = []
     for index in range(repeat + 1):
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         started = time.perf_counter()
-        subprocess.run(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+        subprocess.run(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False,
+                       cwd=str(cwd) if cwd else None)
         wall = time.perf_counter() - started
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
         if index:
