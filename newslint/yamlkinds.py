@@ -12,6 +12,7 @@ from typing import Any, Iterator
 
 from .document import Document
 from .lazyre import compile_checked
+from .lineneedles import Needles, holds, needles
 from .matcher import PhraseEngine, PhraseEntry, literal_anchor, phrase_regex
 from .model import Hit, Rule
 from .regexstems import stems
@@ -139,12 +140,15 @@ def _engine_of(entries: tuple[PhraseEntry, ...]) -> PhraseEngine:
 def build_engine(rules: list[Rule]) -> list[Rule]:
     """Give every phrase rule in the list one shared engine, so the text is scanned once."""
     engine = PhraseEngine()
+    finder = Needles([r.check for r in rules if isinstance(r.check, LineCheck)])
     out = []
     for rule in rules:
         if isinstance(rule.check, PhraseCheck):
             for entry in rule.check.entries:
                 engine.add(entry)
             rule = dataclasses.replace(rule, check=rule.check.with_engine(engine))
+        elif isinstance(rule.check, LineCheck) and rule.check.needles:
+            rule = dataclasses.replace(rule, check=dataclasses.replace(rule.check, finder=finder))
         out.append(rule)
     return out
 
@@ -254,12 +258,15 @@ class LineCheck:
     literals: frozenset[str]
     patterns: tuple[re.Pattern, ...]
     combined: re.Pattern | None = None  # the patterns as one alternation: one regex call per line
+    needles: frozenset[str] | None = None  # literals one of which any pattern match holds (lineneedles.py)
+    finder: Needles | None = None  # shared by the config's line rules: one pass finds every needle
 
     def __call__(self, document: Document, options: Any = None) -> Iterator[Hit]:
         combined = self.combined
+        hits = self.finder.hits(document, self.style.rule) if self.finder is not None and self.needles else None
         for begin, stripped, key in _line_table(document):
-            if key in self.literals or (combined.fullmatch(stripped) if combined
-                                        else any(p.fullmatch(stripped) for p in self.patterns)):
+            if key in self.literals or ((hits is None or holds(hits, begin, begin + len(stripped))) and (
+                    combined.fullmatch(stripped) if combined else any(p.fullmatch(stripped) for p in self.patterns))):
                 hit = self.style.hit(document, begin, begin + len(stripped), (), {})
                 if hit:
                     yield hit
@@ -280,4 +287,5 @@ def line(reader: Reader, data: dict, style: Style, flags: int):
                                    for i, p in enumerate(data.get("patterns", []) or []))))
     if not literals and not patterns:
         reader.fail(("lines",), "a line rule needs 'lines' or 'patterns'")
-    return LineCheck(style, frozenset(normalise_line(x) for x in literals), patterns, _combine(patterns)), (), ()
+    return LineCheck(style, frozenset(normalise_line(x) for x in literals), patterns, _combine(patterns),
+                     needles(patterns) if patterns else None), (), ()
