@@ -23,6 +23,7 @@ from typing import Callable, Iterable, TypeVar
 from . import __version__
 
 T = TypeVar("T")
+KEEP = 32  # entries kept: each newslint version or edit of a config makes new ones; the oldest go
 _PACKAGE = Path(__file__).resolve().parent
 
 
@@ -71,6 +72,12 @@ def cached(key: str, build: Callable[[], tuple[T, Iterable[Path]]]) -> T:
     return value
 
 
+def _prune(folder: Path) -> None:
+    entries = sorted(folder.glob("*.pickle"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
+    for old in entries[KEEP:]:
+        old.unlink(missing_ok=True)
+
+
 def _read(entry: Path):
     try:
         with entry.open("rb") as handle:
@@ -90,6 +97,7 @@ def _write(entry: Path, deps: list[tuple[str, str]], value) -> None:
         with os.fdopen(handle, "wb") as out:
             pickle.dump((deps, value), out, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(temporary, entry)
+        _prune(entry.parent)
     except (OSError, pickle.PicklingError, TypeError, AttributeError):
         try:
             os.unlink(temporary)

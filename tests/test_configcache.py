@@ -1,5 +1,6 @@
 """The config cache: a hit gives the same config without compiling; any change to its files is a miss."""
 import pickle
+import time
 
 import pytest
 
@@ -85,3 +86,14 @@ def test_a_lazy_regex_pickles_as_its_source_and_compiles_on_first_use():
     assert isinstance(copy, LazyRegex) and "match" not in copy.__dict__
     assert copy.search("to fulfill  WITH them").span() == (3, 16)
     assert copy == regex and copy.flags == regex.flags
+
+
+def test_the_cache_keeps_its_newest_entries(project, monkeypatch):
+    from newslint import configcache
+
+    monkeypatch.setattr(configcache, "KEEP", 2)
+    for name in ("a", "b", "c"):
+        configcache.cached(name, lambda value=name: (value, []))
+        time.sleep(0.02)  # distinct modification times
+    assert len(list((project / "cache").glob("*.pickle"))) == 2
+    assert configcache.cached("c", lambda: ("rebuilt", [])) == "c"  # the newest is still there
