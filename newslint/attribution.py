@@ -7,12 +7,13 @@ distinct set of options and cached.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 from typing import Iterator, Mapping
 
-import yaml
-
+from .document import FOLDED_TO_ASCII
 from .matcher import trie_pattern
 
 LISTS = ("reporting-verbs", "reporting-forms", "not-sources", "source-phrases", "source-nouns", "counted-nouns",
@@ -47,6 +48,9 @@ _ANCHOR = re.compile(r"\d|(?<!\w)(?:" + trie_pattern(sorted(
     "trillion crore lakh one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
     "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety several".split()))
     + r")(?!\w)", re.IGNORECASE)
+# For lowered text: digits, and the (lowercase) number words at a word start, in two fast scans.
+_DIGIT = re.compile(r"\d")
+_LOWER_WORD_ANCHOR = re.compile(r"\b" + _ANCHOR.pattern[len(r"\d|(?<!\w)"):])
 # Where a figure can start before its number: an approximation or a currency ("about $5m").
 _PREFIX_START = re.compile(r"(?<!\S)(?:[$£€¥₹]|(?:just|well|a|over|under|more|greater|fewer|less|at|nearly|almost|"
                            r"about|around|roughly|approximately|some|up|as|an|close|upwards|in|us|c|nz|hk|s|usd|eur|gbp|rs)\b)",
@@ -77,6 +81,7 @@ class Vocabulary:
     source: re.Pattern
     not_source: re.Pattern
     vague: re.Pattern
+    vague_folded: re.Pattern  # the same, case-sensitive, for Document.folded
     counted_after: re.Pattern
     claim_before: re.Pattern
     exempt_after: re.Pattern
@@ -90,8 +95,17 @@ class Vocabulary:
 def builtin_lists() -> dict[str, tuple[str, ...]]:
     """The default word lists from rules/data/attribution.yaml."""
     from .config import rules_root  # config imports the registry, which imports the rules
+    from .configcache import cached
 
-    data = yaml.safe_load((rules_root() / "data" / "attribution.yaml").read_text(encoding="utf-8"))
+    path = rules_root() / "data" / "attribution.yaml"
+    return cached(f"lists:{path}", lambda: (_read_lists(path), [path]))  # a cache hit needs no PyYAML
+
+
+def _read_lists(path) -> dict[str, tuple[str, ...]]:
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: 10x faster on this file
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
     return {name: tuple(str(entry) for entry in data[name]) for name in LISTS}
 
 
@@ -123,6 +137,7 @@ def _vocabulary(changes: tuple[tuple[str, tuple[str, ...]], ...]) -> Vocabulary:
         source=re.compile(source, re.IGNORECASE),
         not_source=re.compile(_alternation(lists["not-sources"]), re.IGNORECASE),
         vague=re.compile(_alternation(lists["vague-phrases"]), re.IGNORECASE),
+        vague_folded=re.compile(_alternation(lists["vague-phrases"])),
         counted_after=re.compile(rf"\s+(?:[\w'’-]+\s+){{0,2}}?{_alternation(lists['counted-nouns'])}", re.IGNORECASE),
         claim_before=re.compile(rf"{_alternation(lists['claim-words'])}\s+(?:[\w'’-]+\s+){{0,2}}$", re.IGNORECASE),
         toll_before=re.compile(rf"{_alternation(lists['toll-words'])}\s+(?:[\w'’-]+\s+){{0,3}}$", re.IGNORECASE),
@@ -154,25 +169,46 @@ def _inflections(word: str) -> set[str]:
     return forms
 
 
-def claim_figures(text: str, start: int, end: int, vocab: Vocabulary) -> Iterator[Figure]:
-    """The figures in text[start:end] that are claims (counts, money, percentages, quantities)."""
-    for m in _figure_matches(text, start, end):
+def claim_figures(text: str, start: int, end: int, vocab: Vocabulary,
+                  anchors: list[int] | None = None) -> Iterator[Figure]:
+    """The figures in text[start:end] that are claims (counts, money, percentages, quantities).
+
+    `anchors`, figure_anchors(text) computed once, saves scanning each span again."""
+    for m in _figure_matches(text, start, end, anchors):
         kind = _claim_kind(text, m, vocab)
         if kind:
             yield Figure(m.start(), m.end(), m.group(), "toll" if _is_toll(text, m, vocab) else kind)
 
 
-def _figure_matches(text: str, start: int, end: int) -> Iterator[re.Match]:
+def figure_anchors(text: str) -> list[int]:
+    """Where a figure can start (a digit or a number word), in order: a span without one holds none.
+
+    Anchors never overlap and are bounded by non-word characters, so one scan of the whole text
+    finds what a scan of each sentence would. The scan runs case-sensitively on the lowered text
+    (2-3 times faster than IGNORECASE) unless lowering moves offsets or the text holds one of the
+    four non-ASCII letters that IGNORECASE also matches to ASCII ones."""
+    lowered = text.lower()
+    if len(lowered) != len(text) or any(c in text for c in FOLDED_TO_ASCII):
+        return [m.start() for m in _ANCHOR.finditer(text)]
+    words = [m.start() for m in _LOWER_WORD_ANCHOR.finditer(lowered)]  # letters only: never on a digit
+    return sorted([m.start() for m in _DIGIT.finditer(lowered)] + words)
+
+
+def _figure_matches(text: str, start: int, end: int, anchors: list[int] | None = None) -> Iterator[re.Match]:
     """FIGURE matches, tried only around a digit or a number word: a scan of every position is 5x slower."""
     last = start
-    for anchor in _ANCHOR.finditer(text, start, end):
-        if anchor.start() < last:
+    if anchors is None:
+        positions: Iterator[int] = (a.start() for a in _ANCHOR.finditer(text, start, end))
+    else:
+        positions = islice(anchors, bisect_left(anchors, start), bisect_left(anchors, end))
+    for anchor in positions:
+        if anchor < last:
             continue
-        window = max(last, anchor.start() - 24)
-        tokens = [t.start() for t in _PREFIX_START.finditer(text, window, anchor.start())]
-        for position in tokens + [anchor.start()]:
+        window = max(last, anchor - 24)
+        tokens = [t.start() for t in _PREFIX_START.finditer(text, window, anchor)]
+        for position in tokens + [anchor]:
             m = FIGURE.match(text, position, end)
-            if m and m.end() > anchor.start():
+            if m and m.end() > anchor:
                 last = m.end()
                 yield m
                 break

@@ -14,6 +14,7 @@ import hashlib
 import json
 import os
 import sys
+from array import array
 from pathlib import Path
 from typing import Any, Iterator, Sequence
 
@@ -136,6 +137,8 @@ def _tagged(value: Any) -> Any:
     """JSON for the values rules collect: tuples and bytes kept apart from lists and strings."""
     if isinstance(value, bytes):
         return {"\0b": value.hex()}
+    if isinstance(value, array):  # cross-file-boilerplate packs its rows' numbers in one
+        return {"\0a": [value.typecode, value.tolist()]}
     if isinstance(value, tuple):
         return {"\0t": [_tagged(v) for v in value]}
     if isinstance(value, list):
@@ -153,6 +156,8 @@ def _untagged(value: Any) -> Any:
     if isinstance(value, dict):
         if "\0b" in value:
             return bytes.fromhex(value["\0b"])
+        if "\0a" in value:
+            return array(*value["\0a"])
         if "\0t" in value:
             return tuple(_untagged(v) for v in value["\0t"])
         return {_untagged(k): _untagged(v) for k, v in value["\0d"]}

@@ -8,13 +8,14 @@ A config without `extends` extends `default`; `extends: []` loads no built-in ru
 from __future__ import annotations
 
 import dataclasses
+import os
 import re
 import sys
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Any, Mapping
 
+from . import configcache
 from .checks import grammar
 from .model import Rule, Severity
 from .display import quoted
@@ -42,10 +43,9 @@ SECTIONS: dict[str, dict[str, type | tuple[type, ...]]] = {
 
 def rules_root() -> Path:
     """The built-in rule sets: inside the installed package, or rules/ of a source checkout."""
-    packaged = resources.files("newslint") / "_rules"
-    if packaged.is_dir():
-        return Path(str(packaged))
-    return Path(__file__).resolve().parent.parent / "rules"
+    package = Path(__file__).resolve().parent  # what importlib.resources gives, without importing it
+    packaged = package / "_rules"
+    return packaged if packaged.is_dir() else package.parent / "rules"
 
 
 def builtin_sets() -> list[str]:
@@ -102,6 +102,7 @@ class _Layers:
     sections: dict[str, dict[str, Any]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     loaded: set[str] = field(default_factory=set)  # files already applied: diamonds and repeats load once
+    consulted: list[Path] = field(default_factory=list)  # config files and rule folders read (configcache.py)
 
 
 def find_config(start: Path | None = None) -> Path | None:
@@ -117,8 +118,19 @@ def find_config(start: Path | None = None) -> Path | None:
 
 
 def load_config(path: str | Path | None = None, *, discover: bool = True) -> Config:
-    """Load, validate and resolve a config; ConfigError lists every problem with file, line and key."""
+    """Load, validate and resolve a config; ConfigError lists every problem with file, line and key.
+
+    A config that loaded cleanly is kept in a cache (configcache.py) until one of its files changes."""
     chosen = Path(path) if path is not None else (find_config() if discover else None)
+    if chosen is None:
+        key = "<builtin>"
+    else:  # a relative path means a different file from another folder
+        key = f"{chosen}\n{chosen.resolve()}\n{'' if chosen.is_absolute() else os.getcwd()}"
+    return configcache.cached(key, lambda: _load(chosen))
+
+
+def _load(chosen: Path | None) -> tuple[Config, list[Path]]:
+    """The config, and every file and folder it was built from."""
     layers = _Layers()
     if chosen is None:
         _apply_builtin(layers, "default", [])
@@ -131,7 +143,7 @@ def load_config(path: str | Path | None = None, *, discover: bool = True) -> Con
     active = _section_rules(_activate(known, layers), known, layers)
     if layers.problems:
         raise ConfigError(layers.problems)
-    return Config(
+    config = Config(
         rules=tuple(build_engine(active)),
         catalogue=known,
         include=layers.include,
@@ -140,6 +152,7 @@ def load_config(path: str | Path | None = None, *, discover: bool = True) -> Con
         path=str(chosen) if chosen else None,
         sections={k: dict(v) for k, v in layers.sections.items()},
     )
+    return config, layers.consulted + [path for path, _ in layers.rule_files]
 
 
 def _read(path: Path) -> YamlFile:
@@ -171,6 +184,7 @@ def _apply_file(layers: _Layers, path: Path, stack: list[str], display: str | No
         key = str(path.resolve())
     except (OSError, ValueError):
         key = str(path)
+    layers.consulted.append(path)
     if key in stack:
         layers.problems.append(Problem(str(path), None, "extends", "extends itself (a cycle)"))
         return
@@ -218,6 +232,7 @@ def _merge(layers: _Layers, source: YamlFile, data: dict, folder: Path) -> None:
             layers.problems.append(source.problem(("rule-files", index), f"no such file or folder: {quoted(entry)}"))
             continue
         known = {path for path, _ in layers.rule_files}
+        layers.consulted.append(target)
         for rule_path in yaml_rule_paths(target):
             display = str(rule_path) if source.name[:1] != "<" else "rules/" + str(rule_path.relative_to(rules_root().resolve()))
             if rule_path not in known:  # two configs naming one folder

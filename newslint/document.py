@@ -17,6 +17,8 @@ _LINE_RE = re.compile(r"^[^\S\n]*\S[^\n]*", re.MULTILINE)
 _BLOCK_RE = re.compile(r"^(?:[^\S\n]*\S[^\n]*(?:\n|$))+", re.MULTILINE)
 # Marks of quoted speech: curly ones open and close, straight ones alternate.
 _CURLY_QUOTE_RE = re.compile(r'[“”"]')
+_COUNT_CHUNK = 1 << 20
+FOLDED_TO_ASCII = "\u0130\u0131\u017f\u212a"  # İ ı ſ and the Kelvin sign: IGNORECASE matches them to i, s, k
 
 
 class SpanList(Sequence):
@@ -126,7 +128,25 @@ class Document:
     def word_count(self) -> int:
         if "words" in self.__dict__:
             return len(self.words)
-        return len(WORD_RE.findall(self.text))  # cheaper than building every span
+        # findall is cheaper than building every span, but holds every word at once: on a very
+        # long text, count a megabyte at a time (cut at white space, which no word holds).
+        text, count, start = self.text, 0, 0
+        while start < len(text):
+            end = text.find(" ", start + _COUNT_CHUNK)
+            end = len(text) if end == -1 else end
+            count += len(WORD_RE.findall(text, start, end))
+            start = end
+        return count
+
+    @cached_property
+    def folded(self) -> str | None:
+        """The text lowercased, when that moves no offset and holds none of the four non-ASCII
+        letters IGNORECASE matches to ASCII ones: a case-sensitive regex of lowercase words finds
+        on it what the IGNORECASE one finds on the text, two or three times faster. Else None."""
+        lowered = self.text.lower()
+        if len(lowered) != len(self.text) or any(c in self.text for c in FOLDED_TO_ASCII):
+            return None
+        return lowered
 
     @cached_property
     def sentences(self) -> list[tuple[int, int]]:

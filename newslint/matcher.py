@@ -11,8 +11,9 @@ starting with a group) are found by one zero-width union scan instead of one sca
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
-from typing import Iterator
+from typing import Callable, Iterator
 
 from .document import Document
 
@@ -42,6 +43,7 @@ class PhraseEntry:
     template: bool = False  # replacements use {group} placeholders
     anchor: str | None = None
     literal: str | None = None  # the whole phrase, lowercased and single-spaced, when it has no regex
+    stems: tuple[str, ...] = ()  # no anchor: one of these literal word starts begins every match (regexstems.py)
 
     def context_allows(self, text: str, start: int, end: int) -> bool:
         after = text[end : end + _CONTEXT_WINDOW]
@@ -162,6 +164,28 @@ def flatten(lowered: str) -> str | None:
     return None if "  " in flat else flat
 
 
+_SPACES = {i: " " for i in range(0x3001) if chr(i).isspace()}  # every white space character \s matches
+_SPACE_RUN = re.compile("  +")
+
+
+def squeeze(lowered: str) -> tuple[str, Callable[[int], int]]:
+    """The text with every run of white space one space (and ’ as '), and a map back to offsets."""
+    spaced = lowered.translate(_SPACES).replace("\u2019", "'")
+    pieces, marks, shifts, last, shift = [], [], [], 0, 0
+    for run in _SPACE_RUN.finditer(spaced):
+        pieces.append(spaced[last:run.start() + 1])
+        shift += len(run.group()) - 1
+        marks.append(run.start() + 1 - (shift - len(run.group()) + 1))  # squeezed offset after the run
+        shifts.append(shift)
+        last = run.end()
+    pieces.append(spaced[last:])
+
+    def where(offset: int) -> int:
+        index = bisect_right(marks, offset) - 1
+        return offset + (shifts[index] if index >= 0 else 0)
+    return "".join(pieces), where
+
+
 @dataclass
 class PhraseEngine:
     """All phrase entries of the active rules, filed by their literal text and by first word."""
@@ -170,9 +194,10 @@ class PhraseEngine:
     prefixes: set[str] = field(default_factory=set)
     keyed: dict[str, list[PhraseEntry]] = field(default_factory=dict)
     unanchored: list[PhraseEntry] = field(default_factory=list)
+    stemmed: dict[str, list[PhraseEntry]] = field(default_factory=dict)  # stem -> unanchored entries
     _anchors: tuple[int, re.Pattern, re.Pattern] | None = None
     _automaton: tuple[int, object] | None = None
-    _unions: tuple[int, list[re.Pattern]] | None = None
+    _unions: dict[bool, tuple[int, list[re.Pattern]]] = field(default_factory=dict)
 
     def add(self, entry: PhraseEntry) -> None:
         if entry.anchor:
@@ -181,29 +206,60 @@ class PhraseEngine:
             self.keyed.setdefault(entry.literal or entry.anchor, []).append(entry)
         else:
             self.unanchored.append(entry)
+            for stem in entry.stems:
+                self.stemmed.setdefault(stem, []).append(entry)
 
     def scan(self, text: str) -> Iterator[PhraseMatch]:
         lowered = text.lower()
-        flat = flatten(lowered) if ahocorasick and len(lowered) == len(text) else None
-        if flat is not None:
-            yield from self._scan_automaton(text, flat)
+        automaton = ahocorasick is not None and len(lowered) == len(text)
+        flat = flatten(lowered) if automaton else None
+        stem_hits: dict[int, list[str]] = {}
+        if flat is not None:  # the automaton also finds the stems of unanchored entries
+            yield from self._scan_automaton(text, flat, None, stem_hits)
+        elif automaton:
+            # Runs of spaces: the automaton reads the text with each run of white space squeezed to
+            # one space, as the regex trie allows any (blank lines too). Its matches are put in the
+            # trie's order (by offset, then entry order), so the findings are the trie's.
+            squeezed, where = squeeze(lowered)
+            found = self._scan_automaton(text, squeezed, where, stem_hits)
+            yield from sorted(found, key=lambda m: (m.match.start(), self._trie_rank(m.entry)))
         else:
             yield from self._scan_trie(text, lowered)
-        starts = sorted({c.start() for union in self._unanchored_regexes() for c in union.finditer(text)})
-        for start in starts:
-            for entry in self.unanchored:
+        unions = self._unanchored_regexes(with_stems=not automaton)
+        scanned = {c.start() for union in unions for c in union.finditer(text)}
+        # At each start, every entry that may match there, in entry order (as one scan of all did):
+        # those the scan covers where it found a start, and those with a stem found there.
+        for start in sorted(scanned.union(stem_hits)):
+            if not automaton:
+                entries = self.unanchored
+            else:
+                entries = [e for s in stem_hits.get(start, ()) for e in self.stemmed[s]]
+                if start in scanned:
+                    entries += [e for e in self.unanchored if not e.stems]
+                if len(entries) > 1:
+                    entries = [e for e in self.unanchored if e in entries]  # in entry order
+            for entry in entries:
                 yield from self._try(entry, text, start)
 
-    def _scan_automaton(self, text: str, flat: str) -> Iterator[PhraseMatch]:
-        """Every literal key in one C pass (Aho-Corasick); Python only sees where a key occurs."""
-        if not self.keyed:
+    def _scan_automaton(self, text: str, flat: str, where, stem_hits: dict[int, list[str]]) -> Iterator[PhraseMatch]:
+        """Every literal key in one C pass (Aho-Corasick); Python only sees where a key occurs.
+        `where` maps an offset of flat to one of text (None: the same); the stems that start a
+        word go into stem_hits, by offset."""
+        if not self.keyed and not self.stemmed:
             return
         for end, key in self._literal_automaton().iter(flat):
             start = end - len(key) + 1
             if start and (flat[start - 1].isalnum() or flat[start - 1] == "_"):
                 continue  # inside a word: "round" in "around"
-            for entry in self.keyed[key]:
+            start = where(start) if where else start
+            if key in self.stemmed:
+                stem_hits.setdefault(start, []).append(key)
+            for entry in self.keyed.get(key, ()):
                 yield from self._try(entry, text, start)
+
+    def _trie_rank(self, entry: PhraseEntry) -> int:
+        """Where the trie scan tries an entry among those of its first word."""
+        return self.index[entry.anchor.split()[0]].index(entry)
 
     def _scan_trie(self, text: str, lowered: str) -> Iterator[PhraseMatch]:
         # The anchors are lowercase: matching them case-sensitively against the lowered text is
@@ -216,12 +272,13 @@ class PhraseEngine:
                 yield from self._try(entry, text, found.start())
 
     def _literal_automaton(self):
-        if self._automaton is None or self._automaton[0] != len(self.keyed):
+        size = len(self.keyed) + len(self.stemmed)
+        if self._automaton is None or self._automaton[0] != size:
             automaton = ahocorasick.Automaton()
-            for key in self.keyed:
+            for key in {**self.keyed, **self.stemmed}:
                 automaton.add_word(key, key)
             automaton.make_automaton()
-            self._automaton = (len(self.keyed), automaton)
+            self._automaton = (size, automaton)
         return self._automaton[1]
 
     @staticmethod
@@ -241,23 +298,25 @@ class PhraseEngine:
             self._anchors = (len(self.prefixes), re.compile(pattern, re.IGNORECASE), re.compile(pattern))
         return self._anchors[2] if folded else self._anchors[1]
 
-    def _unanchored_regexes(self) -> list[re.Pattern]:
-        """Zero-width unions of the entries without an anchor: one scan finds where any may start.
+    def _unanchored_regexes(self, with_stems: bool = True) -> list[re.Pattern]:
+        """Zero-width unions of the entries without an anchor (less those with stems, which the
+        automaton finds, unless it is not used): one scan finds where any may start.
 
         Entries are grouped by case flag and the shared word-start lookbehind is hoisted out of
         the branches; both keep the C scanner's fast paths (a 6x difference on news copy).
         """
-        if self._unions is None or self._unions[0] != len(self.unanchored):
+        cached = self._unions.get(with_stems)
+        if cached is None or cached[0] != len(self.unanchored):
             groups: dict[tuple[int, bool], list[str]] = {}
-            for entry in self.unanchored:
+            for entry in self.unanchored if with_stems else [e for e in self.unanchored if not e.stems]:
                 source = entry.regex.pattern
                 hoisted = source.startswith(_WORD_START)
                 body = source[len(_WORD_START):] if hoisted else source
                 groups.setdefault((entry.regex.flags & re.IGNORECASE, hoisted), []).append(body)
             unions = [re.compile((_WORD_START if hoisted else "") + "(?=(?:" + "|".join(bodies) + "))", flags)
                       for (flags, hoisted), bodies in groups.items()]
-            self._unions = (len(self.unanchored), unions)
-        return self._unions[1]
+            self._unions[with_stems] = (len(self.unanchored), unions)
+        return self._unions[with_stems][1]
 
     def matches_by_rule(self, document: Document) -> dict[str, list[PhraseMatch]]:
         """Run the single scan once per document and share its result among the phrase rules."""

@@ -120,3 +120,6 @@ class Rule:
     # validate(options) -> (option, message) pairs for values the type check cannot judge
     # (a Python rule's regex option that does not compile), reported as config errors.
     validate: Callable[[Mapping[str, Any]], Iterable[tuple[str, str]]] | None = None
+    # Whether the rule compares parts of a whole file (repeated-paragraph), so a very long file
+    # linted in windows (newslint/windows.py) still runs it over the whole file.
+    whole_file: bool = False

@@ -83,6 +83,7 @@ def rule_from_module(module: types.ModuleType) -> Rule:
         collect=getattr(module, "collect", None),
         finish=getattr(module, "finish", None),
         validate=getattr(module, "validate", None),
+        whole_file=getattr(module, "WHOLE_FILE", False),
     )
 
 

@@ -2,16 +2,14 @@
 from __future__ import annotations
 
 import dataclasses
-import multiprocessing
 import os
 import re
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import lru_cache
 from types import MappingProxyType
 from typing import Any, Iterable, Iterator, Sequence
 
-from . import suppress, userregex
+from . import suppress, userregex, windows
 from .baseline import fingerprint
 from .config import Config, load_config
 from .document import Document
@@ -79,13 +77,21 @@ class _Run:
 
 
 def lint_document(document: Document, config: Config) -> FileResult:
-    """Run every active rule on a document: text rules first, then summary rules that see their findings."""
+    """Run every active rule on a document: text rules first, then summary rules that see their findings.
+
+    A very long plain-text file is linted in windows (windows.py), so its memory stays bounded."""
+    if windows.windowed(document):
+        return windows.lint_in_windows(document, config, _lint_whole)
+    return _lint_whole(document, config)
+
+
+def _lint_whole(document: Document, config: Config, collect: bool = True) -> FileResult:
     run = _Run(metrics={"words": document.word_count})
     directives = suppress.parse(document, config.catalogue)
     for stage in ("text", "summary"):
         for rule in config.rules:
             if rule.stage == stage:
-                _run_rule(document, rule, directives, run)
+                _run_rule(document, rule, directives, run, collect)
     report_unused = bool(config.sections.get("suppress", {}).get("report-unused"))
     run.findings.extend(directives.findings({r.id for r in config.rules}, report_unused))
     from .fix import mark_fixable  # here, not at the top: fix.py builds on this module
@@ -95,7 +101,7 @@ def lint_document(document: Document, config: Config) -> FileResult:
                       collected=run.collected, source=document.source)
 
 
-def _run_rule(document: Document, rule: Rule, directives: Any, run: _Run) -> None:
+def _run_rule(document: Document, rule: Rule, directives: Any, run: _Run, collect: bool) -> None:
     options = MappingProxyType(dict(rule.options)) if rule.options else _NO_OPTIONS
     args = (document, options) if rule.stage == "text" else (document, options, tuple(run.findings))
     try:
@@ -109,7 +115,7 @@ def _run_rule(document: Document, rule: Rule, directives: Any, run: _Run) -> Non
         return
     if rule.measure is not None:
         run.metrics.update(rule.measure(*args))
-    if rule.collect is not None:
+    if rule.collect is not None and collect:
         run.collected[rule.id] = rule.collect(document, options)
 
 
@@ -171,6 +177,9 @@ def lint_paths(paths: Sequence[str], config: Config, jobs: int | None = None) ->
         for path in paths:
             yield lint_file(path, config)
         return
+    import multiprocessing  # here: a one-process run should not pay for importing it
+    from concurrent.futures import ProcessPoolExecutor
+
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
     if method == "fork":
         # Load the lazily loaded tables (word statistics, syllable dictionary) once, here, so that

@@ -139,6 +139,8 @@ class YamlFile:
 
     def line_of(self, *keys: Any) -> int | None:
         """1-based line of the node at the key path (mapping keys or list indices), or of its nearest parent."""
+        import yaml
+
         node, line = self._root, None
         for key in keys:
             if isinstance(node, yaml.MappingNode):

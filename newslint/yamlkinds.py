@@ -13,8 +13,11 @@ from typing import Any, Iterator
 
 from .display import quoted
 from .document import Document
+from .lazyre import compile_checked
+from .lineneedles import Needles, holds, needles
 from .matcher import PhraseEngine, PhraseEntry, literal_anchor, phrase_regex
 from .model import Hit, Rule
+from .regexstems import stems
 from .userregex import COMPILE_ERRORS, compile_user, is_guarded
 from .yamlfile import Problem, YamlFile
 
@@ -38,13 +41,14 @@ class Reader:
 
     def regex(self, keys: tuple, pattern: Any, flags: int = 0, shown: Any = None) -> Any:
         """The compiled pattern, or None with a problem. `shown` is what the user wrote, if the
-        pattern wraps it (a phrase's word bounds, a context's spacing)."""
+        pattern wraps it (a phrase's word bounds, a context's spacing). A built-in pattern is a
+        LazyRegex (a cached config compiles it only when it is used); a user's runs under a time budget."""
         if not isinstance(pattern, str):
             self.fail(keys, f"expected a regex string, got {quoted(pattern)}")
             return None
         try:
             if self.trusted:
-                return re.compile(pattern, flags)
+                return compile_checked(pattern, flags)
             where = f"{self.source.name}: {'.'.join(str(k)[:60] for k in keys)}"
             return compile_user(pattern, flags, where, shown if isinstance(shown, str) else None)
         except COMPILE_ERRORS as exc:
@@ -171,12 +175,14 @@ class UserPhraseEngine(PhraseEngine):
     The shared engine joins unanchored entries into one `re` union; here each stays a guarded
     lookahead of its own."""
 
-    def _unanchored_regexes(self) -> list[Any]:
-        if self._unions is None or self._unions[0] != len(self.unanchored):
+    def _unanchored_regexes(self, with_stems: bool = True) -> list[Any]:
+        cached = self._unions.get(with_stems)
+        if cached is None or cached[0] != len(self.unanchored):
+            entries = self.unanchored if with_stems else [e for e in self.unanchored if not e.stems]
             scans = [compile_user(f"(?=(?:{e.regex.pattern}))", e.regex.flags, e.regex.where, e.regex.shown)
-                     for e in self.unanchored]
-            self._unions = (len(self.unanchored), scans)
-        return self._unions[1]
+                     for e in entries]
+            self._unions[with_stems] = (len(self.unanchored), scans)
+        return self._unions[with_stems][1]
 
 
 def _is_user(check: PhraseCheck) -> bool:
@@ -194,6 +200,7 @@ def build_engine(rules: list[Rule]) -> list[Rule]:
     """Give every built-in phrase rule in the list one shared engine, so the text is scanned once;
     a user's phrase rule gets an engine of its own (its regexes run under a time budget)."""
     engine = PhraseEngine()
+    finder = Needles([r.check for r in rules if isinstance(r.check, LineCheck)])
     out = []
     for rule in rules:
         if isinstance(rule.check, PhraseCheck):
@@ -203,6 +210,8 @@ def build_engine(rules: list[Rule]) -> list[Rule]:
                 for entry in rule.check.entries:
                     engine.add(entry)
                 rule = dataclasses.replace(rule, check=rule.check.with_engine(engine))
+        elif isinstance(rule.check, LineCheck) and rule.check.needles:
+            rule = dataclasses.replace(rule, check=dataclasses.replace(rule.check, finder=finder))
         out.append(rule)
     return out
 
@@ -261,7 +270,8 @@ def _entry(reader, keys, phrase, spec, is_regex, rule_id, flags, kind):
         followed_by=contexts.get("followed-by"), not_followed_by=contexts.get("not-followed-by"),
         preceded_by=contexts.get("preceded-by"), not_preceded_by=contexts.get("not-preceded-by"),
         message=spec["message"] if isinstance(spec.get("message"), str) else None, template=entry_regex and any("{" in r for r in replacements),
-        anchor=literal_anchor(phrase, entry_regex),
+        anchor=(anchor := literal_anchor(phrase, entry_regex)),
+        stems=stems(regex) if entry_regex and anchor is None else (),
         literal=None if entry_regex else " ".join(phrase.lower().replace("’", "'").split()),
     )
     fails = reader.strings(keys + ("fail",), spec.get("fail", []))
@@ -324,12 +334,15 @@ class LineCheck:
     literals: frozenset[str]
     patterns: tuple[re.Pattern, ...]
     combined: re.Pattern | None = None  # the patterns as one alternation: one regex call per line
+    needles: frozenset[str] | None = None  # literals one of which any pattern match holds (lineneedles.py)
+    finder: Needles | None = None  # shared by the config's line rules: one pass finds every needle
 
     def __call__(self, document: Document, options: Any = None) -> Iterator[Hit]:
         combined = self.combined
+        hits = self.finder.hits(document, self.style.rule) if self.finder is not None and self.needles else None
         for begin, stripped, key in _line_table(document):
-            if key in self.literals or (combined.fullmatch(stripped) if combined
-                                        else any(p.fullmatch(stripped) for p in self.patterns)):
+            if key in self.literals or ((hits is None or holds(hits, begin, begin + len(stripped))) and (
+                    combined.fullmatch(stripped) if combined else any(p.fullmatch(stripped) for p in self.patterns))):
                 hit = self.style.hit(document, begin, begin + len(stripped), (), {})
                 if hit:
                     yield hit
@@ -340,7 +353,7 @@ def _combine(patterns: tuple[re.Pattern, ...]) -> re.Pattern | None:
     if not patterns or len({p.flags for p in patterns}) > 1 or any(is_guarded(p) for p in patterns):
         return None
     try:
-        return re.compile("|".join(f"(?:{p.pattern})" for p in patterns), patterns[0].flags)
+        return compile_checked("|".join(f"(?:{p.pattern})" for p in patterns), patterns[0].flags)
     except re.error:  # e.g. a global inline flag such as (?i) that is only allowed at the start
         return None
 
@@ -351,4 +364,5 @@ def line(reader: Reader, data: dict, style: Style, flags: int):
     patterns = tuple(filter(None, (reader.regex(("patterns", i), p, flags) for i, p in enumerate(raw))))
     if not literals and not patterns:
         reader.fail(("lines",), "a line rule needs 'lines' or 'patterns'")
-    return LineCheck(style, frozenset(normalise_line(x) for x in literals), patterns, _combine(patterns)), (), ()
+    return LineCheck(style, frozenset(normalise_line(x) for x in literals), patterns, _combine(patterns),
+                     needles(patterns) if patterns else None), (), ()

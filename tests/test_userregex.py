@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from newslint.lazyre import LazyRegex
+
 from newslint import lint_text, load_config
 from newslint.userregex import GuardedRegex
 
@@ -56,7 +58,8 @@ def test_built_in_rules_keep_re_and_user_rules_get_the_guard(folder):
     config = load_config(folder / "c.yaml")
     builtin = config.rule("spun-age").check.regex
     user = config.rule("evil-pattern").check.regex
-    assert isinstance(builtin, re.Pattern) and isinstance(user, GuardedRegex)
+    assert isinstance(builtin, (re.Pattern, LazyRegex)) and isinstance(user, GuardedRegex)
+    assert isinstance(builtin.search("a 36-12 months-old man").re, re.Pattern)  # the plain engine, compiled on use
 
 
 def test_a_guarded_rule_still_finds_what_it_should(tmp_path):

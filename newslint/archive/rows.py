@@ -40,7 +40,7 @@ def cross_file_rule(config: Config) -> Rule | None:
 
 def _line_keys(record: Record, rule: Rule) -> set[bytes]:
     document = make_document(record.text, record.id, record.markup)
-    return {row[0] for row in rule.collect(document, rule.options)}
+    return {row[0] for row in cfb.unpack(rule.collect(document, rule.options))}
 
 
 def scan(records: Iterable[Record], config: Config) -> tuple[int, Counter]:

@@ -10,6 +10,7 @@ are runs of several files separated by a form feed.
 from __future__ import annotations
 
 import hashlib
+from array import array
 from collections import Counter
 from typing import Iterator
 
@@ -37,7 +38,8 @@ def _key(line: str) -> bytes:
 
 
 def collect(document, options) -> tuple:
-    """(key, line, column, end column, quoted text) for each distinct comparable line of a file."""
+    """(key, line, column, end column, quoted text) for each distinct comparable line of a file,
+    packed (see _pack; unpack gives them back): a run keeps every file's rows until the end, so they must stay small."""
     seen, rows = set(), []
     for number, _, content in document.lines():
         stripped = content.strip()
@@ -49,7 +51,20 @@ def collect(document, options) -> tuple:
         seen.add(key)
         column = content.index(stripped[0]) + 1
         rows.append((key, number, column, column + len(stripped), stripped[:_QUOTED_CHARS]))
-    return tuple(rows)
+    return _pack(rows)
+
+
+def _pack(rows: list[tuple]) -> tuple[bytes, array, str]:
+    """The rows as three flat values (about 80 bytes a line instead of 220 as tuples): the 8-byte
+    keys end to end, the numbers in one array, the quoted texts joined by line breaks (a line holds none)."""
+    numbers = array("q", (n for _, line, column, end, _ in rows for n in (line, column, end)))
+    return b"".join(row[0] for row in rows), numbers, "\n".join(row[4] for row in rows)
+
+
+def unpack(packed: tuple[bytes, array, str]) -> Iterator[tuple]:
+    keys, numbers, texts = packed
+    for i, text in enumerate(texts.split("\n") if keys else ()):
+        yield keys[8 * i:8 * i + 8], numbers[3 * i], numbers[3 * i + 1], numbers[3 * i + 2], text
 
 
 def needed(options, total: int) -> float:
@@ -59,15 +74,15 @@ def needed(options, total: int) -> float:
 
 def finish(gathered, options) -> Iterator[tuple[str, int, int, int, int, str]]:
     """The lines found in enough of the run's files, in every file that has them."""
-    counts = Counter(row[0] for _, rows in gathered for row in rows)
+    counts = Counter(row[0] for _, rows in gathered for row in unpack(rows))
     repeated = {key: count for key, count in counts.items() if count >= needed(options, len(gathered))}
     for path, rows in gathered:
         yield from report(path, rows, repeated, len(gathered))
 
 
 def report(path: str, rows, repeated, total: int) -> Iterator[tuple[str, int, int, int, int, str]]:
-    """One file's lines that are in `repeated` (key -> number of files), out of `total` files."""
-    for key, line, column, end_column, text in rows:
+    """One file's lines (its packed rows) that are in `repeated` (key -> number of files), out of `total` files."""
+    for key, line, column, end_column, text in unpack(rows):
         if key in repeated:
             quoted = text + ("…" if end_column - column > _QUOTED_CHARS else "")
             yield (path, line, column, line, end_column,

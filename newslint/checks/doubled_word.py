@@ -26,14 +26,16 @@ EXAMPLES = {
 
 # Same line only: a headline ending in "Shares" above a paragraph starting "Shares" is no slip.
 _DOUBLE = re.compile(r"(?<![\w'’-])([A-Za-z]+)([^\S\n]+)(\1)(?![\w'’-])", re.IGNORECASE)
+_DOUBLE_FOLDED = re.compile(r"(?<![\w'’-])([a-z]+)([^\S\n]+)(\1)(?![\w'’-])")  # on Document.folded: faster
 
 
 def check(document, options) -> Iterator:
     from ..model import Hit
 
     allowed = {word.lower() for word in options["allow"]}
-    for m in _DOUBLE.finditer(document.text):
-        first, second = m.group(1), m.group(3)
+    text, folded = document.text, document.folded
+    for m in (_DOUBLE_FOLDED.finditer(folded) if folded is not None else _DOUBLE.finditer(text)):
+        first, second = text[m.start(1):m.end(1)], text[m.start(3):m.end(3)]
         if first.lower() in allowed or second[0].isupper():
             continue  # names repeat ("Walla Walla") and follow titles ("senior law lord Lord Bingham")
         yield Hit(m.start(1), m.end(3), f"doubled word '{first} {second}'", (first,))

@@ -64,7 +64,7 @@ OWN_RULES = {ID, "unlikely-collocation"}
 _A_BEFORE_VOWEL = re.compile(r" a (?!one|once|uni|use|usu|eu|ewe|ubi|uti|ure)[aeiou][a-z]")
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=1)  # one Document: more would keep their cached views alive (30x the text each)
 def figures(document, lexicon: int, garbled: int) -> dict:
     """Score, traces and counts of an article with `lexicon` lexicon findings and `garbled` paraphrase
     findings in all (cached, by document identity: check and measure both ask)."""

@@ -24,6 +24,7 @@ CATEGORY = "boilerplate"
 SEVERITY = "warning"
 OPTIONS = {"min-words": int, "head-lines": int, "max-copies": int}
 DEFAULTS = {"min-words": 12, "head-lines": 3, "max-copies": 2}
+WHOLE_FILE = True  # copies anywhere in the file count, even in a file linted in windows
 EXAMPLES = {
     "fail": ['Blinken to press for a "humanitarian pause"\n\nThe talks began.\n\n'
              "Blinken to press for a humanitarian pause\n",

@@ -35,9 +35,10 @@ rules/data/attribution.yaml: entries are added, and an entry written "-word" rem
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import Iterator
 
-from ..attribution import LISTS, claim_figures, has_source, vocabulary_for
+from ..attribution import LISTS, claim_figures, figure_anchors, has_source, vocabulary_for
 from .common import counted
 
 ID = "unattributed-figure"
@@ -90,10 +91,14 @@ def unsourced_figures(document, options) -> Iterator[list]:
     """For every sentence with unsourced figures, those figures (bench/attribution_polnear.py scores them)."""
     vocab = vocabulary_for(options)
     text = document.text
+    anchors = figure_anchors(text)  # most sentences hold no digit or number word: skip them at once
     for index, (start, end) in enumerate(document.sentences):
+        at = bisect_left(anchors, start)
+        if at == len(anchors) or anchors[at] >= end:
+            continue
         if not options["headlines"] and _is_headline(document, start, end, options["headline-lines"]):
             continue
-        figures = [f for f in claim_figures(text, start, end, vocab)
+        figures = [f for f in claim_figures(text, start, end, vocab, anchors)
                    if not _quoted_and_sourced(document, f.start, vocab)]
         if not figures or has_source(text, start, end, vocab):
             continue

@@ -81,6 +81,16 @@ def test_headlines_are_skipped_unless_asked():
     assert check(text, RULE, headlines=True) == [(1, 14, RULE)]
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a sentence is not a headline for standing first, after blank lines or not (issue #12)
+    ("\n\n  Strikes killed 30 people.\n\nThe army denied it.", [(3, 18, RULE)]),
+    ("Intro line.\nStrikes killed 30 people.\n\nThe army denied it.", [(2, 16, RULE)]),
+    ("\n\n  Strikes kill 30 in Gaza\n\nThe army denied it.", []),  # no closing punctuation: a headline
+])
+def test_a_first_line_is_a_headline_only_when_it_reads_as_one(text, expected):
+    assert check(text, RULE) == expected
+
+
 def test_one_finding_per_sentence_on_the_toll_first():
     [finding] = findings("Aid worth $5m arrived as 30 people were killed.", RULE)
     assert finding.message.startswith("'30' (and 1 more figure)")

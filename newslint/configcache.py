@@ -1,0 +1,105 @@
+"""A cache of loaded configs (and of the word lists rules read): a one-file run should not read,
+validate and compile every rule file again.
+
+An entry is keyed by newslint's version and code (every module's size and modification time)
+and by what the caller names (the config file chosen). It records each file and folder the config was built from with a
+digest of its content (a folder: the list of rule files in it) and is used only while all of
+them are unchanged. Only a config that loaded without problems is stored; any error reading an
+entry counts as a miss. Regexes are stored as their source and compiled on first use
+(lazyre.py), so a hit compiles nothing until a rule needs it.
+
+NEWSLINT_CACHE_DIR moves the cache (default: $XDG_CACHE_HOME/newslint, else ~/.cache/newslint);
+NEWSLINT_NO_CACHE=1 switches it off.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+from pathlib import Path
+from typing import Callable, Iterable, TypeVar
+
+from . import __version__
+
+T = TypeVar("T")
+KEEP = 32  # entries kept: each newslint version or edit of a config makes new ones; the oldest go
+_PACKAGE = Path(__file__).resolve().parent
+
+
+def cache_dir() -> Path | None:
+    if os.environ.get("NEWSLINT_NO_CACHE"):
+        return None
+    if os.environ.get("NEWSLINT_CACHE_DIR"):
+        return Path(os.environ["NEWSLINT_CACHE_DIR"])
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "newslint"
+
+
+def _code_stamp() -> str:
+    """newslint's version and every module's size and mtime: an edited rule module is a new key."""
+    parts = [__version__]
+    for module in sorted(_PACKAGE.rglob("*.py")):
+        stat = module.stat()
+        parts.append(f"{module.relative_to(_PACKAGE)}:{stat.st_size}:{stat.st_mtime_ns}")
+    return "\n".join(parts)
+
+
+def digest(path: Path) -> str:
+    """The content of a file, or of a folder the rule files listed in it."""
+    try:
+        if path.is_dir():
+            listing = sorted(str(p) for p in path.rglob("*") if p.suffix in (".yaml", ".yml"))
+            return "dir:" + hashlib.sha1("\n".join(listing).encode()).hexdigest()
+        return hashlib.sha1(path.read_bytes()).hexdigest()
+    except OSError:
+        return "missing"
+
+
+def cached(key: str, build: Callable[[], tuple[T, Iterable[Path]]]) -> T:
+    """build() -> (value, the files and folders it read), or the stored value while they are unchanged."""
+    folder = cache_dir()
+    if folder is None:
+        return build()[0]
+    name = hashlib.sha1(f"{_code_stamp()}\n{key}".encode()).hexdigest()[:24]
+    entry = folder / f"{name}.pickle"
+    value = _read(entry)
+    if value is not None:
+        return value
+    value, read = build()
+    deps = dict.fromkeys(Path(p).resolve() for p in read)
+    _write(entry, [(str(p), digest(p)) for p in deps], value)
+    return value
+
+
+def _prune(folder: Path) -> None:
+    entries = sorted(folder.glob("*.pickle"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
+    for old in entries[KEEP:]:
+        old.unlink(missing_ok=True)
+
+
+def _read(entry: Path):
+    try:
+        with entry.open("rb") as handle:
+            deps, value = pickle.load(handle)
+    except Exception:  # missing, unreadable, truncated or from another version: rebuild it
+        return None
+    if all(digest(Path(path)) == stamp for path, stamp in deps):
+        return value
+    return None
+
+
+def _write(entry: Path, deps: list[tuple[str, str]], value) -> None:
+    """Store atomically (a parallel run never reads half a file); a cache that cannot be written is skipped."""
+    try:
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=entry.parent, prefix=".entry-")
+        with os.fdopen(handle, "wb") as out:
+            pickle.dump((deps, value), out, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, entry)
+        _prune(entry.parent)
+    except (OSError, pickle.PicklingError, TypeError, AttributeError):
+        try:
+            os.unlink(temporary)
+        except (OSError, UnboundLocalError):
+            pass

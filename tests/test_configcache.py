@@ -1,0 +1,101 @@
+"""The config cache: a hit gives the same config without compiling; any change to its files is a miss."""
+import pickle
+import time
+
+import pytest
+
+from newslint import ConfigError, lint_text, load_config
+from newslint.lazyre import LazyRegex, compile_checked
+from newslint.yamlkinds import PhraseCheck
+
+RULE = """kind: substitution
+category: paraphrase
+description: Test phrases.
+message: "'{match}' -> '{replacement}'"
+swap:
+  %s: plain words
+"""
+
+
+@pytest.fixture
+def project(tmp_path, monkeypatch):
+    monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path / "cache"))
+    (tmp_path / "house").mkdir()
+    (tmp_path / "house" / "house-words.yaml").write_text(RULE % "blue moon", encoding="utf-8")
+    (tmp_path / ".newslint.yaml").write_text("rule-files: [house]\n", encoding="utf-8")
+    return tmp_path
+
+
+def rules_found(config, text):
+    return sorted({f.rule for f in lint_text(text, config)})
+
+
+def compiled(config):
+    # Built-in patterns are LazyRegex; a user's rule file gets guarded ones (userregex.py), compiled as loaded.
+    entries = [e.regex for r in config.rules if isinstance(r.check, PhraseCheck) for e in r.check.entries
+               if isinstance(e.regex, LazyRegex)]
+    return sum("match" in regex.__dict__ for regex in entries), len(entries)
+
+
+def test_a_second_load_comes_from_the_cache_and_compiles_nothing(project):
+    first = load_config(project / ".newslint.yaml")
+    assert compiled(first)[0] == compiled(first)[1]  # validated: every regex compiled once
+    assert len(list((project / "cache").glob("*.pickle"))) == 1
+    second = load_config(project / ".newslint.yaml")
+    done, total = compiled(second)
+    assert total > 1000 and done == 0
+    text = "Once in a blue moon he will fulfill with the minister."
+    assert rules_found(second, text) == rules_found(first, text) == ["house-words", "spun-phrases"]
+    assert [r.id for r in second.rules] == [r.id for r in first.rules]
+
+
+def test_an_edited_rule_file_is_a_miss(project):
+    load_config(project / ".newslint.yaml")
+    (project / "house" / "house-words.yaml").write_text(RULE % "red sky", encoding="utf-8")
+    config = load_config(project / ".newslint.yaml")
+    assert rules_found(config, "A red sky at night. A blue moon.") == ["house-words"]
+    assert [f.column for f in lint_text("A red sky at night. A blue moon.", config)] == [3]
+
+
+def test_a_rule_file_added_to_a_folder_is_a_miss(project):
+    load_config(project / ".newslint.yaml")
+    (project / "house" / "more-words.yaml").write_text(RULE % "red sky", encoding="utf-8")
+    config = load_config(project / ".newslint.yaml")
+    assert "more-words" in config.catalogue
+
+
+def test_a_broken_entry_is_rebuilt_and_errors_are_never_cached(project):
+    load_config(project / ".newslint.yaml")
+    [entry] = (project / "cache").glob("*.pickle")
+    entry.write_bytes(b"not a pickle")
+    assert "house-words" in load_config(project / ".newslint.yaml").catalogue
+    (project / "house" / "house-words.yaml").write_text("kind: substitution\nswap: {'(': x}\n", encoding="utf-8")
+    for _ in range(2):  # reported in full every time, not served from a cache
+        with pytest.raises(ConfigError) as error:
+            load_config(project / ".newslint.yaml")
+        assert "house-words.yaml" in str(error.value)
+
+
+def test_no_cache_when_switched_off(project, monkeypatch):
+    monkeypatch.setenv("NEWSLINT_NO_CACHE", "1")
+    load_config(project / ".newslint.yaml")
+    assert not (project / "cache").exists()
+
+
+def test_a_lazy_regex_pickles_as_its_source_and_compiles_on_first_use():
+    regex = compile_checked(r"(?<!\w)fulfill\s+with(?!\w)", 2)
+    copy = pickle.loads(pickle.dumps(regex))
+    assert isinstance(copy, LazyRegex) and "match" not in copy.__dict__
+    assert copy.search("to fulfill  WITH them").span() == (3, 16)
+    assert copy == regex and copy.flags == regex.flags
+
+
+def test_the_cache_keeps_its_newest_entries(project, monkeypatch):
+    from newslint import configcache
+
+    monkeypatch.setattr(configcache, "KEEP", 2)
+    for name in ("a", "b", "c"):
+        configcache.cached(name, lambda value=name: (value, []))
+        time.sleep(0.02)  # distinct modification times
+    assert len(list((project / "cache").glob("*.pickle"))) == 2
+    assert configcache.cached("c", lambda: ("rebuilt", [])) == "c"  # the newest is still there
