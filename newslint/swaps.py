@@ -105,14 +105,19 @@ class _Context:
         return self.cores[k][:1].islower()
 
 
-def _chain(lm: Model, left: int, words: list[int], right: int) -> tuple[float, float, float]:
-    """log10 P of the words between the contexts, and how much likelier than chance the outer words are
-    beside them (pointwise mutual information on each side, log10; 0 without context)."""
+def _chain(lm: Model, left: int, words: list[int], right: int, phrase: str) -> tuple[float, float, float]:
+    """log10 P of the words (of `phrase`) between the contexts, and how much likelier than chance the outer
+    words are beside them (pointwise mutual information on each side, log10; 0 without context)."""
     unigram, logprob = lm.unigram, lm.logprob
     first = logprob(left, words[0]) if left >= 0 else unigram[words[0]]
     total = first
-    for a, b in zip(words, words[1:]):
-        total += logprob(a, b)
+    # Inside a phrase the trigrams speak: a bigram chain reads every idiom ("rank and file") as unlikely.
+    inside = lm.inside(phrase) if len(words) > 1 else 0.0
+    if inside is not None:
+        total += inside
+    else:
+        for a, b in zip(words, words[1:]):
+            total += logprob(a, b)
     if right < 0:
         return total, first - unigram[words[0]], 0.0
     step = logprob(words[-1], right)
@@ -138,13 +143,13 @@ def _best(lm: Model, ctx: _Context, k: int, n: int, entry: str) -> Suspect | Non
     if left < 0 and right < 0:
         return None
     words = ctx.ids[k:k + n]
-    own = _chain(lm, left, words, right)
+    own = _chain(lm, left, words, right, entry)
     # Words bound to their context on every side it has are no swap (and skipping them keeps the scan fast).
     if min(own[1] if left >= 0 else 9, own[2] if right >= 0 else 9) > BOUND:
         return None
     best = None
     for candidate, ids in lm.candidate_ids(entry)[:TRIED]:
-        alt = _chain(lm, left, ids, right)
+        alt = _chain(lm, left, ids, right, candidate)
         margin = alt[0] - own[0]
         if margin >= MIN_MARGIN and (best is None or margin > best[0]):
             best = (margin, candidate, alt, ids)
