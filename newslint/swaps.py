@@ -29,7 +29,7 @@ from .spinmodel import END, START, Model, model
 
 # Logistic weights over the features of _features(); fitted by bench/spun.py --fit spans on the
 # development half of the spun sets.
-WEIGHTS = (-5.106, 1.269, 0.147, -0.221, -0.311, -0.538, -0.517, 0.491, 0.267, 0.796, -1.105, -0.577)
+WEIGHTS = (-4.91, 0.637, -0.476, -0.817, -0.175, 0.084, 0.134, -0.237, 0.341, 1.106, 0.355, -0.545, -0.77, -0.2)
 # A margin below this (log10: a factor of 3) is no suspect at all.
 MIN_MARGIN = 0.5
 # A span more than this much likelier than chance beside each neighbour (log10 PMI: a factor of 3)
@@ -105,9 +105,9 @@ class _Context:
         return self.cores[k][:1].islower()
 
 
-def _chain(lm: Model, left: int, words: list[int], right: int, phrase: str) -> tuple[float, float, float]:
+def _chain(lm: Model, left: int, words: list[int], right: int, phrase: str) -> tuple[float, float, float, float]:
     """log10 P of the words (of `phrase`) between the contexts, and how much likelier than chance the outer
-    words are beside them (pointwise mutual information on each side, log10; 0 without context)."""
+    words are beside them (pointwise mutual information on each side, log10; 0 without context), and the phrase's cohesion."""
     unigram, logprob = lm.unigram, lm.logprob
     first = logprob(left, words[0]) if left >= 0 else unigram[words[0]]
     total = first
@@ -118,18 +118,21 @@ def _chain(lm: Model, left: int, words: list[int], right: int, phrase: str) -> t
     else:
         for a, b in zip(words, words[1:]):
             total += logprob(a, b)
+    # How much likelier than chance the phrase's words are together (log10; 0 for one word): an idiom's mark.
+    cohesion = total - first - sum(unigram[w] for w in words[1:])
     if right < 0:
-        return total, first - unigram[words[0]], 0.0
+        return total, first - unigram[words[0]], 0.0, cohesion
     step = logprob(words[-1], right)
-    return total + step, first - unigram[words[0]], step - unigram[right]
+    return total + step, first - unigram[words[0]], step - unigram[right], cohesion
 
 
 def _features(lm: Model, margin: float, own: tuple, alt: tuple, entry: list[int], original: list[int],
-              sides: int) -> tuple:
+              sides: int, candidate: str) -> tuple:
     """Features of reading a span as the spinner's rewrite of `original` (id lists), given both chains."""
     rarity = sum(lm.unigram[w] for w in entry) - sum(lm.unigram[w] for w in original)
     return (1.0, margin, own[1], own[2], min(own[1], own[2]), alt[1], alt[2], rarity, sides,
-            len(entry) - 1.0, len(original) - 1.0, lm.unigram[entry[0]] + 3)
+            len(entry) - 1.0, len(original) - 1.0, lm.unigram[entry[0]] + 3, own[3],
+            math.log10(1 + lm.fanout(candidate)))
 
 
 def confidence(features: tuple[float, ...]) -> float:
@@ -156,7 +159,7 @@ def _best(lm: Model, ctx: _Context, k: int, n: int, entry: str) -> Suspect | Non
     if best is None:
         return None
     margin, candidate, alt, ids = best
-    features = _features(lm, margin, own, alt, words, ids, (left >= 0) + (right >= 0))
+    features = _features(lm, margin, own, alt, words, ids, (left >= 0) + (right >= 0), candidate)
     return Suspect(k, tuple(ctx.cores[k:k + n]), candidate, round(margin, 3), confidence(features), features)
 
 
