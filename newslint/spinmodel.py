@@ -27,7 +27,7 @@ from importlib import resources
 from itertools import repeat
 
 TABLE = "spinmodel.bin.gz"
-# Trigram scores inside multiword phrases, and candidate fan-outs (tools/build_spin_phrases.py).
+# The trigram log10 probability inside each multiword phrase (tools/build_spin_phrases.py).
 PHRASES = "spinphrases.tsv.gz"
 START, END = 0, 1  # ids of "<s>" and "</s>"
 
@@ -51,7 +51,6 @@ class Model:
         self._logs = [-q * self.header["step"] for q in range(256)]
         self._candidate_ids: dict[str, tuple] = {}
         self._inside: dict[str, float] | None = None
-        self._fanout: dict[str, int] | None = None
         self._bloom, self._primes, self._id_bits = parts[7], self.header["bloom_primes"], self.header["id_bits"]
         lines = parts[6].decode("utf-8").split("\n")
         self.entries = dict(line.split("\t") for line in lines if line)
@@ -91,26 +90,12 @@ class Model:
             found = bits if found is None else list(map(operator.and_, found, bits))
         return found
 
-    def _extra(self) -> None:
-        raw = gzip.decompress((resources.files("newslint") / "data" / PHRASES).read_bytes()).decode("utf-8")
-        self._inside, self._fanout = {}, {}
-        for line in raw.splitlines():
-            text, inside, fanout = line.split("\t")
-            if inside:
-                self._inside[text] = int(inside) / 1000
-            self._fanout[text] = int(fanout)
-
     def inside(self, phrase: str) -> float | None:
         """log10 P of a multiword phrase's words after its first, from the trigrams (None if not listed)."""
         if self._inside is None:
-            self._extra()
+            raw = gzip.decompress((resources.files("newslint") / "data" / PHRASES).read_bytes()).decode("utf-8")
+            self._inside = {p: int(v) / 1000 for p, v in (line.split("\t") for line in raw.splitlines())}
         return self._inside.get(phrase)
-
-    def fanout(self, candidate: str) -> int:
-        """How many entries list the candidate: how many words a spinner may have turned it into."""
-        if self._fanout is None:
-            self._extra()
-        return self._fanout.get(candidate, 0)
 
     def candidates(self, entry: str) -> tuple[str, ...]:
         """The commoner words or phrases a spinner may have replaced with the entry, commonest first."""

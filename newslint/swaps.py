@@ -29,7 +29,7 @@ from .spinmodel import END, START, Model, model
 
 # Logistic weights over the features of _features(); fitted by bench/spun.py --fit spans on the
 # development half of the spun sets.
-WEIGHTS = (-4.91, 0.637, -0.476, -0.817, -0.175, 0.084, 0.134, -0.237, 0.341, 1.106, 0.355, -0.545, -0.77, -0.2)
+WEIGHTS = (-5.307, 0.557, -0.569, -0.898, -0.158, 0.169, 0.225, -0.262, 0.334, 1.211, 0.447, -0.589, -0.819)
 # A margin below this (log10: a factor of 3) is no suspect at all.
 MIN_MARGIN = 0.5
 # A span more than this much likelier than chance beside each neighbour (log10 PMI: a factor of 3)
@@ -127,12 +127,11 @@ def _chain(lm: Model, left: int, words: list[int], right: int, phrase: str) -> t
 
 
 def _features(lm: Model, margin: float, own: tuple, alt: tuple, entry: list[int], original: list[int],
-              sides: int, candidate: str) -> tuple:
+              sides: int) -> tuple:
     """Features of reading a span as the spinner's rewrite of `original` (id lists), given both chains."""
     rarity = sum(lm.unigram[w] for w in entry) - sum(lm.unigram[w] for w in original)
     return (1.0, margin, own[1], own[2], min(own[1], own[2]), alt[1], alt[2], rarity, sides,
-            len(entry) - 1.0, len(original) - 1.0, lm.unigram[entry[0]] + 3, own[3],
-            math.log10(1 + lm.fanout(candidate)))
+            len(entry) - 1.0, len(original) - 1.0, lm.unigram[entry[0]] + 3, own[3])
 
 
 def confidence(features: tuple[float, ...]) -> float:
@@ -159,7 +158,7 @@ def _best(lm: Model, ctx: _Context, k: int, n: int, entry: str) -> Suspect | Non
     if best is None:
         return None
     margin, candidate, alt, ids = best
-    features = _features(lm, margin, own, alt, words, ids, (left >= 0) + (right >= 0), candidate)
+    features = _features(lm, margin, own, alt, words, ids, (left >= 0) + (right >= 0))
     return Suspect(k, tuple(ctx.cores[k:k + n]), candidate, round(margin, 3), confidence(features), features)
 
 

@@ -18,8 +18,8 @@ def test_flags_a_swapped_word_with_the_likely_original_and_a_confidence():
     assert "'unsettled'" in finding.message
     confidence = float(re.search(r"confidence (0\.\d\d)\)", finding.message).group(1))
     assert (finding.end_line, finding.end_column) == (1, 19)
-    # Below the default warn-confidence (0.95): a suggestion; a warning once warn-confidence is below it.
-    assert 0.82 <= confidence < 0.95
+    # Below the default warn-confidence (0.96): a suggestion; a warning once warn-confidence is below it.
+    assert 0.82 <= confidence < 0.96
     assert str(finding.severity) == "suggestion"
     [warned] = findings(SPUN, "unlikely-collocation", **{"warn-confidence": confidence - 0.01})
     assert str(warned.severity) == "warning"
