@@ -12,6 +12,9 @@ from offsets[a] to offsets[a + 1]) into sorted uint32 successor ids with one uin
 in steps of header["step"]), the entries as lines "entry<TAB>candidate|candidate", and a Bloom filter of the bigrams (bit
 (key % prime) for each of header["bloom_primes"], key = first id << id_bits | second id).
 
+A second, small table (newslint/data/spinphrases.tsv.gz, made by tools/build_spin_phrases.py) holds
+the trigram log10 probability inside each multiword entry and candidate, read on first use.
+
 newslint/swaps.py reads it to score how much likelier a sentence becomes with a candidate put back.
 """
 from __future__ import annotations

@@ -8,6 +8,9 @@ the words around it become (the margin, in log10 units). A large margin, with th
 tell a swap from rare but right wording, gives a confidence that the span is a swap and names its
 likely original. analyse() reads a text once (cached, since two rules ask).
 
+Inside a multiword span the model's trigrams score the words (newslint/data/spinphrases.tsv.gz):
+as a chain of bigrams every idiom ("rank and file", "weather the storm") looked unlikely.
+
 Context is the word on each side, across nothing but a space: punctuation, digits and words the
 model does not know break it (they are never evidence on their own), a sentence end is "</s>"
 and a sentence start "<s>". Capitalised words inside a sentence (names, titles) are not judged.

@@ -64,3 +64,16 @@ def test_quoted_speech_is_left_alone_unless_asked():
     quoted = 'He said: "Sales of unsettled phones rose sharply last year."'
     assert check(quoted, "unlikely-collocation") == []
     assert check(quoted, "unlikely-collocation", **{"in-quotes": True}) == [(1, 20, "unlikely-collocation")]
+
+
+def test_idioms_read_whole_through_the_trigrams_are_left_alone():
+    # As bigram chains these idioms scored 0.96-0.99 (warnings); the trigrams inside each phrase
+    # show them as the set phrases they are. A multiword swap ("beside the mark") is still a warning.
+    idioms = ["The federation, which represents rank and file officers, said it would fight the plan.",
+              "The party won the seats fair and square at the last election.",
+              "Economists said the big economies should weather the storm of price rises.",
+              "He said politics needed more give and take between the parties.",
+              "Voters who have not cast a ballot since 2008 were removed from the rolls."]
+    for text in idioms:
+        assert check(text, "unlikely-collocation") == [], text
+    assert [str(f.severity) for f in findings(PHRASE, "unlikely-collocation")] == ["warning"]
