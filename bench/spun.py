@@ -195,7 +195,7 @@ def fit_spans(data) -> None:
     print("WEIGHTS =", tuple(beta))
     p = 1 / (1 + np.exp(-np.array(rows) @ np.array(beta)))
     caught, clean = np.array(labels), np.array(originals)
-    for t in (0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95):
+    for t in (0.5, 0.6, 0.7, 0.75, 0.8, 0.82, 0.85, 0.88, 0.9, 0.92, 0.95, 0.96, 0.97, 0.98):
         print(f"  confidence >= {t:.2f}: {100 * ((p >= t) & clean).sum() / articles:6.1f} per 100 originals, "
               f"{100 * caught[p >= t].sum() / swapped_words:5.1f}% of swapped words")
 

@@ -12,6 +12,9 @@ from offsets[a] to offsets[a + 1]) into sorted uint32 successor ids with one uin
 in steps of header["step"]), the entries as lines "entry<TAB>candidate|candidate", and a Bloom filter of the bigrams (bit
 (key % prime) for each of header["bloom_primes"], key = first id << id_bits | second id).
 
+A second, small table (newslint/data/spinphrases.tsv.gz, made by tools/build_spin_phrases.py) holds
+the trigram log10 probability inside each multiword entry and candidate, read on first use.
+
 newslint/swaps.py reads it to score how much likelier a sentence becomes with a candidate put back.
 """
 from __future__ import annotations
@@ -27,6 +30,8 @@ from importlib import resources
 from itertools import repeat
 
 TABLE = "spinmodel.bin.gz"
+# The trigram log10 probability inside each multiword phrase (tools/build_spin_phrases.py).
+PHRASES = "spinphrases.tsv.gz"
 START, END = 0, 1  # ids of "<s>" and "</s>"
 
 
@@ -48,6 +53,7 @@ class Model:
         self._offsets, self._seconds, self._values = _uint(parts[3], "I"), _uint(parts[4], "I"), parts[5]
         self._logs = [-q * self.header["step"] for q in range(256)]
         self._candidate_ids: dict[str, tuple] = {}
+        self._inside: dict[str, float] | None = None
         self._bloom, self._primes, self._id_bits = parts[7], self.header["bloom_primes"], self.header["id_bits"]
         lines = parts[6].decode("utf-8").split("\n")
         self.entries = dict(line.split("\t") for line in lines if line)
@@ -86,6 +92,13 @@ class Model:
                                                map(operator.and_, h, repeat(7))), repeat(1)))
             found = bits if found is None else list(map(operator.and_, found, bits))
         return found
+
+    def inside(self, phrase: str) -> float | None:
+        """log10 P of a multiword phrase's words after its first, from the trigrams (None if not listed)."""
+        if self._inside is None:
+            raw = gzip.decompress((resources.files("newslint") / "data" / PHRASES).read_bytes()).decode("utf-8")
+            self._inside = {p: int(v) / 1000 for p, v in (line.split("\t") for line in raw.splitlines())}
+        return self._inside.get(phrase)
 
     def candidates(self, entry: str) -> tuple[str, ...]:
         """The commoner words or phrases a spinner may have replaced with the entry, commonest first."""

@@ -3,9 +3,9 @@
 A spinner swaps words for synonyms, often of the wrong sense, and the sentence gets less likely:
 "unsettled phones" for *mobile phones*, "beside the mark" for *off*. For every word or phrase of up to
 three words that the Moby thesaurus or WordNet lists as a synonym of a commoner one, the rule
-puts each commoner one back and asks a bigram language model (CMU Sphinx's US English model,
-shipped pruned in the package, made by tools/build_spin_model.py) how much likelier the words
-around it become. A confidence from 0 to 1, fitted on articles spun by three spinners
+puts each commoner one back and asks a language model (CMU Sphinx's US English model: its
+bigrams, shipped pruned, and its trigrams inside each phrase; made by tools/build_spin_model.py
+and tools/build_spin_phrases.py) how much likelier the words around it become. A confidence from 0 to 1, fitted on articles spun by three spinners
 (bench/spun.py), weighs that margin against how well the word fits its neighbours; the finding
 names the likely original and the confidence.
 

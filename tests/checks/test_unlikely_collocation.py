@@ -1,4 +1,5 @@
 import dataclasses
+import re
 
 from newslint import lint_text
 from newslint.yamlrules import build_engine
@@ -14,11 +15,13 @@ def test_flags_a_swapped_word_with_the_likely_original_and_a_confidence():
     assert check(SPUN, "unlikely-collocation") == [(1, 10, "unlikely-collocation")]
     [finding] = findings(SPUN, "unlikely-collocation")
     assert finding.replacements == ("mobile",)
-    assert "'unsettled'" in finding.message and "confidence 0.88" in finding.message
+    assert "'unsettled'" in finding.message
+    confidence = float(re.search(r"confidence (0\.\d\d)\)", finding.message).group(1))
     assert (finding.end_line, finding.end_column) == (1, 19)
-    # Confidence 0.88: a suggestion at the default warn-confidence (0.95), a warning below it.
+    # Below the default warn-confidence (0.96): a suggestion; a warning once warn-confidence is below it.
+    assert 0.82 <= confidence < 0.96
     assert str(finding.severity) == "suggestion"
-    [warned] = findings(SPUN, "unlikely-collocation", **{"warn-confidence": 0.85})
+    [warned] = findings(SPUN, "unlikely-collocation", **{"warn-confidence": confidence - 0.01})
     assert str(warned.severity) == "warning"
 
 
@@ -61,3 +64,16 @@ def test_quoted_speech_is_left_alone_unless_asked():
     quoted = 'He said: "Sales of unsettled phones rose sharply last year."'
     assert check(quoted, "unlikely-collocation") == []
     assert check(quoted, "unlikely-collocation", **{"in-quotes": True}) == [(1, 20, "unlikely-collocation")]
+
+
+def test_idioms_read_whole_through_the_trigrams_are_left_alone():
+    # As bigram chains these idioms scored 0.96-0.99 (warnings); the trigrams inside each phrase
+    # show them as the set phrases they are. A multiword swap ("beside the mark") is still a warning.
+    idioms = ["The federation, which represents rank and file officers, said it would fight the plan.",
+              "The party won the seats fair and square at the last election.",
+              "Economists said the big economies should weather the storm of price rises.",
+              "He said politics needed more give and take between the parties.",
+              "Voters who have not cast a ballot since 2008 were removed from the rolls."]
+    for text in idioms:
+        assert check(text, "unlikely-collocation") == [], text
+    assert [str(f.severity) for f in findings(PHRASE, "unlikely-collocation")] == ["warning"]
