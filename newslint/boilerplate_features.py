@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import math
 import re
+from array import array
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Sequence
+from typing import Iterator, Sequence
 
 from .checks.common import ends_like_sentence, normalise_paragraph
 
@@ -135,16 +136,21 @@ class _View:
 
 
 def rows(texts: Sequence[str], flagged: set[int]) -> list[list[float] | None]:
+    """One row of FEATURES per paragraph text, in order (iter_rows as a list, for the fitting tools)."""
+    return list(iter_rows(texts, flagged))
+
+
+def iter_rows(texts: Sequence[str], flagged: set[int]) -> Iterator[list[float] | None]:
     """One row of FEATURES per paragraph text, in order; None for the headline and for a paragraph
-    over MAX_CHARS characters (running text): the model never judges them, so they cost little."""
-    shapes = [shape(t) if i and len(t) <= MAX_CHARS else None for i, t in enumerate(texts)]
+    over MAX_CHARS characters (running text): the model never judges them, so they cost little.
+    Rows are made one at a time and shapes kept as arrays of doubles: a file of a million one-word
+    lines has a million paragraphs, and lists of Python floats cost about ten times as much."""
+    shapes = [array("d", shape(t)) if i and len(t) <= MAX_CHARS else None for i, t in enumerate(texts)]
     view = _view(texts, shapes)
-    out: list[list[float] | None] = []
     prose_seen = 0.0
     for i, row in enumerate(shapes):
-        out.append(None if row is None else row + _context(i, row, view, flagged, prose_seen))
+        yield None if row is None else row.tolist() + _context(i, row, view, flagged, prose_seen)
         prose_seen += view.prose[i]
-    return out
 
 
 def _view(texts: Sequence[str], shapes: list) -> _View:

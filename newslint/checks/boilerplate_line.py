@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ..boilerplate_features import FEATURES, flagged_paragraphs, protected, rows
+from ..boilerplate_features import FEATURES, flagged_paragraphs, iter_rows, protected
 from ..boilerplate_model import ModelError, load
 from ..model import Hit, RuleUnavailable
 
@@ -52,7 +52,7 @@ def check(document, options, findings) -> Iterator[Hit]:
         raise RuleUnavailable(f"{ID}: {exc}") from None
     texts = [document.text[s:e] for s, e in paragraphs]
     flagged = flagged_paragraphs(document, findings, ID)
-    for index, row in enumerate(rows(texts, flagged)):
+    for index, row in enumerate(iter_rows(texts, flagged)):
         if row is None or index == 0 or index in flagged:
             continue  # running text or the headline: the article's; a lexicon finding is already there
         p = model.probability(row)
