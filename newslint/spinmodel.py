@@ -53,8 +53,6 @@ class Model:
         self._offsets, self._seconds, self._values = _uint(parts[3], "I"), _uint(parts[4], "I"), parts[5]
         self._logs = [-q * self.header["step"] for q in range(256)]
         self._candidate_ids: dict[str, tuple] = {}
-        self._scored: dict[str, tuple] = {}
-        self.bigram = _Bigrams(self)
         self._inside: dict[str, float] | None = None
         self._bloom, self._primes, self._id_bits = parts[7], self.header["bloom_primes"], self.header["id_bits"]
         lines = parts[6].decode("utf-8").split("\n")
@@ -114,36 +112,6 @@ class Model:
             found = self._candidate_ids[entry] = tuple((c, [self.ids[w] for w in c.split()])
                                                        for c in self.candidates(entry))
         return found
-
-
-    def scored_candidates(self, entry: str, tried: int) -> tuple[tuple[str, list[int], float | None], ...]:
-        """(candidate, its word ids, its trigram score inside or None) for the first `tried` candidates (cached)."""
-        found = self._scored.get(entry)
-        if found is None:
-            found = self._scored[entry] = tuple((c, ids, self.inside(c) if len(ids) > 1 else 0.0)
-                                                for c, ids in self.candidate_ids(entry)[:tried])
-        return found
-
-
-class _Bigrams(dict):
-    """log10 P(b | a) keyed by a << id_bits | b (both ids >= 0), computed on first use and kept.
-
-    The spin scan asks for the same pairs over and over (a candidate beside "the", "of", "</s>"): a
-    dict hit costs a tenth of the bisect. Cleared when it reaches LIMIT entries, so memory stays bounded (about 25 MiB).
-    """
-
-    LIMIT = 1 << 18
-
-    def __init__(self, lm: Model) -> None:
-        super().__init__()
-        self._lm, self._bits = lm, lm.header["id_bits"]
-        self._mask = (1 << self._bits) - 1
-
-    def __missing__(self, key: int) -> float:
-        if len(self) >= self.LIMIT:
-            self.clear()
-        value = self[key] = self._lm.logprob(key >> self._bits, key & self._mask)
-        return value
 
 
 def _uint(data: bytes, code: str) -> array:

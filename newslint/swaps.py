@@ -111,11 +111,7 @@ class _Context:
 def _chain(lm: Model, left: int, words: list[int], right: int, phrase: str) -> tuple[float, float, float, float]:
     """log10 P of the words (of `phrase`) between the contexts, and how much likelier than chance the outer
     words are beside them (pointwise mutual information on each side, log10; 0 without context), and the phrase's cohesion."""
-    unigram, bigram, bits = lm.unigram, lm.bigram, lm.header["id_bits"]
-
-    def logprob(a: int, b: int) -> float:  # lm.logprob, memoised where both ids are known
-        return bigram[a << bits | b] if a >= 0 and b >= 0 else lm.logprob(a, b)
-
+    unigram, logprob = lm.unigram, lm.logprob
     first = logprob(left, words[0]) if left >= 0 else unigram[words[0]]
     total = first
     # Inside a phrase the trigrams speak: a bigram chain reads every idiom ("rank and file") as unlikely.
@@ -156,36 +152,17 @@ def _best(lm: Model, ctx: _Context, k: int, n: int, entry: str) -> Suspect | Non
     # Words bound to their context on every side it has are no swap (and skipping them keeps the scan fast).
     if min(own[1] if left >= 0 else 9, own[2] if right >= 0 else 9) > BOUND:
         return None
-    best = _likeliest(lm, left, right, lm.scored_candidates(entry, TRIED), own[0])
+    best = None
+    for candidate, ids in lm.candidate_ids(entry)[:TRIED]:
+        alt = _chain(lm, left, ids, right, candidate)
+        margin = alt[0] - own[0]
+        if margin >= MIN_MARGIN and (best is None or margin > best[0]):
+            best = (margin, candidate, alt, ids)
     if best is None:
         return None
-    margin, candidate, ids = best
-    alt = _chain(lm, left, ids, right, candidate)
+    margin, candidate, alt, ids = best
     features = _features(lm, margin, own, alt, words, ids, (left >= 0) + (right >= 0))
     return Suspect(k, tuple(ctx.cores[k:k + n]), candidate, round(margin, 3), confidence(features), features)
-
-
-def _likeliest(lm: Model, left: int, right: int, candidates: tuple, own: float) -> tuple | None:
-    """(margin, candidate, ids) of the candidate that makes the context likeliest, if by MIN_MARGIN or more.
-
-    The sums of _chain() in the same order (so the same floats), from the memoised bigrams, without
-    building its tuple for every candidate: this loop is most of the scan's time.
-    """
-    bigram, unigram, bits = lm.bigram, lm.unigram, lm.header["id_bits"]
-    best = None
-    for candidate, ids, inside in candidates:
-        total = bigram[left << bits | ids[0]] if left >= 0 else unigram[ids[0]]
-        if inside is not None:
-            total += inside
-        else:
-            for a, b in zip(ids, ids[1:]):
-                total += bigram[a << bits | b]
-        if right >= 0:
-            total += bigram[ids[-1] << bits | right]
-        margin = total - own
-        if margin >= MIN_MARGIN and (best is None or margin > best[0]):
-            best = (margin, candidate, ids)
-    return best
 
 
 def _spans(lm: Model, ctx: _Context) -> Iterator[tuple[int, int, str]]:

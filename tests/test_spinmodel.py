@@ -33,16 +33,3 @@ def test_digits_unknown_words_and_punctuation_are_never_evidence_on_their_own():
     # The only neighbours are a digit, an unknown word and punctuation: no context, nothing judged.
     assert analyse("2,000 unsettled xqzv.").suspects == ()
     assert analyse("They were (unsettled) today.").suspects == ()
-
-
-def test_memoised_bigrams_equal_the_table_and_stay_bounded(monkeypatch):
-    from newslint.spinmodel import _Bigrams
-
-    lm = model()
-    bits, ids = lm.header["id_bits"], lm.ids
-    memo = _Bigrams(lm)
-    monkeypatch.setattr(_Bigrams, "LIMIT", 2)
-    pairs = [("united", "states"), ("unsettled", "phones"), ("mobile", "phones"), ("united", "states")]
-    for a, b in pairs:
-        assert memo[ids[a] << bits | ids[b]] == lm.logprob(ids[a], ids[b])
-        assert len(memo) <= 2
