@@ -14,6 +14,7 @@ from itertools import islice
 from typing import Iterator, Mapping
 
 from .document import FOLDED_TO_ASCII
+from .lazyre import LazyRegex
 from .matcher import trie_pattern
 
 LISTS = ("reporting-verbs", "reporting-forms", "not-sources", "source-phrases", "source-nouns", "counted-nouns",
@@ -26,7 +27,8 @@ _NUMBER_WORD = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twe
                 r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
                 r"(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?")
 _SCALE = r"(?:hundred|thousand|million|billion|trillion|crore|lakh)"
-FIGURE = re.compile(rf"""
+# The patterns below compile on first use (lazyre.py): a run answered from the result cache scans no figure.
+FIGURE = LazyRegex(rf"""
     (?<![\w$£€¥.,:/-])(?<!\d\s)
     (?:(?P<approx>{_APPROX})\s+)?
     (?:
@@ -43,28 +45,28 @@ FIGURE = re.compile(rf"""
          |(?:a|one|two|three|four|five|six|seven|eight|nine|ten|several|a\s+few|a\s+couple\s+of)\s+{_SCALE}s?\b
          |{_NUMBER_WORD}\b(?=(?:\s+[\w'’-]+){{1,2}})|dozens\b|a\s+dozen\b)
     )""", re.VERBOSE | re.IGNORECASE)
-_ANCHOR = re.compile(r"\d|(?<!\w)(?:" + trie_pattern(sorted(
+_ANCHOR = LazyRegex(r"\d|(?<!\w)(?:" + trie_pattern(sorted(
     "tens hundreds thousands millions billions dozens dozen scores few couple hundred thousand million billion "
     "trillion crore lakh one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
     "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety several".split()))
     + r")(?!\w)", re.IGNORECASE)
 # For lowered text: digits, and the (lowercase) number words at a word start, in two fast scans.
-_DIGIT = re.compile(r"\d")
-_LOWER_WORD_ANCHOR = re.compile(r"\b" + _ANCHOR.pattern[len(r"\d|(?<!\w)"):])
+_DIGIT = LazyRegex(r"\d")
+_LOWER_WORD_ANCHOR = LazyRegex(r"\b" + _ANCHOR.pattern[len(r"\d|(?<!\w)"):])
 # Where a figure can start before its number: an approximation or a currency ("about $5m").
-_PREFIX_START = re.compile(r"(?<!\S)(?:[$£€¥₹]|(?:just|well|a|over|under|more|greater|fewer|less|at|nearly|almost|"
+_PREFIX_START = LazyRegex(r"(?<!\S)(?:[$£€¥₹]|(?:just|well|a|over|under|more|greater|fewer|less|at|nearly|almost|"
                            r"about|around|roughly|approximately|some|up|as|an|close|upwards|in|us|c|nz|hk|s|usd|eur|gbp|rs)\b)",
                            re.IGNORECASE)
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
           r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
-_MONTH_BEFORE = re.compile(rf"\b{_MONTH}\.?\s+$", re.IGNORECASE)
-_MONTH_AFTER = re.compile(rf"\s*(?:of\s+)?{_MONTH}\b", re.IGNORECASE)
-_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+_MONTH_BEFORE = LazyRegex(rf"\b{_MONTH}\.?\s+$", re.IGNORECASE)
+_MONTH_AFTER = LazyRegex(rf"\s*(?:of\s+)?{_MONTH}\b", re.IGNORECASE)
+_YEAR = LazyRegex(r"(?:1[89]|20)\d\d")
 # "47 percent said", "6 in 10 voters say", "a third of Democrats think": respondents, not a source.
-_RESPONDENTS = re.compile(r"(?:%|\bper\s?cent\b|\bpercent\b|\bin\s+(?:10|ten)\b"
+_RESPONDENTS = LazyRegex(r"(?:%|\bper\s?cent\b|\bpercent\b|\bin\s+(?:10|ten)\b"
                           r"|\b(?:half|thirds?|quarters?|majority|plurality)\s+of\b)[^,;:—–]{0,50}?$", re.IGNORECASE)
-_DEFINITE = re.compile(r"\b(?:the|these|those|both|its|his|her|their|our|my|your|all)\s+$", re.IGNORECASE)
-_TITLE = re.compile(r"(?<![.!?:]\s)\b[A-Z][\w'’]*\s+$")  # "Shrek 2", "Ocean's 12", "Windows 10"
+_DEFINITE = LazyRegex(r"\b(?:the|these|those|both|its|his|her|their|our|my|your|all)\s+$", re.IGNORECASE)
+_TITLE = LazyRegex(r"(?<![.!?:]\s)\b[A-Z][\w'’]*\s+$")  # "Shrek 2", "Ocean's 12", "Windows 10"
 _DETERMINERS = "the|a|an|this|that|these|those|its|their|his|her|our|new|latest|last"
 
 

@@ -7,9 +7,9 @@ import os
 import signal
 import sys
 from pathlib import Path
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
-from . import __version__, baseline, fix, fixwrite, strip
+from . import __version__, baseline
 from .cache import DEFAULT_FOLDER, ENV, lint_files
 from .config import Config, find_config, load_config, select_rules, unknown_selectors
 from .crossfile import add_cross_file_findings
@@ -19,6 +19,9 @@ from .model import CATEGORIES, SEVERITY_NAMES, Severity
 from .runner import FileResult
 from .sources import STDIN, discover
 from .yamlfile import ConfigError
+
+if TYPE_CHECKING:
+    from .fixwrite import FixOutcome
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 SUBCOMMANDS = ("rules", "stats", "server", "archive")
@@ -149,7 +152,7 @@ def run_lint(argv: Sequence[str]) -> int:
     if keep is None:
         return EXIT_ERROR
     if args.diff:
-        return _show_diff(fixwrite.fix_paths(paths, config, False, keep, args.paths), bool(paths))
+        return _show_diff(_fixwrite().fix_paths(paths, config, False, keep, args.paths), bool(paths))
     results, failed = _lint(paths, config, args, keep)
     code = _finish(results, config, args, bool(paths))
     return max(code, EXIT_FINDINGS) if failed and code != EXIT_ERROR else code
@@ -194,7 +197,7 @@ def _run_stdin(args: argparse.Namespace, config: Config, name: str) -> int:
     if args.diff:
         return _show_diff([outcome], True)
     if outcome.changed:
-        for line in fixwrite.fix_lines(outcome):
+        for line in _fixwrite().fix_lines(outcome):
             _error(line)
         _error(f"fixed {_count(len(outcome.applied), 'finding')} in {name}")
     sys.stdout.buffer.write(output)
@@ -259,6 +262,13 @@ def _keep(args: argparse.Namespace):
     return keep
 
 
+def _fixwrite():
+    """newslint.fixwrite, imported by the runs that fix or show a diff: a plain run skips difflib and tempfile."""
+    from . import fixwrite
+
+    return fixwrite
+
+
 def _terminate(signum, frame):
     raise SystemExit(128 + signum)  # unwinds through the writers, which remove their temporary files
 
@@ -272,9 +282,9 @@ def _lint(paths: list[str], config: Config, args: argparse.Namespace, keep) -> t
         return add_cross_file_findings(lint_files(paths, config, args.jobs, not args.no_cache, args.cache_dir),
                                        config), False
     signal.signal(signal.SIGTERM, _terminate)
-    outcomes = fixwrite.fix_paths(paths, config, True, keep, args.paths)
+    outcomes = _fixwrite().fix_paths(paths, config, True, keep, args.paths)
     fixed = [o for o in outcomes if o.changed]
-    for line in (line for outcome in fixed for line in fixwrite.fix_lines(outcome)):
+    for line in (line for outcome in fixed for line in _fixwrite().fix_lines(outcome)):
         _error(line)  # every fix made, so that nothing changes that was not shown
     if fixed:
         count = sum(len(o.applied) for o in fixed)
@@ -283,7 +293,9 @@ def _lint(paths: list[str], config: Config, args: argparse.Namespace, keep) -> t
 
 
 def _strip(paths: list[str], config: Config) -> list[FileResult]:
-    outcomes = strip.strip_paths(paths, config)
+    from .strip import strip_paths
+
+    outcomes = strip_paths(paths, config)
     lines, files = sum(len(o.removed) for o in outcomes), sum(bool(o.removed) for o in outcomes)
     if files:
         _error(f"stripped {_count(lines, 'boilerplate line')} from {_count(files, 'file')}")
@@ -294,11 +306,13 @@ def _count(number: int, noun: str) -> str:
     return f"{number} {noun}{'s' if number != 1 else ''}"
 
 
-def _show_diff(outcomes: list[fixwrite.FixOutcome], had_paths: bool) -> int:
+def _show_diff(outcomes: list[FixOutcome], had_paths: bool) -> int:
     for outcome in outcomes:
         for line in outcome.result.errors:
             _say(line)
-    diffs = [fix.unified_diff(o.result.path, o.original, o.fixed) for o in outcomes if o.changed]
+    from .fix import unified_diff
+
+    diffs = [unified_diff(o.result.path, o.original, o.fixed) for o in outcomes if o.changed]
     if diffs:
         sys.stdout.write("".join(diffs))
     if not had_paths or (outcomes and all(o.result.errors for o in outcomes)):

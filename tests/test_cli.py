@@ -166,3 +166,19 @@ def test_rules_list_explain_and_check():
 def test_no_path_is_a_usage_error():
     result = run()
     assert result.returncode == 2 and "no PATH" in result.stderr
+
+
+def test_a_plain_text_run_imports_no_formatter_or_fixer_it_does_not_use(tmp_path):
+    # A real run in a fresh interpreter; what it imported is read back from sys.modules.
+    article = tmp_path / "story.txt"
+    article.write_text("The council approved the plan on Monday. Its leader said the vote was close.\n",
+                       encoding="utf-8")
+    probe = ("import sys\nfrom newslint.cli import main\ncode = main([sys.argv[1], '--no-cache'])\n"
+             "print(' '.join(sorted(m for m in sys.modules if m.startswith(('newslint.', 'xml', 'difflib')))))\n")
+    done = subprocess.run([sys.executable, "-c", probe, str(article)], capture_output=True, text=True, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    loaded = set(done.stdout.split())
+    assert "newslint.formatters.text" in loaded and "newslint.runner" in loaded  # it did lint and report
+    unused = {"newslint.formatters.junit", "newslint.formatters.sarif", "newslint.formatters.html",
+              "newslint.fixwrite", "newslint.strip", "xml.etree.ElementTree"}
+    assert not loaded & unused

@@ -2,18 +2,26 @@
 from __future__ import annotations
 
 from collections import Counter
+from importlib import import_module
 from typing import Any, Callable, Sequence
 
 from ..model import CATEGORIES, Finding, Severity
-from . import github, html, json_format, junit, sarif, text
+
+
+def _on_demand(module: str) -> Callable[..., str]:
+    """The module's render(), imported when called: a text run need not pay for xml.etree or urllib."""
+    def render(*args: Any, **kwargs: Any) -> str:
+        return import_module(f"{__name__}.{module}").render(*args, **kwargs)
+    return render
+
 
 FORMATTERS: dict[str, Callable[..., str]] = {
-    "text": text.render,
-    "json": json_format.render,
-    "sarif": sarif.render,
-    "github": github.render,
-    "html": html.render,
-    "junit": junit.render,
+    "text": _on_demand("text"),
+    "json": _on_demand("json_format"),
+    "sarif": _on_demand("sarif"),
+    "github": _on_demand("github"),
+    "html": _on_demand("html"),
+    "junit": _on_demand("junit"),
 }
 
 
