@@ -37,11 +37,16 @@ def cache_dir() -> Path | None:
 
 
 def _code_stamp() -> str:
-    """newslint's version and every module's size and mtime: an edited rule module is a new key."""
+    """newslint's version and every module's and rule data file's size and mtime: an edited rule
+    module is a new key."""
     parts = [__version__]
-    for module in sorted(_PACKAGE.rglob("*.py")):
+    # Rule modules read their defaults from these at import (rules/data/spin.yaml, attribution.yaml),
+    # so an edited word list or threshold is a new key too.
+    rules = _PACKAGE / "_rules" if (_PACKAGE / "_rules").is_dir() else _PACKAGE.parent / "rules"
+    for module in [*sorted(_PACKAGE.rglob("*.py")), *sorted((rules / "data").glob("*.yaml"))]:
         stat = module.stat()
-        parts.append(f"{module.relative_to(_PACKAGE)}:{stat.st_size}:{stat.st_mtime_ns}")
+        parts.append(f"{module.name if module.suffix == '.yaml' else module.relative_to(_PACKAGE)}:"
+                     f"{stat.st_size}:{stat.st_mtime_ns}")
     return "\n".join(parts)
 
 

@@ -99,3 +99,18 @@ def test_the_cache_keeps_its_newest_entries(project, monkeypatch):
         time.sleep(0.02)  # distinct modification times
     assert len(list((project / "cache").glob("*.pickle"))) == 2
     assert configcache.cached("c", lambda: ("rebuilt", [])) == "c"  # the newest is still there
+
+
+def test_an_edited_rule_data_file_is_a_new_cache_key(tmp_path, monkeypatch):
+    # Rule modules read thresholds and word lists from rules/data/*.yaml when they are imported.
+    from newslint import configcache
+
+    package, data = tmp_path / "newslint", tmp_path / "rules" / "data"
+    package.mkdir()
+    data.mkdir(parents=True)
+    (package / "a.py").write_text("x = 1\n", encoding="utf-8")
+    (data / "spin.yaml").write_text("phrases: {min-confidence: 0.82}\n", encoding="utf-8")
+    monkeypatch.setattr(configcache, "_PACKAGE", package)
+    before = configcache._code_stamp()
+    (data / "spin.yaml").write_text("phrases: {min-confidence: 0.9}\n", encoding="utf-8")
+    assert configcache._code_stamp() != before
