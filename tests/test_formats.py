@@ -47,6 +47,16 @@ def test_sarif_is_valid_against_the_official_schema(folder):
     assert [n["level"] for n in notes] == ["error"] and "missing.txt" in notes[0]["message"]["text"]
 
 
+def test_sarif_proposes_only_the_fixes_fix_would_apply(tmp_path):
+    (tmp_path / "q.txt").write_text('They will fulfill with aides. "We fulfill with them," she said.\n', encoding="utf-8")
+    result = run("--format", "sarif", "q.txt", cwd=tmp_path)
+    results = [r for r in json.loads(result.stdout)["runs"][0]["results"] if r["ruleId"] == "spun-phrases"]
+    assert len(results) == 2
+    plain, quoted = sorted(results, key=lambda r: r["locations"][0]["physicalLocation"]["region"]["startColumn"])
+    assert plain["fixes"][0]["artifactChanges"][0]["replacements"][0]["insertedContent"] == {"text": "meet with"}
+    assert "fixes" not in quoted and "meet with" in quoted["message"]["text"]  # quoted speech: advice only
+
+
 def test_sarif_with_no_findings_is_valid(folder):
     log = json.loads(run("--format", "sarif", "b.md", cwd=folder).stdout)
     jsonschema.Draft4Validator(SCHEMA).validate(log)

@@ -2,7 +2,8 @@
 
 One run; the driver lists the rules that have results; each result carries its region (columns
 in Unicode code points, end exclusive, as SARIF counts them), the baseline fingerprint as a
-partial fingerprint, and a proposed fix when the finding has exactly one replacement.
+partial fingerprint, and a proposed fix exactly when `--fix` would apply it (Finding.fixable, the
+[*] of the text report): a statistical guess or a fix inside quoted speech is only in the message.
 Files that could not be read become tool execution notifications.
 """
 from __future__ import annotations
@@ -60,7 +61,7 @@ def _result(finding: Finding, index: int) -> dict[str, Any]:
     }
     if finding.fingerprint:
         result["partialFingerprints"] = {"newslint/v1": finding.fingerprint}
-    if len(finding.replacements) == 1:
+    if finding.fixable and len(finding.replacements) == 1:
         replacement = {"deletedRegion": _region(finding), "insertedContent": {"text": finding.replacements[0]}}
         result["fixes"] = [{"description": {"text": f"Replace with '{finding.replacements[0]}'"},
                             "artifactChanges": [{"artifactLocation": location, "replacements": [replacement]}]}]
