@@ -15,6 +15,9 @@ quality (ROC AUC, average precision) on the rows no lexicon rule flags. The vari
 - hashed: plus the line's lower-cased words, word bigrams, word-shape bigrams and first and last
   word, hashed (crc32) into 4096 buckets, scaled by 0.3 before the same L2 penalty;
 - hashed-context: hashed as above, plus the previous and next paragraphs' words, scale 1;
+- hashed-residual: the shipped model's score (times 10, so its weight costs the penalty little)
+  and the line's hashed words (scale 0.3) in a second fit: the words may only correct the shape
+  features, not take over what they carry;
 - stacked: plus the model's own out-of-fold probabilities of the neighbouring paragraphs (before,
   after, the highest within two, the mean within three; lexicon-flagged paragraphs count 1), a
   second pass fitted on inner out-of-fold scores so it never learns from its own training scores;
@@ -39,7 +42,7 @@ from fit_boilerplate_model import FOLDS, GRID, MAX_BBC_WARNINGS, TARGET_PRECISIO
 
 from newslint.checks.boilerplate_line import kind  # noqa: E402
 
-VARIANTS = ("shipped", "hashed", "hashed-context", "stacked", "page-capped")
+VARIANTS = ("shipped", "hashed", "hashed-context", "hashed-residual", "stacked", "page-capped")
 BUCKETS = 4096
 PAGE_CAP = 20.0
 _WORD = re.compile(r"[^\W\d_]+|\d+|[^\w\s]")
@@ -134,6 +137,25 @@ def out_of_fold(data, X, variant: str, hashed=None):
     for train, test in folds(data):
         train = train[~noisy[train]]
         p[test], _ = fit_score(X, y, train, test, hashed, scale, weights)
+    return p
+
+
+def residual(data, X, hashed):
+    """Per fold: the shipped model's score on every row, then words fitted beside it."""
+    import numpy as np
+    from scipy import sparse
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.preprocessing import StandardScaler
+
+    y, noisy = np.asarray(data.y), np.asarray(data.noisy)
+    p = np.zeros(len(y))
+    for train, test in folds(data):
+        train = train[~noisy[train]]
+        scaler = StandardScaler().fit(X[train])
+        dense = LogisticRegression(C=1.0, max_iter=5000).fit(scaler.transform(X[train]), y[train])
+        score = dense.decision_function(scaler.transform(X))
+        Z = sparse.hstack([sparse.csr_matrix(10 * score[:, None]), hashed * 0.3]).tocsr()
+        p[test] = LogisticRegression(C=1.0, max_iter=5000).fit(Z[train], y[train]).predict_proba(Z[test])[:, 1]
     return p
 
 
@@ -266,7 +288,9 @@ def main() -> None:
     for name in args.variants.split(","):
         if name not in VARIANTS:
             sys.exit(f"boilerplate_experiments: unknown variant {name!r}; choose from {', '.join(VARIANTS)}")
-        if name.startswith("hashed"):
+        if name == "hashed-residual":
+            report(name, data, X, residual(data, X, data.hashed(context=False)))
+        elif name.startswith("hashed"):
             hashed = data.hashed(context=name == "hashed-context")
             scale = 0.3 if name == "hashed" else 1.0
             report(name, data, X, out_of_fold(data, X, name, hashed), hashed_size(data, X, hashed, scale))
