@@ -46,6 +46,8 @@ class Doc:
     features: list[list[float]]
     labels: list[int]
     lexicon: list[bool]  # another boilerplate rule already warns on the line
+    index: list[int]  # each row's paragraph index in the document
+    paragraphs: list[str]  # every paragraph of the document, judged or not
 
 
 def label_noise(text: str, index: int) -> bool:
@@ -84,7 +86,7 @@ def make_doc(source: str, group: str, texts: list[str], labels: list[int], confi
     features = rows(paragraphs, flagged)
     keep = [i for i in range(1, len(paragraphs)) if features[i] is not None]
     return Doc(source, group, [paragraphs[i] for i in keep], [features[i] for i in keep],
-               [labels[i] for i in keep], [i in flagged for i in keep])
+               [labels[i] for i in keep], [i in flagged for i in keep], keep, paragraphs)
 
 
 def zyte_docs(folder: Path, part: str, config) -> list[Doc]:

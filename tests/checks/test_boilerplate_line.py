@@ -94,3 +94,21 @@ def test_paragraphs_the_model_skips_are_not_copies_of_a_punctuation_only_line():
     texts = ["Council approves bus lanes", long, "-", long + "Again.", "-"]
     copies = FEATURES.index("copies")
     assert [row[copies] for row in rows(texts, set()) if row is not None] == [2.0, 2.0]
+
+
+def test_a_table_flattened_between_paragraphs_is_flagged_row_by_row():
+    table = "Road | Length | Start |\nHigh Street | 1.2 km | March |\nMill Lane | 0.8 km | May |\n"
+    text = ARTICLE.replace("Shop owners", table + "Shop owners")
+    assert [(f.line, f.severity) for f in findings(text, "boilerplate-line")] == [
+        (4, Severity.WARNING), (5, Severity.WARNING), (6, Severity.WARNING)]
+
+
+def test_the_articles_own_lists_are_never_warned():
+    # Lists of points look like lists of other stories; a model that lets runs of list items lift
+    # each other (the stacked variant in docs/boilerplate-model.md) warned on exactly these. A
+    # numbered list inside the story may draw suggestions (advice, never stripped), not warnings.
+    numbered = ARTICLE.replace("Shop owners", "The plan has three parts:\n1. Bus lanes on four roads\n"
+                               "2. New crossings near schools\n3. Wider pavements in the centre\nShop owners")
+    dashed = ARTICLE + "What the plan includes:\n- Bus lanes on four roads\n- New crossings near schools\n"
+    assert all(f.severity == Severity.SUGGESTION for f in findings(numbered, "boilerplate-line"))
+    assert check(dashed, "boilerplate-line") == []

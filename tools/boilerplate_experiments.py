@@ -1,0 +1,306 @@
+"""Out-of-fold comparison of candidate boilerplate line models (an experiment, not a build step).
+
+usage: python tools/boilerplate_experiments.py ZYTE_FOLDER BBC_FOLDER [--variants NAME,...]
+
+Reads the same training pages, BBC development half and seeds as tools/fit_boilerplate_model.py
+(tools/boilerplate_data.py), never the held-out pages, and scores every row out of fold (5 folds
+grouped by page; label-noise rows left out of each fit but scored). For each variant it prints the
+warning threshold the fitting script's rule would choose (the lowest on the grid at which lexicon +
+model warnings keep line precision >= 0.9 on every extractor and <= 0.5 model warnings per 100 BBC
+articles), the precision and recall per extractor there, the lines the model adds beyond the
+lexicon rules (true and false) and how many of its true ones one page gives, and the ranking
+quality (ROC AUC, average precision) on the rows no lexicon rule flags. The variants:
+
+- shipped: the shipped model (48 features, standard-scaled logistic regression, C=1);
+- hashed: plus the line's lower-cased words, word bigrams, word-shape bigrams and first and last
+  word, hashed (crc32) into 4096 buckets, scaled by 0.3 before the same L2 penalty;
+- hashed-context: hashed as above, plus the previous and next paragraphs' words, scale 1;
+- hashed-residual: the shipped model's score (times 10, so its weight costs the penalty little)
+  and the line's hashed words (scale 0.3) in a second fit: the words may only correct the shape
+  features, not take over what they carry;
+- stacked: plus the model's own out-of-fold probabilities of the neighbouring paragraphs (before,
+  after, the highest within two, the mean within three; lexicon-flagged paragraphs count 1), a
+  second pass fitted on inner out-of-fold scores so it never learns from its own training scores;
+- page-capped: the shipped features, each page's boilerplate rows weighted to at most 20 in all.
+
+Needs the `fit` extra (scikit-learn, numpy, scipy). Deterministic: the same data prints the same.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import zlib
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from boilerplate_data import EXTRACTORS, bbc_docs, label_noise, lexicon_config, seed_docs, zyte_docs  # noqa: E402
+from fit_boilerplate_model import FOLDS, GRID, MAX_BBC_WARNINGS, TARGET_PRECISION  # noqa: E402
+
+from newslint.checks.boilerplate_line import kind  # noqa: E402
+
+VARIANTS = ("shipped", "hashed", "hashed-context", "hashed-residual", "stacked", "page-capped")
+BUCKETS = 4096
+PAGE_CAP = 20.0
+_WORD = re.compile(r"[^\W\d_]+|\d+|[^\w\s]")
+
+
+def word_shape(word: str) -> str:
+    if word.isdigit():
+        return "d"
+    if not word[0].isalnum():
+        return word[0]
+    if word.isupper() and len(word) > 1:
+        return "X"
+    return "Xx" if word[0].isupper() else "x"
+
+
+def tokens(text: str, prefix: str = "") -> list[str]:
+    """The lexical evidence of one paragraph (its first 200 characters, as the shape features read)."""
+    found = _WORD.findall(text[:200])
+    words = [w.lower() for w in found if w[0].isalpha()]
+    out = [f"{prefix}w:{w}" for w in words]
+    if prefix:
+        return out  # a neighbour contributes its words only
+    shapes = [word_shape(w) for w in found]
+    out += [f"b:{x} {y}" for x, y in zip(words, words[1:])]
+    out += [f"s:{x}_{y}" for x, y in zip(["^"] + shapes, shapes + ["$"])]
+    return out + ([f"f:{words[0]}", f"l:{words[-1]}"] if words else [])
+
+
+def buckets(doc, k: int, context: bool) -> list[int]:
+    found = tokens(doc.texts[k])
+    if context:
+        i, paragraphs = doc.index[k], doc.paragraphs
+        found += tokens(paragraphs[i - 1], "p") if i > 1 else []
+        found += tokens(paragraphs[i + 1], "n") if i + 1 < len(paragraphs) else []
+    return sorted({zlib.crc32(t.encode()) % BUCKETS for t in found})
+
+
+class Data:
+    """Every row of the training documents, with what the variants need beside the features."""
+
+    def __init__(self, docs, bbc_articles: int):
+        self.rows = [(d, k) for d in docs for k in range(len(d.texts))]
+        self.X = [d.features[k] for d, k in self.rows]
+        self.y = [d.labels[k] for d, k in self.rows]
+        self.groups = [d.group for d, _ in self.rows]
+        self.noisy = [d.labels[k] == 1 and label_noise(d.texts[k], 1) for d, k in self.rows]
+        self.bbc_articles = bbc_articles
+
+    def hashed(self, context: bool):
+        from scipy import sparse
+
+        rows, cols = [], []
+        for r, (d, k) in enumerate(self.rows):
+            found = buckets(d, k, context)
+            rows += [r] * len(found)
+            cols += found
+        return sparse.csr_matrix(([1.0] * len(cols), (rows, cols)), shape=(len(self.rows), BUCKETS))
+
+
+def fit_score(X, y, train, test, hashed=None, scale=1.0, weights=None):
+    """Fit on train (dense features standard-scaled, hashed columns times scale), score test."""
+    import numpy as np
+    from scipy import sparse
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.preprocessing import StandardScaler
+
+    scaler = StandardScaler().fit(X[train])
+    Z = sparse.csr_matrix(scaler.transform(X))
+    if hashed is not None:
+        Z = sparse.hstack([Z, hashed * scale]).tocsr()
+    model = LogisticRegression(C=1.0, max_iter=5000)
+    model.fit(Z[train], y[train], sample_weight=None if weights is None else np.asarray(weights)[train])
+    return model.predict_proba(Z[test])[:, 1], model
+
+
+def folds(data, subset=None):
+    import numpy as np
+    from sklearn.model_selection import GroupKFold
+
+    subset = np.arange(len(data.y)) if subset is None else subset
+    groups = np.asarray(data.groups)[subset]
+    return [(subset[a], subset[b]) for a, b in GroupKFold(n_splits=FOLDS).split(subset, groups=groups)]
+
+
+def out_of_fold(data, X, variant: str, hashed=None):
+    import numpy as np
+
+    y, noisy = np.asarray(data.y), np.asarray(data.noisy)
+    scale = {"hashed": 0.3, "hashed-context": 1.0}.get(variant, 1.0)
+    weights = page_weights(data) if variant == "page-capped" else None
+    p = np.zeros(len(y))
+    for train, test in folds(data):
+        train = train[~noisy[train]]
+        p[test], _ = fit_score(X, y, train, test, hashed, scale, weights)
+    return p
+
+
+def residual(data, X, hashed):
+    """Per fold: the shipped model's score on every row, then words fitted beside it."""
+    import numpy as np
+    from scipy import sparse
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.preprocessing import StandardScaler
+
+    y, noisy = np.asarray(data.y), np.asarray(data.noisy)
+    p = np.zeros(len(y))
+    for train, test in folds(data):
+        train = train[~noisy[train]]
+        scaler = StandardScaler().fit(X[train])
+        dense = LogisticRegression(C=1.0, max_iter=5000).fit(scaler.transform(X[train]), y[train])
+        score = dense.decision_function(scaler.transform(X))
+        Z = sparse.hstack([sparse.csr_matrix(10 * score[:, None]), hashed * 0.3]).tocsr()
+        p[test] = LogisticRegression(C=1.0, max_iter=5000).fit(Z[train], y[train]).predict_proba(Z[test])[:, 1]
+    return p
+
+
+def page_weights(data) -> list[float]:
+    positives = Counter(g for g, label in zip(data.groups, data.y) if label)
+    return [min(1.0, PAGE_CAP / positives[g]) if label else 1.0 for g, label in zip(data.groups, data.y)]
+
+
+def stacked(data, X):
+    """Second pass over the first pass's neighbour probabilities, nested so no pass sees its own fit."""
+    import numpy as np
+
+    y, noisy = np.asarray(data.y), np.asarray(data.noisy)
+    p = np.zeros(len(y))
+    for train, test in folds(data):
+        first = np.zeros(len(y))
+        for inner_train, inner_test in folds(data, train):
+            first[inner_test], _ = fit_score(X, y, inner_train[~noisy[inner_train]], inner_test)
+        first[test], _ = fit_score(X, y, train[~noisy[train]], test)
+        X2 = np.hstack([X, neighbour_probabilities(data, first)])
+        p[test], _ = fit_score(X2, y, train[~noisy[train]], test)
+    return p
+
+
+def neighbour_probabilities(data, p):
+    import numpy as np
+
+    by_doc: dict[int, dict[int, float]] = {}
+    for r, (d, k) in enumerate(data.rows):
+        by_doc.setdefault(id(d), {})[d.index[k]] = 1.0 if d.lexicon[k] else float(p[r])
+    out = np.zeros((len(data.rows), 4))
+    for r, (d, k) in enumerate(data.rows):
+        near, i = by_doc[id(d)], d.index[k]
+        q = [near.get(j, 0.0) for j in (i - 3, i - 2, i - 1, i + 1, i + 2, i + 3)]
+        out[r] = [q[2], q[3], max(q[1:5]), sum(q) / 6]
+    return out
+
+
+def figures(data, p, threshold: float) -> dict:
+    tally: dict[str, Counter] = {}
+    for (d, k), prob, label in zip(data.rows, p, data.y):
+        c = tally.setdefault(d.source, Counter())
+        warned = d.lexicon[k] or prob >= threshold
+        c["tp"] += warned and label == 1
+        c["warned"] += warned
+        c["positive"] += label == 1
+        c["model"] += (not d.lexicon[k]) and prob >= threshold
+    out = {n: (tally[n]["tp"] / max(tally[n]["warned"], 1), tally[n]["tp"] / max(tally[n]["positive"], 1))
+           for n in EXTRACTORS}
+    out["bbc"] = 100 * tally["bbc"]["model"] / max(data.bbc_articles, 1)
+    return out
+
+
+def choose(data, p) -> float | None:
+    for threshold in GRID:
+        f = figures(data, p, threshold)
+        if all(f[n][0] >= TARGET_PRECISION for n in EXTRACTORS) and f["bbc"] <= MAX_BBC_WARNINGS:
+            return threshold
+    return None
+
+
+def added(data, p, threshold: float) -> tuple[int, int, int]:
+    """Lines the model warns on beyond the lexicon rules: true, false, and the most true from one page."""
+    tp, fp, pages = 0, 0, Counter()
+    for (d, k), prob, label in zip(data.rows, p, data.y):
+        if d.source in EXTRACTORS and not d.lexicon[k] and prob >= threshold:
+            tp, fp = tp + label, fp + (1 - label)
+            pages[d.group] += label
+    return tp, fp, max(pages.values(), default=0)
+
+
+def ranking(data, p) -> tuple[float, float]:
+    from sklearn.metrics import average_precision_score, roc_auc_score
+
+    keep = [r for r, (d, k) in enumerate(data.rows)
+            if d.source in EXTRACTORS and not d.lexicon[k] and not data.noisy[r]]
+    y, s = [data.y[r] for r in keep], [p[r] for r in keep]
+    return roc_auc_score(y, s), average_precision_score(y, s)
+
+
+def by_kind(data, X, p, threshold: float) -> str:
+    """Model-added lines per kind at a threshold: true/false on Zyte, false on BBC (a per-kind threshold's room)."""
+    c: Counter = Counter()
+    for r, ((d, k), prob, label) in enumerate(zip(data.rows, p, data.y)):
+        if not d.lexicon[k] and prob >= threshold and d.source != "seeds":
+            c[(kind(X[r]), "bbc" if d.source == "bbc" else ("tp" if label else "fp"))] += 1
+    kinds = sorted({name for name, _ in c})
+    return "; ".join(f"{name} {c[(name, 'tp')]}/{c[(name, 'fp')]}/{c[(name, 'bbc')]}" for name in kinds)
+
+
+def hashed_size(data, X, hashed, scale: float) -> str:
+    """Buckets with a weight of at least 0.01 when fitted on every row, and their JSON size."""
+    import numpy as np
+
+    y, noisy = np.asarray(data.y), np.asarray(data.noisy)
+    keep = np.arange(len(y))[~noisy]
+    _, model = fit_score(X, y, keep, keep[:1], hashed, scale)
+    weights = model.coef_[0][X.shape[1]:] * scale
+    sparse_weights = {str(i): round(float(w), 4) for i, w in enumerate(weights) if abs(w) >= 0.01}
+    return f"{len(sparse_weights)} buckets, {len(json.dumps(sparse_weights, separators=(',', ':'))) / 1024:.1f} KiB"
+
+
+def report(name: str, data, X, p, extra: str = "") -> None:
+    threshold = choose(data, p)
+    shown = threshold if threshold is not None else GRID[-1]
+    f = figures(data, p, shown)
+    tp, fp, top = added(data, p, shown)
+    auc, ap = ranking(data, p)
+    print(f"{name:15} threshold {threshold}  " + "  ".join(f"{n} {f[n][0]:.2f}/{f[n][1]:.2f}" for n in EXTRACTORS)
+          + f"  bbc/100 {f['bbc']:.2f}")
+    print(f"{'':15} model adds {tp} true ({top} from one page), {fp} false; unflagged rows AUC {auc:.3f} AP {ap:.3f}"
+          + (f"; {extra}" if extra else ""))
+    curve = [(t, figures(data, p, t)) for t in (0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.99)]
+    print(f"{'':15} curve: " + "; ".join(f"{t:.2f} " + " ".join(f"{c[n][0]:.2f}/{c[n][1]:.2f}" for n in EXTRACTORS)
+                                         + f" bbc {c['bbc']:.2f}" for t, c in curve))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("zyte")
+    parser.add_argument("bbc")
+    parser.add_argument("--variants", default=",".join(VARIANTS))
+    args = parser.parse_args()
+    import numpy as np
+
+    config = lexicon_config()
+    bbc = bbc_docs(Path(args.bbc), "dev", config)
+    data = Data(zyte_docs(Path(args.zyte), "train", config) + seed_docs(config) + bbc, len(bbc))
+    X = np.asarray(data.X)
+    for name in args.variants.split(","):
+        if name not in VARIANTS:
+            sys.exit(f"boilerplate_experiments: unknown variant {name!r}; choose from {', '.join(VARIANTS)}")
+        if name == "hashed-residual":
+            report(name, data, X, residual(data, X, data.hashed(context=False)))
+        elif name.startswith("hashed"):
+            hashed = data.hashed(context=name == "hashed-context")
+            scale = 0.3 if name == "hashed" else 1.0
+            report(name, data, X, out_of_fold(data, X, name, hashed), hashed_size(data, X, hashed, scale))
+        elif name == "stacked":
+            report(name, data, X, stacked(data, X))
+        else:
+            p = out_of_fold(data, X, name)
+            report(name, data, X, p, "per kind at 0.5 (Zyte true/false, BBC false): " + by_kind(data, X, p, 0.5)
+                   if name == "shipped" else "")
+
+
+if __name__ == "__main__":
+    main()
