@@ -32,6 +32,8 @@ from itertools import repeat
 TABLE = "spinmodel.bin.gz"
 # The trigram log10 probability inside each multiword phrase (tools/build_spin_phrases.py).
 PHRASES = "spinphrases.tsv.gz"
+# The trigrams the swap test can use, as corrections to the bigrams (tools/build_spin_trigrams.py).
+TRIGRAMS = "spintrigrams.bin.gz"
 START, END = 0, 1  # ids of "<s>" and "</s>"
 
 
@@ -127,3 +129,40 @@ def model() -> Model:
     """The packaged model, loaded on first use."""
     raw = (resources.files("newslint") / "data" / TABLE).read_bytes()
     return Model(gzip.decompress(raw))
+
+
+class Trigrams:
+    """Corrections of the bigram table by the model's trigrams (newslint/data/spintrigrams.bin.gz).
+
+    Only the trigrams with a word of some entry or candidate in them that differ from the bigram
+    estimate by a factor of 10^header["prune"] or more are listed; any other is the bigram estimate.
+    """
+
+    def __init__(self, raw: bytes) -> None:
+        head, _, body = raw.partition(b"\n")
+        self.header = json.loads(head)
+        count, bits = self.header["count"], self.header["id_bits"]
+        self._keys = _uint(body[:8 * count], "Q")
+        step = self.header["step"]
+        # The int8 codes are read as bytes: 0-127 as they are, 128-255 as the negative ones.
+        self._deltas = [c * step for c in range(128)] + [c * step for c in range(-128, 0)]
+        self._codes = bytes(body[8 * count:])
+        self._shift1, self._shift2 = bits, 2 * bits
+
+    def logprob(self, lm: Model, a: int, b: int, c: int) -> float:
+        """log10 P(c | a b); a < 0 means the bigram, b < 0 the unigram."""
+        if b < 0:
+            return lm.unigram[c]
+        low = lm.logprob(b, c)
+        if a < 0:
+            return low
+        key = a << self._shift2 | b << self._shift1 | c
+        keys = self._keys
+        j = bisect_left(keys, key)
+        return low + self._deltas[self._codes[j]] if j < len(keys) and keys[j] == key else low
+
+
+@lru_cache(maxsize=1)
+def trigrams() -> Trigrams:
+    """The packaged trigram corrections, loaded when the swap test first needs one."""
+    return Trigrams(gzip.decompress((resources.files("newslint") / "data" / TRIGRAMS).read_bytes()))

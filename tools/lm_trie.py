@@ -143,3 +143,15 @@ class Scorer:
         j = self.bigram.get((b, c))
         low = float(t.bi_prob[j]) if j is not None else float(t.backoff[b] + t.unigram[c])
         return low + history
+
+
+def extract(wheel: Path, work: Path) -> Path:
+    """The path of en-us.lm.bin: inside a pocketsphinx wheel (extracted to work) or an unpacked folder."""
+    import zipfile
+
+    if wheel.is_dir():
+        return next(wheel.rglob("en-us.lm.bin"))
+    path = work / "en-us.lm.bin"
+    with zipfile.ZipFile(wheel) as archive:
+        path.write_bytes(archive.read("pocketsphinx/model/en-us/en-us.lm.bin"))
+    return path
