@@ -146,20 +146,49 @@ class Trigrams:
         step = self.header["step"]
         # The int8 codes are read as bytes: 0-127 as they are, 128-255 as the negative ones.
         self._deltas = [c * step for c in range(128)] + [c * step for c in range(-128, 0)]
-        self._codes = bytes(body[8 * count:])
+        self._codes = body[8 * count:9 * count]
+        self._offsets = _uint(body[9 * count:], "I")  # keys with first word a: offsets[a] to offsets[a + 1]
         self._shift1, self._shift2 = bits, 2 * bits
+
+    def delta(self, a: int, b: int, c: int) -> float:
+        """log10 P(c | a b) minus the bigram table's log10 P(c | b): 0 where the table lists no
+        trigram, or a or b is no word (< 0)."""
+        if a < 0 or b < 0:
+            return 0.0
+        offsets = self._offsets
+        lo, hi = offsets[a], offsets[a + 1]
+        if lo == hi:
+            return 0.0
+        key = a << self._shift2 | b << self._shift1 | c
+        keys = self._keys
+        j = bisect_left(keys, key, lo, hi)
+        return self._deltas[self._codes[j]] if j < hi and keys[j] == key else 0.0
+
+    def history(self, a: int, b: int) -> tuple[int, int, int] | None:
+        """(key prefix, start, end) of the listed trigrams after "a b", or None if there are none:
+        the swap test asks one history about every candidate."""
+        if a < 0 or b < 0:
+            return None
+        offsets, keys = self._offsets, self._keys
+        lo, hi = offsets[a], offsets[a + 1]
+        if lo == hi:
+            return None
+        prefix = a << self._shift2 | b << self._shift1
+        start = bisect_left(keys, prefix, lo, hi)
+        end = bisect_left(keys, prefix + (1 << self._shift1), start, hi)
+        return (prefix, start, end) if start < end else None
+
+    def after(self, history: tuple[int, int, int] | None, c: int) -> float:
+        """delta() for the history history() found."""
+        if history is None:
+            return 0.0
+        key = history[0] | c
+        j = bisect_left(self._keys, key, history[1], history[2])
+        return self._deltas[self._codes[j]] if j < history[2] and self._keys[j] == key else 0.0
 
     def logprob(self, lm: Model, a: int, b: int, c: int) -> float:
         """log10 P(c | a b); a < 0 means the bigram, b < 0 the unigram."""
-        if b < 0:
-            return lm.unigram[c]
-        low = lm.logprob(b, c)
-        if a < 0:
-            return low
-        key = a << self._shift2 | b << self._shift1 | c
-        keys = self._keys
-        j = bisect_left(keys, key)
-        return low + self._deltas[self._codes[j]] if j < len(keys) and keys[j] == key else low
+        return lm.unigram[c] if b < 0 else lm.logprob(b, c) + self.delta(a, b, c)
 
 
 @lru_cache(maxsize=1)
