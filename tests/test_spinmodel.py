@@ -63,3 +63,13 @@ def test_the_trie_reader_unpacks_little_endian_bit_fields():
     mem = np.frombuffer(packed.to_bytes(8, "little") + bytes(8), np.uint8)
     offsets = np.array([0, 17, 34], dtype=np.uint64)
     assert _fields(mem, offsets, (1 << 17) - 1).tolist() == [5, 70000, 1]
+
+
+def test_the_trigram_context_reaches_the_second_word_before_a_swap():
+    # "file" for "register" after "rank and": one word back the bigrams barely prefer "file" (below
+    # the suspect margin); two words back the trigram P(file | rank and) names it.
+    [suspect] = analyse("The rank and register voted against the deal.").suspects
+    assert (suspect.text, suspect.fix) == ("register", "file")
+    assert suspect.margin > 2 and suspect.features[1] < 0.5  # trigram margin; the bigram margin
+    # A comma breaks the context two words back: the bigrams alone do not name "file".
+    assert all(s.fix != "file" for s in analyse("The rank, and register voted against the deal.").suspects)
