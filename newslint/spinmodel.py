@@ -138,16 +138,17 @@ class Trigrams:
     estimate by a factor of 10^header["prune"] or more are listed; any other is the bigram estimate.
     """
 
-    def __init__(self, raw: bytes) -> None:
-        head, _, body = raw.partition(b"\n")
-        self.header = json.loads(head)
+    def __init__(self, stream) -> None:
+        """Read from a binary stream (the gunzipped table), straight into the arrays: the table is
+        read whole on first use, and no second copy of its 7 MB raises the run's peak memory."""
+        self.header = json.loads(stream.readline())
         count, bits = self.header["count"], self.header["id_bits"]
-        self._keys = _uint(body[:8 * count], "Q")
+        self._keys = _filled(stream, array("Q", [0]) * count)
+        self._codes = bytes(_filled(stream, array("B", [0]) * count))
+        self._offsets = _filled(stream, array("I", [0]) * (self.header["vocab"] + 1))  # keys after a: offsets[a:a + 2]
         step = self.header["step"]
         # The int8 codes are read as bytes: 0-127 as they are, 128-255 as the negative ones.
         self._deltas = [c * step for c in range(128)] + [c * step for c in range(-128, 0)]
-        self._codes = body[8 * count:9 * count]
-        self._offsets = _uint(body[9 * count:], "I")  # keys with first word a: offsets[a] to offsets[a + 1]
         self._shift1, self._shift2 = bits, 2 * bits
 
     def delta(self, a: int, b: int, c: int) -> float:
@@ -191,7 +192,21 @@ class Trigrams:
         return lm.unigram[c] if b < 0 else lm.logprob(b, c) + self.delta(a, b, c)
 
 
+def _filled(stream, values: array) -> array:
+    """values, filled from the stream (little-endian)."""
+    view, done = memoryview(values).cast("B"), 0
+    while done < len(view):
+        got = stream.readinto(view[done:])
+        if not got:
+            raise ValueError(f"{TRIGRAMS}: truncated")
+        done += got
+    if sys.byteorder == "big":
+        values.byteswap()
+    return values
+
+
 @lru_cache(maxsize=1)
 def trigrams() -> Trigrams:
     """The packaged trigram corrections, loaded when the swap test first needs one."""
-    return Trigrams(gzip.decompress((resources.files("newslint") / "data" / TRIGRAMS).read_bytes()))
+    with (resources.files("newslint") / "data" / TRIGRAMS).open("rb") as raw, gzip.GzipFile(fileobj=raw) as stream:
+        return Trigrams(stream)

@@ -16,7 +16,8 @@ of an unlisted trigram is that bigram estimate: the history's own back-off weigh
 
 Layout: gzip (mtime 0) of a JSON header line, then the keys, sorted uint64 little-endian, each
 a << 2 * id_bits | b << id_bits | c in the spin table's word ids, then one int8 per key: log10 P(c | a b)
-minus the bigram table's log10 P(c | b), in steps of header["step"].
+minus the bigram table's log10 P(c | b), in steps of header["step"], then uint32 offsets: the keys
+with first word a run from offsets[a] to offsets[a + 1] (a lookup searches only those).
 """
 from __future__ import annotations
 
@@ -97,8 +98,12 @@ def build(trie: lm_trie.Trie, prune: float) -> tuple[bytes, dict]:
     keys, codes = keys[order], codes[order]
     stats = {"trigrams": int(len(trie.tri_prob)), "usable": int((usable[a] | usable[b] | usable[c]).sum()),
              "kept": int(len(keys)), "clipped": int((np.abs(np.round(delta[keep] / STEP)) > 127).sum())}
-    header = {"version": 1, "id_bits": bits, "step": STEP, "prune": prune, "count": int(len(keys))}
-    body = json.dumps(header, sort_keys=True).encode() + b"\n" + keys.astype("<u8").tobytes() + codes.tobytes()
+    header = {"version": 1, "id_bits": bits, "step": STEP, "prune": prune, "count": int(len(keys)),
+              "vocab": len(table.vocab)}
+    firsts = (keys >> np.uint64(2 * bits)).astype(np.int64)
+    offsets = np.searchsorted(firsts, np.arange(len(table.vocab) + 1)).astype("<u4")
+    body = (json.dumps(header, sort_keys=True).encode() + b"\n" + keys.astype("<u8").tobytes() + codes.tobytes()
+            + offsets.tobytes())
     return body, stats
 
 
