@@ -13,7 +13,9 @@ in steps of header["step"]), the entries as lines "entry<TAB>candidate|candidate
 (key % prime) for each of header["bloom_primes"], key = first id << id_bits | second id).
 
 A second, small table (newslint/data/spinphrases.tsv.gz, made by tools/build_spin_phrases.py) holds
-the trigram log10 probability inside each multiword entry and candidate, read on first use.
+the trigram log10 probability inside each multiword entry and candidate, read on first use; a third
+(newslint/data/spintrigrams.bin.gz, tools/build_spin_trigrams.py) the model's trigrams across a
+span's edges, as corrections of the bigrams, read by trigrams() on first use.
 
 newslint/swaps.py reads it to score how much likelier a sentence becomes with a candidate put back.
 """

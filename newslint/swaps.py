@@ -3,15 +3,18 @@
 A spinner replaces a word (or a phrase) with a thesaurus synonym, often of the wrong sense, and
 the sentence becomes less likely: "unsettled phones" for *mobile phones*, "beside the mark" for *off*.
 The reverse-synonym test: for every word or phrase the model's thesauri list as a synonym of a
-commoner one, put each commoner one back and ask the bigram language model how much likelier
-the words around it become (the margin, in log10 units). A large margin, with the features that
+commoner one, put each commoner one back and ask the language model how much likelier
+the words around it become, two words out on each side (the margin, in log10 units). A large margin, with the features that
 tell a swap from rare but right wording, gives a confidence that the span is a swap and names its
 likely original. analyse() reads a text once (cached, since two rules ask).
 
 Inside a multiword span the model's trigrams score the words (newslint/data/spinphrases.tsv.gz):
 as a chain of bigrams every idiom ("rank and file", "weather the storm") looked unlikely.
 
-Context is the word on each side, across nothing but a space: punctuation, digits and words the
+Across the span's edges the bigrams are corrected by the model's trigrams (newslint/data/spintrigrams.bin.gz,
+read on first use): a swap that fits its neighbour may not fit the word beyond it ("rank and register").
+
+Context is up to two words on each side, across nothing but a space: punctuation, digits and words the
 model does not know break it (they are never evidence on their own), a sentence end is "</s>"
 and a sentence start "<s>". Capitalised words inside a sentence (names, titles) are not judged.
 """
