@@ -3,10 +3,10 @@
 A spinner replaces a word (or a phrase) with a thesaurus synonym, often of the wrong sense, and
 the sentence becomes less likely: "unsettled phones" for *mobile phones*, "beside the mark" for *off*.
 The reverse-synonym test: for every word or phrase the model's thesauri list as a synonym of a
-commoner one, put each commoner one back and ask the language model how much likelier
-the words around it become, two words out on each side (the margin, in log10 units). A large margin, with the features that
-tell a swap from rare but right wording, gives a confidence that the span is a swap and names its
-likely original. analyse() reads a text once (cached, since two rules ask).
+commoner one, put each commoner one back and ask the language model how much likelier the
+words around it become, two words out on each side (the margin, in log10 units). A large margin,
+with the features that tell a swap from rare but right wording, gives a confidence that the span
+is a swap and names its likely original. analyse() reads a text once (cached, since two rules ask).
 
 Inside a multiword span the model's trigrams score the words (newslint/data/spinphrases.tsv.gz):
 as a chain of bigrams every idiom ("rank and file", "weather the storm") looked unlikely.
@@ -135,8 +135,8 @@ def _chain(lm: Model, left: int, words: list[int], right: int, phrase: str) -> t
 
 def _features(lm: Model, margin: float, own: tuple, alt: tuple, entry: list[int], original: list[int],
               sides: int, margin3: float, own3: tuple, alt3: tuple) -> tuple:
-    """Features of reading a span as the spinner's rewrite of `original` (id lists), given both chains
-    (bigram) and the trigram margin and fit of the entry's chain."""
+    """Features of reading a span as the spinner's rewrite of `original` (id lists), given both bigram
+    chains, the trigram margin, and both chains' trigram corrections (_chain3)."""
     rarity = sum(lm.unigram[w] for w in entry) - sum(lm.unigram[w] for w in original)
     return (1.0, margin, own[1], own[2], min(own[1], own[2]), alt[1], alt[2], rarity, sides,
             len(entry) - 1.0, len(original) - 1.0, lm.unigram[entry[0]] + 3, own[3],
@@ -181,10 +181,9 @@ def _best(lm: Model, ctx: _Context, k: int, n: int, entry: str) -> Suspect | Non
 def _chain3(tri: Trigrams, history, left: int, words: list[int], right: int, far_right: int,
             chain: tuple) -> tuple[float, float, float, int]:
     """The span's chain (from _chain) corrected by the trigrams across its edges: log10 P(x | w-2 w-1),
-    P(w+1 | w-1 x) (or the phrase's last two words) and P(w+2 | x w+1) in place of their bigrams (history:
-    Trigrams.history(w-2, w-1)); with
-    the corrected fit on each side (log10 PMI, 0 without context) and how many of the three trigrams
-    the table lists (it lists those that differ from the bigram estimate)."""
+    P(w+1 | w-1 x) (or the phrase's last two words) and P(w+2 | x w+1) in place of their bigrams
+    (history: Trigrams.history(w-2, w-1)); with the corrected fit on each side (log10 PMI, 0 without
+    context) and how many of the three trigrams the table lists (those that differ from the bigrams)."""
     delta = tri.delta
     first = tri.after(history, words[0])
     last = after = 0.0
