@@ -13,7 +13,9 @@ in steps of header["step"]), the entries as lines "entry<TAB>candidate|candidate
 (key % prime) for each of header["bloom_primes"], key = first id << id_bits | second id).
 
 A second, small table (newslint/data/spinphrases.tsv.gz, made by tools/build_spin_phrases.py) holds
-the trigram log10 probability inside each multiword entry and candidate, read on first use.
+the trigram log10 probability inside each multiword entry and candidate, read on first use; a third
+(newslint/data/spintrigrams.bin.gz, tools/build_spin_trigrams.py) the model's trigrams across a
+span's edges, as corrections of the bigrams, read by trigrams() on first use.
 
 newslint/swaps.py reads it to score how much likelier a sentence becomes with a candidate put back.
 """
@@ -32,6 +34,8 @@ from itertools import repeat
 TABLE = "spinmodel.bin.gz"
 # The trigram log10 probability inside each multiword phrase (tools/build_spin_phrases.py).
 PHRASES = "spinphrases.tsv.gz"
+# The trigrams the swap test can use, as corrections to the bigrams (tools/build_spin_trigrams.py).
+TRIGRAMS = "spintrigrams.bin.gz"
 START, END = 0, 1  # ids of "<s>" and "</s>"
 
 
@@ -127,3 +131,84 @@ def model() -> Model:
     """The packaged model, loaded on first use."""
     raw = (resources.files("newslint") / "data" / TABLE).read_bytes()
     return Model(gzip.decompress(raw))
+
+
+class Trigrams:
+    """Corrections of the bigram table by the model's trigrams (newslint/data/spintrigrams.bin.gz).
+
+    Only the trigrams with a word of some entry or candidate in them that differ from the bigram
+    estimate by a factor of 10^header["prune"] or more are listed; any other is the bigram estimate.
+    """
+
+    def __init__(self, stream) -> None:
+        """Read from a binary stream (the gunzipped table), straight into the arrays: the table is
+        read whole on first use, and no second copy of its 7 MB raises the run's peak memory."""
+        self.header = json.loads(stream.readline())
+        count, bits = self.header["count"], self.header["id_bits"]
+        self._keys = _filled(stream, array("Q", [0]) * count)
+        self._codes = bytes(_filled(stream, array("B", [0]) * count))
+        self._offsets = _filled(stream, array("I", [0]) * (self.header["vocab"] + 1))  # keys after a: offsets[a:a + 2]
+        step = self.header["step"]
+        # The int8 codes are read as bytes: 0-127 as they are, 128-255 as the negative ones.
+        self._deltas = [c * step for c in range(128)] + [c * step for c in range(-128, 0)]
+        self._shift1, self._shift2 = bits, 2 * bits
+
+    def delta(self, a: int, b: int, c: int) -> float:
+        """log10 P(c | a b) minus the bigram table's log10 P(c | b): 0 where the table lists no
+        trigram, or a or b is no word (< 0)."""
+        if a < 0 or b < 0:
+            return 0.0
+        offsets = self._offsets
+        lo, hi = offsets[a], offsets[a + 1]
+        if lo == hi:
+            return 0.0
+        key = a << self._shift2 | b << self._shift1 | c
+        keys = self._keys
+        j = bisect_left(keys, key, lo, hi)
+        return self._deltas[self._codes[j]] if j < hi and keys[j] == key else 0.0
+
+    def history(self, a: int, b: int) -> tuple[int, int, int] | None:
+        """(key prefix, start, end) of the listed trigrams after "a b", or None if there are none:
+        the swap test asks one history about every candidate."""
+        if a < 0 or b < 0:
+            return None
+        offsets, keys = self._offsets, self._keys
+        lo, hi = offsets[a], offsets[a + 1]
+        if lo == hi:
+            return None
+        prefix = a << self._shift2 | b << self._shift1
+        start = bisect_left(keys, prefix, lo, hi)
+        end = bisect_left(keys, prefix + (1 << self._shift1), start, hi)
+        return (prefix, start, end) if start < end else None
+
+    def after(self, history: tuple[int, int, int] | None, c: int) -> float:
+        """delta() for the history history() found."""
+        if history is None:
+            return 0.0
+        key = history[0] | c
+        j = bisect_left(self._keys, key, history[1], history[2])
+        return self._deltas[self._codes[j]] if j < history[2] and self._keys[j] == key else 0.0
+
+    def logprob(self, lm: Model, a: int, b: int, c: int) -> float:
+        """log10 P(c | a b); a < 0 means the bigram, b < 0 the unigram."""
+        return lm.unigram[c] if b < 0 else lm.logprob(b, c) + self.delta(a, b, c)
+
+
+def _filled(stream, values: array) -> array:
+    """values, filled from the stream (little-endian)."""
+    view, done = memoryview(values).cast("B"), 0
+    while done < len(view):
+        got = stream.readinto(view[done:])
+        if not got:
+            raise ValueError(f"{TRIGRAMS}: truncated")
+        done += got
+    if sys.byteorder == "big":
+        values.byteswap()
+    return values
+
+
+@lru_cache(maxsize=1)
+def trigrams() -> Trigrams:
+    """The packaged trigram corrections, loaded when the swap test first needs one."""
+    with (resources.files("newslint") / "data" / TRIGRAMS).open("rb") as raw, gzip.GzipFile(fileobj=raw) as stream:
+        return Trigrams(stream)

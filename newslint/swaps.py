@@ -3,15 +3,18 @@
 A spinner replaces a word (or a phrase) with a thesaurus synonym, often of the wrong sense, and
 the sentence becomes less likely: "unsettled phones" for *mobile phones*, "beside the mark" for *off*.
 The reverse-synonym test: for every word or phrase the model's thesauri list as a synonym of a
-commoner one, put each commoner one back and ask the bigram language model how much likelier
-the words around it become (the margin, in log10 units). A large margin, with the features that
-tell a swap from rare but right wording, gives a confidence that the span is a swap and names its
-likely original. analyse() reads a text once (cached, since two rules ask).
+commoner one, put each commoner one back and ask the language model how much likelier the
+words around it become, two words out on each side (the margin, in log10 units). A large margin,
+with the features that tell a swap from rare but right wording, gives a confidence that the span
+is a swap and names its likely original. analyse() reads a text once (cached, since two rules ask).
 
 Inside a multiword span the model's trigrams score the words (newslint/data/spinphrases.tsv.gz):
 as a chain of bigrams every idiom ("rank and file", "weather the storm") looked unlikely.
 
-Context is the word on each side, across nothing but a space: punctuation, digits and words the
+Across the span's edges the bigrams are corrected by the model's trigrams (newslint/data/spintrigrams.bin.gz,
+read on first use): a swap that fits its neighbour may not fit the word beyond it ("rank and register").
+
+Context is up to two words on each side, across nothing but a space: punctuation, digits and words the
 model does not know break it (they are never evidence on their own), a sentence end is "</s>"
 and a sentence start "<s>". Capitalised words inside a sentence (names, titles) are not judged.
 """
@@ -28,11 +31,12 @@ from itertools import compress, count, repeat
 from typing import Iterator
 
 from .model import Hit
-from .spinmodel import END, START, Model, model
+from .spinmodel import END, START, Model, Trigrams, model, trigrams
 
 # Logistic weights over the features of _features(); fitted by bench/spun.py --fit spans on the
 # development half of the spun sets.
-WEIGHTS = (-5.307, 0.557, -0.569, -0.898, -0.158, 0.169, 0.225, -0.262, 0.334, 1.211, 0.447, -0.589, -0.819)
+WEIGHTS = (-5.244, -0.105, 0.469, 0.006, 0.42, 0.13, 0.201, -0.23, 0.335, 1.373, 0.341, -0.581, -0.837, 0.668, -0.987,
+           -0.895, -0.589, 0.283, 0.094)
 # A margin below this (log10: a factor of 3) is no suspect at all.
 MIN_MARGIN = 0.5
 # A span more than this much likelier than chance beside each neighbour (log10 PMI: a factor of 3)
@@ -130,11 +134,13 @@ def _chain(lm: Model, left: int, words: list[int], right: int, phrase: str) -> t
 
 
 def _features(lm: Model, margin: float, own: tuple, alt: tuple, entry: list[int], original: list[int],
-              sides: int) -> tuple:
-    """Features of reading a span as the spinner's rewrite of `original` (id lists), given both chains."""
+              sides: int, margin3: float, own3: tuple, alt3: tuple) -> tuple:
+    """Features of reading a span as the spinner's rewrite of `original` (id lists), given both bigram
+    chains, the trigram margin, and both chains' trigram corrections (_chain3)."""
     rarity = sum(lm.unigram[w] for w in entry) - sum(lm.unigram[w] for w in original)
     return (1.0, margin, own[1], own[2], min(own[1], own[2]), alt[1], alt[2], rarity, sides,
-            len(entry) - 1.0, len(original) - 1.0, lm.unigram[entry[0]] + 3, own[3])
+            len(entry) - 1.0, len(original) - 1.0, lm.unigram[entry[0]] + 3, own[3],
+            margin3, own3[1], own3[2], min(own3[1], own3[2]), float(own3[3]), float(alt3[3]))
 
 
 def confidence(features: tuple[float, ...]) -> float:
@@ -152,17 +158,41 @@ def _best(lm: Model, ctx: _Context, k: int, n: int, entry: str) -> Suspect | Non
     # Words bound to their context on every side it has are no swap (and skipping them keeps the scan fast).
     if min(own[1] if left >= 0 else 9, own[2] if right >= 0 else 9) > BOUND:
         return None
+    # The trigram context: the second word on each side, where the first is a word (not a sentence edge).
+    far_left = ctx.left(k - 1) if left > END else -1
+    far_right = ctx.right(k + n) if right > END else -1
+    tri = trigrams()
+    history = tri.history(far_left, left)
+    own3 = _chain3(tri, history, left, words, right, far_right, own)
     best = None
     for candidate, ids in lm.candidate_ids(entry)[:TRIED]:
         alt = _chain(lm, left, ids, right, candidate)
-        margin = alt[0] - own[0]
+        alt3 = _chain3(tri, history, left, ids, right, far_right, alt)
+        margin = alt3[0] - own3[0]
         if margin >= MIN_MARGIN and (best is None or margin > best[0]):
-            best = (margin, candidate, alt, ids)
+            best = (margin, candidate, alt, ids, alt3)
     if best is None:
         return None
-    margin, candidate, alt, ids = best
-    features = _features(lm, margin, own, alt, words, ids, (left >= 0) + (right >= 0))
+    margin, candidate, alt, ids, alt3 = best
+    features = _features(lm, alt[0] - own[0], own, alt, words, ids, (left >= 0) + (right >= 0), margin, own3, alt3)
     return Suspect(k, tuple(ctx.cores[k:k + n]), candidate, round(margin, 3), confidence(features), features)
+
+
+def _chain3(tri: Trigrams, history, left: int, words: list[int], right: int, far_right: int,
+            chain: tuple) -> tuple[float, float, float, int]:
+    """The span's chain (from _chain) corrected by the trigrams across its edges: log10 P(x | w-2 w-1),
+    P(w+1 | w-1 x) (or the phrase's last two words) and P(w+2 | x w+1) in place of their bigrams
+    (history: Trigrams.history(w-2, w-1)); with the corrected fit on each side (log10 PMI, 0 without
+    context) and how many of the three trigrams the table lists (those that differ from the bigrams)."""
+    delta = tri.delta
+    first = tri.after(history, words[0])
+    last = after = 0.0
+    if right >= 0:
+        last = delta(words[-2] if len(words) > 1 else left, words[-1], right)
+        after = delta(words[-1], right, far_right)
+    fit_left = chain[1] + first if left >= 0 else 0.0
+    fit_right = chain[2] + last + after if right >= 0 else 0.0
+    return chain[0] + first + last + after, fit_left, fit_right, (first != 0) + (last != 0) + (after != 0)
 
 
 def _spans(lm: Model, ctx: _Context) -> Iterator[tuple[int, int, str]]:

@@ -56,14 +56,16 @@ def test_installed_package_carries_and_loads_the_spin_model(installed, tmp_path)
     wheel, env_dir = installed
     names = zipfile.ZipFile(wheel).namelist()
     assert "newslint/data/spinmodel.bin.gz" in names and "newslint/data/collocations.bin.gz" not in names
-    assert "newslint/data/spinphrases.tsv.gz" in names
-    probe = ("import newslint.spinmodel as m, newslint.swaps as s; t = m.model(); "
+    assert "newslint/data/spinphrases.tsv.gz" in names and "newslint/data/spintrigrams.bin.gz" in names
+    probe = ("import newslint.spinmodel as m, newslint.swaps as s; t = m.model(); i = t.ids; "
              "print(m.__file__, len(t.vocab), [x.fix for x in s.analyse('Sales of unsettled phones rose.').suspects],"
-             " s.fitted()['phrases'], 'inside', t.inside('rank and file') > -3)")
+             " s.fitted()['phrases'], 'inside', t.inside('rank and file') > -3,"
+             " 'trigram', m.trigrams().logprob(t, i['rank'], i['and'], i['file']) > -1)")
     result = subprocess.run([str(env_dir / "bin" / "python"), "-c", probe], cwd=tmp_path, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert str(ROOT) not in result.stdout and "'mobile'" in result.stdout and "min-confidence" in result.stdout
     assert "inside True" in result.stdout  # the phrase table ships and loads too
+    assert "trigram True" in result.stdout  # and the trigram table
 
 
 def test_installed_package_carries_and_loads_the_boilerplate_model(installed, tmp_path):
