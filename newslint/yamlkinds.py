@@ -336,12 +336,17 @@ class LineCheck:
     combined: re.Pattern | None = None  # the patterns as one alternation: one regex call per line
     needles: frozenset[str] | None = None  # literals one of which any pattern match holds (lineneedles.py)
     finder: Needles | None = None  # shared by the config's line rules: one pass finds every needle
+    # False: patterns are not tried on the document's first line. It is the headline, and a label
+    # followed by text there ("EXCLUSIVE: ...") is the story's own headline with its kicker.
+    headline_patterns: bool = True
 
     def __call__(self, document: Document, options: Any = None) -> Iterator[Hit]:
         combined = self.combined
         hits = self.finder.hits(document, self.style.rule) if self.finder is not None and self.needles else None
+        first = not self.headline_patterns
         for begin, stripped, key in _line_table(document):
-            if key in self.literals or ((hits is None or holds(hits, begin, begin + len(stripped))) and (
+            headline, first = first, False
+            if key in self.literals or (not headline and (hits is None or holds(hits, begin, begin + len(stripped))) and (
                     combined.fullmatch(stripped) if combined else any(p.fullmatch(stripped) for p in self.patterns))):
                 hit = self.style.hit(document, begin, begin + len(stripped), (), {})
                 if hit:
@@ -364,5 +369,6 @@ def line(reader: Reader, data: dict, style: Style, flags: int):
     patterns = tuple(filter(None, (reader.regex(("patterns", i), p, flags) for i, p in enumerate(raw))))
     if not literals and not patterns:
         reader.fail(("lines",), "a line rule needs 'lines' or 'patterns'")
+    headline = reader.flag(("patterns-on-headline",), data.get("patterns-on-headline"), True)
     return LineCheck(style, frozenset(normalise_line(x) for x in literals), patterns, _combine(patterns),
-                     needles(patterns) if patterns else None), (), ()
+                     needles(patterns) if patterns else None, headline_patterns=headline), (), ()
