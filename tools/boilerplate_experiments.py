@@ -26,7 +26,8 @@ quality (ROC AUC, average precision) on the rows no lexicon rule flags. The vari
   words, and of its run of non-prose lines, that the article's prose paragraphs use (the line's own
   run left out), and that the headline uses, with the run share's interactions with the run length
   and title case; word rarity is -log10 of the spin model's unigram probability (newslint.spinmodel);
-- topical-line: only the line's, its run's and the headline's shares (no interactions).
+- topical-line: only the line's, its run's and the headline's shares (no interactions);
+- topical-untabled: topical, with the topical features zero on table rows.
 
 Needs the `fit` extra (scikit-learn, numpy, scipy). Deterministic: the same data prints the same.
 """
@@ -46,9 +47,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from boilerplate_data import EXTRACTORS, bbc_docs, label_noise, lexicon_config, seed_docs, zyte_docs  # noqa: E402
 from fit_boilerplate_model import FOLDS, GRID, MAX_BBC_WARNINGS, TARGET_PRECISION  # noqa: E402
 
+from newslint.boilerplate_features import FEATURES  # noqa: E402
 from newslint.checks.boilerplate_line import kind  # noqa: E402
 
-VARIANTS = ("shipped", "hashed", "hashed-context", "hashed-residual", "stacked", "page-capped", "topical", "topical-line")
+VARIANTS = ("shipped", "hashed", "hashed-context", "hashed-residual", "stacked", "page-capped", "topical", "topical-line", "topical-untabled")
 BUCKETS = 4096
 PAGE_CAP = 20.0
 _WORD = re.compile(r"[^\W\d_]+|\d+|[^\w\s]")
@@ -371,7 +373,9 @@ def main() -> None:
             scale = 0.3 if name == "hashed" else 1.0
             report(name, data, X, out_of_fold(data, X, name, hashed), hashed_size(data, X, hashed, scale))
         elif name.startswith("topical"):
-            topical = data.topical() if name == "topical" else data.topical()[:, :3]
+            topical = data.topical() if name != "topical-line" else data.topical()[:, :3]
+            if name == "topical-untabled":  # zero on table rows, so the table's evidence stays the shape's
+                topical = topical * (1 - X[:, FEATURES.index("table_cell")])[:, None]
             report(name, data, X, out_of_fold(data, np.hstack([X, topical]), name))
         elif name == "stacked":
             report(name, data, X, stacked(data, X))
