@@ -336,16 +336,38 @@ class LineCheck:
     combined: re.Pattern | None = None  # the patterns as one alternation: one regex call per line
     needles: frozenset[str] | None = None  # literals one of which any pattern match holds (lineneedles.py)
     finder: Needles | None = None  # shared by the config's line rules: one pass finds every needle
+    # False: patterns are not tried on the document's first line. It is the headline, and a label
+    # followed by text there ("EXCLUSIVE: ...") is the story's own headline with its kicker.
+    headline_patterns: bool = True
+    # Lines that are chrome only inside chrome: flagged when the line before or after matches the
+    # rule ("Sorry!" beside a sign-up box's error message, not in a list of quotes).
+    beside: frozenset[str] = frozenset()
 
     def __call__(self, document: Document, options: Any = None) -> Iterator[Hit]:
-        combined = self.combined
+        combined, beside = self.combined, self.beside
         hits = self.finder.hits(document, self.style.rule) if self.finder is not None and self.needles else None
+        first, previous, pending = not self.headline_patterns, False, None
         for begin, stripped, key in _line_table(document):
-            if key in self.literals or ((hits is None or holds(hits, begin, begin + len(stripped))) and (
-                    combined.fullmatch(stripped) if combined else any(p.fullmatch(stripped) for p in self.patterns))):
-                hit = self.style.hit(document, begin, begin + len(stripped), (), {})
-                if hit:
-                    yield hit
+            headline, first = first, False
+            matched = key in self.literals or (not headline and (hits is None or holds(hits, begin, begin + len(stripped)))
+                                               and bool(combined.fullmatch(stripped) if combined else
+                                                        any(p.fullmatch(stripped) for p in self.patterns)))
+            if pending is not None and matched:
+                yield from self._hit(document, *pending)
+            pending = None
+            if matched:
+                yield from self._hit(document, begin, stripped)
+            elif beside and key in beside:
+                if previous:
+                    yield from self._hit(document, begin, stripped)
+                else:
+                    pending = (begin, stripped)
+            previous = matched
+
+    def _hit(self, document: Document, begin: int, stripped: str) -> Iterator[Hit]:
+        hit = self.style.hit(document, begin, begin + len(stripped), (), {})
+        if hit:
+            yield hit
 
 
 def _combine(patterns: tuple[re.Pattern, ...]) -> re.Pattern | None:
@@ -360,9 +382,12 @@ def _combine(patterns: tuple[re.Pattern, ...]) -> re.Pattern | None:
 
 def line(reader: Reader, data: dict, style: Style, flags: int):
     literals = reader.strings(("lines",), data.get("lines", []))
+    beside = reader.strings(("beside-lines",), data.get("beside-lines") or [])
     raw = reader.strings(("patterns",), data.get("patterns") or [])
     patterns = tuple(filter(None, (reader.regex(("patterns", i), p, flags) for i, p in enumerate(raw))))
     if not literals and not patterns:
         reader.fail(("lines",), "a line rule needs 'lines' or 'patterns'")
+    headline = reader.flag(("patterns-on-headline",), data.get("patterns-on-headline"), True)
     return LineCheck(style, frozenset(normalise_line(x) for x in literals), patterns, _combine(patterns),
-                     needles(patterns) if patterns else None), (), ()
+                     needles(patterns) if patterns else None, headline_patterns=headline,
+                     beside=frozenset(normalise_line(x) for x in beside)), (), ()

@@ -26,7 +26,7 @@ KIND_KEYS = {
     "substitution": {"swap", "regex"},
     "existence": {"tokens", "regex"},
     "pattern": {"pattern", "replacement"},
-    "line": {"lines", "patterns"},
+    "line": {"lines", "patterns", "patterns-on-headline", "beside-lines"},
 }
 QUOTE_MODES = ("lint", "note", "skip")
 

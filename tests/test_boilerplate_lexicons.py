@@ -59,3 +59,43 @@ def test_ordinary_copy_draws_no_boilerplate_finding(text):
     from newslint import lint_text
 
     assert [f for f in lint_text(f"Headline\n{text}\n", default_config()) if f.category == "boilerplate"] == []
+
+
+def test_a_kicker_on_the_headline_is_the_story_not_a_related_link():
+    # Line 1 is the headline: "EXCLUSIVE: ..." there is the story's own; the same line lower down
+    # is a teaser for another story, and a bare label is chrome even on line 1.
+    kicker = "EXCLUSIVE: Minister to resign over the rail deal"
+    body = "The minister will resign on Friday, two aides said.\n"
+    assert check(f"{kicker}\n{body}", "related-links") == []
+    assert check(f"Rail talks end\n{body}{kicker}\n", "related-links") == [(3, 1, "related-links")]
+    assert check(f"Read more\n{body}", "related-links") == [(1, 1, "related-links")]
+
+
+def test_a_yaml_line_rule_can_leave_its_patterns_off_the_headline(tmp_path):
+    from newslint.runner import make_document
+    from newslint.yamlrules import load_rule_file
+
+    path = tmp_path / "teaser.yaml"
+    path.write_text("kind: line\ncategory: boilerplate\ndescription: d\nmessage: m\npatterns-on-headline: false\n"
+                    "lines: [More]\npatterns: ['WATCH: .+']\n", encoding="utf-8")
+    rule = load_rule_file(path)
+
+    def lines(text):
+        document = make_document(text, "a.txt")
+        return [document.text[h.start:h.end] for h in rule.check(document)]
+
+    assert lines("WATCH: the vote\nMore\nWATCH: the count\n") == ["More", "WATCH: the count"]
+    assert lines("More\nText.\n") == ["More"]
+    path.write_text(path.read_text(encoding="utf-8").replace("false", "maybe"), encoding="utf-8")
+    with pytest.raises(Exception, match="patterns-on-headline"):
+        load_rule_file(path)
+
+
+def test_an_interjection_in_a_list_is_not_a_newsletter_prompt():
+    outlets = "The outlets replied.\nThe Times.\nOh.\nThe Daily Beast.\nSorry!\nThe Telegraph.\nOur bad.\n"
+    assert check(outlets, "newsletter-prompts") == []
+    # In the sign-up box, beside its error message (after it or before it), the same line is chrome.
+    widget = "The talks ended.\nThanks for signing up!\nSorry!\nThere was an error processing your subscription.\n"
+    assert check(widget, "newsletter-prompts") == [(n, 1, "newsletter-prompts") for n in (2, 3, 4)]
+    assert check("The talks ended.\nSorry!\nSign up for our newsletter\nThey resume.\n", "newsletter-prompts") == [
+        (2, 1, "newsletter-prompts"), (3, 1, "newsletter-prompts")]

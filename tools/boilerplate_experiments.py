@@ -21,7 +21,13 @@ quality (ROC AUC, average precision) on the rows no lexicon rule flags. The vari
 - stacked: plus the model's own out-of-fold probabilities of the neighbouring paragraphs (before,
   after, the highest within two, the mean within three; lexicon-flagged paragraphs count 1), a
   second pass fitted on inner out-of-fold scores so it never learns from its own training scores;
-- page-capped: the shipped features, each page's boilerplate rows weighted to at most 20 in all.
+- page-capped: the shipped features, each page's boilerplate rows weighted to at most 20 in all;
+- topical: plus topical cohesion (topic_features): the rarity-weighted share of the line's content
+  words, and of its run of non-prose lines, that the article's prose paragraphs use (the line's own
+  run left out), and that the headline uses, with the run share's interactions with the run length
+  and title case; word rarity is -log10 of the spin model's unigram probability (newslint.spinmodel);
+- topical-line: only the line's, its run's and the headline's shares (no interactions);
+- topical-untabled: topical, with the topical features zero on table rows.
 
 Needs the `fit` extra (scikit-learn, numpy, scipy). Deterministic: the same data prints the same.
 """
@@ -29,6 +35,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import re
 import sys
 import zlib
@@ -40,9 +47,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from boilerplate_data import EXTRACTORS, bbc_docs, label_noise, lexicon_config, seed_docs, zyte_docs  # noqa: E402
 from fit_boilerplate_model import FOLDS, GRID, MAX_BBC_WARNINGS, TARGET_PRECISION  # noqa: E402
 
+from newslint.boilerplate_features import FEATURES  # noqa: E402
 from newslint.checks.boilerplate_line import kind  # noqa: E402
 
-VARIANTS = ("shipped", "hashed", "hashed-context", "hashed-residual", "stacked", "page-capped")
+VARIANTS = ("shipped", "hashed", "hashed-context", "hashed-residual", "stacked", "page-capped", "topical", "topical-line", "topical-untabled")
 BUCKETS = 4096
 PAGE_CAP = 20.0
 _WORD = re.compile(r"[^\W\d_]+|\d+|[^\w\s]")
@@ -80,6 +88,65 @@ def buckets(doc, k: int, context: bool) -> list[int]:
     return sorted({zlib.crc32(t.encode()) % BUCKETS for t in found})
 
 
+_CONTENT = re.compile(r"[^\W\d_]{3,}")
+TOPIC_FEATURES = ("line_in_prose", "run_in_prose", "line_in_headline", "run_in_prose_x_run", "run_in_prose_x_title",
+                  "no_prose_words")
+
+
+def rarity():
+    """-log10 P(word) from the spin model's unigrams (words it lacks count as rare as its rarest)."""
+    from newslint.spinmodel import model
+
+    m = model()
+    floor = -min(m.unigram)
+    return lambda w: -m.unigram[m.ids[w]] if w in m.ids else floor
+
+
+def content_words(text: str, weight) -> dict[str, float]:
+    """The line's words of three letters or more, lower-cased, plural s dropped, weighted by rarity
+    (the commonest words weigh nothing: below 2.5 is "the", "said", "new")."""
+    out = {}
+    for w in _CONTENT.findall(text.lower()):
+        w = w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
+        out[w] = max(0.0, weight(w) - 2.5)
+    return out
+
+
+def share(words: dict[str, float], vocabulary: set[str]) -> float:
+    total = sum(words.values())
+    return sum(v for w, v in words.items() if w in vocabulary) / total if total else -1.0
+
+
+def topic_features(doc, weight) -> dict[int, list[float]]:
+    """Per judged paragraph index: how much of its vocabulary, and its run's, the article's prose shares."""
+    from newslint.boilerplate_features import _sentence_end
+
+    paragraphs = doc.paragraphs
+    prose = [len(t.split()) >= 12 and _sentence_end(t.rstrip()[-60:]) for t in paragraphs]
+    words = [content_words(t, weight) for t in paragraphs]
+    # Runs of non-prose paragraphs (the headline is its own): each gets a run id.
+    run_of, run = [], 0
+    for i, is_prose in enumerate(prose):
+        run += 1 if (is_prose or i <= 1 or prose[i - 1]) else 0
+        run_of.append(run)
+    headline = set(words[0]) if words else set()
+    out = {}
+    for i in doc.index:
+        members = [j for j in range(1, len(paragraphs)) if run_of[j] == run_of[i]] if not prose[i] else [i]
+        vocab = set()
+        for j in range(1, len(paragraphs)):
+            if prose[j] and j not in members:
+                vocab |= set(words[j])
+        run_words: dict[str, float] = {}
+        for j in members:
+            run_words.update(words[j])
+        line_share, run_share = share(words[i], vocab), share(run_words, vocab)
+        title = sum(w[:1].isupper() for w in paragraphs[i].split()) / max(len(paragraphs[i].split()), 1)
+        out[i] = [line_share, run_share, share(words[i], headline), run_share * math.log1p(len(members)),
+                  run_share * title, float(not vocab)]
+    return out
+
+
 class Data:
     """Every row of the training documents, with what the variants need beside the features."""
 
@@ -90,6 +157,17 @@ class Data:
         self.groups = [d.group for d, _ in self.rows]
         self.noisy = [d.labels[k] == 1 and label_noise(d.texts[k], 1) for d, k in self.rows]
         self.bbc_articles = bbc_articles
+
+    def topical(self):
+        import numpy as np
+
+        weight, by_doc = rarity(), {}
+        extra = []
+        for d, k in self.rows:
+            if id(d) not in by_doc:
+                by_doc[id(d)] = topic_features(d, weight)
+            extra.append(by_doc[id(d)][d.index[k]])
+        return np.asarray(extra)
 
     def hashed(self, context: bool):
         from scipy import sparse
@@ -294,6 +372,11 @@ def main() -> None:
             hashed = data.hashed(context=name == "hashed-context")
             scale = 0.3 if name == "hashed" else 1.0
             report(name, data, X, out_of_fold(data, X, name, hashed), hashed_size(data, X, hashed, scale))
+        elif name.startswith("topical"):
+            topical = data.topical() if name != "topical-line" else data.topical()[:, :3]
+            if name == "topical-untabled":  # zero on table rows, so the table's evidence stays the shape's
+                topical = topical * (1 - X[:, FEATURES.index("table_cell")])[:, None]
+            report(name, data, X, out_of_fold(data, np.hstack([X, topical]), name))
         elif name == "stacked":
             report(name, data, X, stacked(data, X))
         else:
