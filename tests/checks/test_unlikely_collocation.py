@@ -77,3 +77,21 @@ def test_idioms_read_whole_through_the_trigrams_are_left_alone():
     for text in idioms:
         assert check(text, "unlikely-collocation") == [], text
     assert [str(f.severity) for f in findings(PHRASE, "unlikely-collocation")] == ["warning"]
+
+
+def _confidence(text: str, **options) -> float:
+    [finding] = [f for f in findings(text, "unlikely-collocation", **{"min-confidence": 0.01, **options})
+                 if "'unsettled'" in f.message]
+    return float(re.search(r"confidence (\d\.\d\d)\)", finding.message).group(1))
+
+
+def test_the_article_prior_raises_suspects_in_spun_copy_and_lowers_them_in_clean_copy():
+    from newslint.checks.machine_paraphrased import EXAMPLES
+
+    # The same sentence, so the same span confidence on its own; only the article around it differs
+    # (the clean one twice: in 120 words the one suspect alone would make it read as half spun).
+    spun, clean = EXAMPLES["fail"][0] + " " + SPUN, " ".join([EXAMPLES["pass"][0]] * 2 + [SPUN])
+    alone = _confidence(spun, **{"article-prior": False})
+    assert alone == _confidence(clean, **{"article-prior": False}) == _confidence(SPUN)  # a short text: no prior
+    assert _confidence(spun) > alone + 0.01
+    assert _confidence(clean) < alone - 0.01
