@@ -217,7 +217,7 @@ def lint_all(data, config):
 def word_recall(rows) -> tuple[float, float]:
     """Shares of the swapped words a paraphrase finding (any severity; a warning) covers."""
     total = anything = warned = 0
-    for _, _, _, _, found, swapped, spans in rows:
+    for _, _, _, _, found, swapped, spans, _ in rows:
         for i in swapped:
             start, end = spans[i]
             over = [f for f in found if f[2] != "machine-paraphrased" and f[0] < end and start < f[1]]
