@@ -392,14 +392,14 @@ def prior_report(results, posterior) -> None:
     kind, rate = np.array([s[2] for s in spans]), np.array([s[3] for s in spans])
     caught = np.array([s[4] for s in spans])
     print("article prior: swapped words caught at rate 0.1 (wordnet / moby / mixed) at loads per 100 originals")
-    for weight in (0.0, 0.25, 0.5, 0.75, 1.0):
-        score, cells = z + weight * lift, []
+    for weight, cap in ((0.0, 0), (0.25, 99), (0.5, 99), (0.75, 99), (1.0, 99), (0.5, 2), (0.5, 3), (0.5, 4), (1.0, 3)):
+        score, cells = z + np.clip(weight * lift, -cap, cap), []
         for load in (0.4, 1.0, 10.0):
             ranked = np.sort(score[kind == "original"])[::-1]
             t = ranked[min(int(load / 100 * originals), len(ranked) - 1)]
             cells.append(" / ".join(f"{100 * caught[(kind == k) & (rate == 0.1) & (score > t)].sum() / swapped[(k, 0.1)]:.1f}"
                                     for k in SPINNERS))
-        print(f"  weight {weight:4.2f}: load 0.4: {cells[0]}%; load 1: {cells[1]}%; load 10: {cells[2]}%")
+        print(f"  weight {weight:4.2f}, cap {cap:2}: load 0.4: {cells[0]}%; load 1: {cells[1]}%; load 10: {cells[2]}%")
 
 
 def fitted_prior() -> dict:
