@@ -40,8 +40,8 @@ FIXABLE = False
 OPTIONS = {"min-confidence": (int, float), "warn-confidence": (int, float), "in-quotes": bool, "article-prior": bool}
 DEFAULTS = {**fitted()["phrases"], "in-quotes": False, "article-prior": True}
 EXAMPLES = {
-    "fail": ["Sales of unsettled phones rose sharply last year.", "The bank will pay beside the mark its debts."],
-    "pass": ["Sales of mobile phones rose sharply last year.", "The bank will pay off its debts.",
+    "fail": ["The firm said extrinsic investment would double.", "The bank will pay beside the mark its debts."],
+    "pass": ["The firm said foreign investment would double.", "The bank will pay off its debts.",
              "The talks went quite well."],
 }
 

@@ -12,17 +12,19 @@ FOREIGN = "The firm said extrinsic investment would double."
 
 
 def test_flags_a_swapped_word_with_the_likely_original_and_a_confidence():
-    assert check(SPUN, "unlikely-collocation") == [(1, 10, "unlikely-collocation")]
-    [finding] = findings(SPUN, "unlikely-collocation")
-    assert finding.replacements == ("mobile",)
-    assert "'unsettled'" in finding.message
+    assert check(FOREIGN, "unlikely-collocation") == [(1, 15, "unlikely-collocation")]
+    [finding] = findings(FOREIGN, "unlikely-collocation")
+    assert finding.replacements == ("foreign",)
+    assert "'extrinsic'" in finding.message
     confidence = float(re.search(r"confidence (0\.\d\d)\)", finding.message).group(1))
-    assert (finding.end_line, finding.end_column) == (1, 19)
-    # Below the default warn-confidence (0.96): a suggestion; a warning once warn-confidence is below it.
-    assert 0.82 <= confidence < 0.96
+    assert (finding.end_line, finding.end_column) == (1, 24)
+    # Below the default warn-confidence (0.99): a suggestion; a warning once warn-confidence is below it.
+    assert 0.90 <= confidence < 0.99
     assert str(finding.severity) == "suggestion"
-    [warned] = findings(SPUN, "unlikely-collocation", **{"warn-confidence": confidence - 0.01})
+    [warned] = findings(FOREIGN, "unlikely-collocation", **{"warn-confidence": confidence - 0.01})
     assert str(warned.severity) == "warning"
+    # "unsettled" for *mobile* (confidence 0.89) is below the default min-confidence on its own.
+    assert check(SPUN, "unlikely-collocation", **{"min-confidence": 0.85}) == [(1, 10, "unlikely-collocation")]
 
 
 def test_a_multiword_synonym_is_one_finding_naming_the_single_word_original():
@@ -61,9 +63,9 @@ def test_a_span_a_lexicon_rule_already_flags_is_left_to_it():
 
 
 def test_quoted_speech_is_left_alone_unless_asked():
-    quoted = 'He said: "Sales of unsettled phones rose sharply last year."'
+    quoted = 'He said: "The firm said extrinsic investment would double."'
     assert check(quoted, "unlikely-collocation") == []
-    assert check(quoted, "unlikely-collocation", **{"in-quotes": True}) == [(1, 20, "unlikely-collocation")]
+    assert check(quoted, "unlikely-collocation", **{"in-quotes": True}) == [(1, 25, "unlikely-collocation")]
 
 
 def test_idioms_read_whole_through_the_trigrams_are_left_alone():
