@@ -28,6 +28,8 @@ from .swaps import PUNCT, analyse, fitted
 FEATURES = ("swaps", "sure_swaps", "margins", "article_slips")
 # A margin counts up to this much (log10): one absurd swap should not carry a verdict alone.
 MARGIN_CAP = 4.0
+# The share of swaps the suspects' mixture test assumes (candidate_traces()): the middle spin rate.
+RHO = 0.1
 # The spin rules themselves: their findings are the evidence's outcome, not its input.
 OWN_RULES = frozenset({"machine-paraphrased", "unlikely-collocation"})
 # "a" before a vowel, but not before a vowel that sounds like a consonant ("a one-off", "a union").
@@ -93,7 +95,12 @@ def candidate_traces(text: str, words: int) -> dict[str, float]:
     gaps = [_gap(lm, w) for w in plain if w in lm.entries]
     phrases = sum(1 for k in range(len(low) - 1)
                   if " ".join(low[k:k + 2]) in lm.entries or " ".join(low[k:k + 3]) in lm.entries)
+    # The suspects as a mixture test: each one's odds over even odds is its likelihood ratio, and an
+    # article with a share RHO of swaps gains log(1 - RHO + RHO * ratio) from it.
+    mixture = sum(math.log(1 - RHO + RHO * math.exp(min(_logit(s.confidence), 30)))
+                  for s in analyse(text).suspects)
     return {
+        "suspect_llr": round(mixture * per, 2),
         # Entries at least 1,000 times rarer than their commonest candidate original.
         "rare_entries": round(sum(1 for g in gaps if g >= 3) * per, 2),
         "rare_share": round(sum(1 for g in gaps if g >= 2) / max(len(known), 1), 4),

@@ -20,6 +20,6 @@ def test_the_prior_moves_suspects_up_in_spun_copy_down_in_clean_copy_and_not_at_
 
 def test_the_left_out_population_traces_are_figures_per_article():
     spun, clean = candidate_traces(SPUN.text, SPUN.word_count), candidate_traces(CLEAN.text, CLEAN.word_count)
-    assert set(spun) == set(clean) == {"rare_entries", "rare_share", "mean_unigram", "phrase_entries"}
+    assert set(spun) == set(clean) == {"suspect_llr", "rare_entries", "rare_share", "mean_unigram", "phrase_entries"}
     # The spinner's words are rarer than the writer's.
     assert spun["mean_unigram"] < clean["mean_unigram"] < 0
