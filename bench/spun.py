@@ -213,19 +213,19 @@ def token_spans(text: str) -> list[tuple[int, int]]:
 
 
 def lint_all(data, config):
-    """(path, spinner, rate, metrics, findings as (start, end, rule, severity), swapped, token spans)."""
+    """(path, spinner, rate, metrics, findings as (start, end, rule, severity), swapped, token spans, text)."""
     for path, spinner, rate, text, swapped in data:
         document = Document(text, str(path))
         result = lint_document(document, config)
         found = [(document.offset(f.line, f.column), document.offset(f.end_line, f.end_column), f.rule, f.severity)
                  for f in result.findings if f.category == "paraphrase"]
-        yield path, spinner, rate, result.metrics, found, swapped, token_spans(text)
+        yield path, spinner, rate, result.metrics, found, swapped, token_spans(text), text
 
 
 def word_recall(rows) -> tuple[float, float]:
     """Shares of the swapped words a paraphrase finding (any severity; a warning) covers."""
     total = anything = warned = 0
-    for _, _, _, _, found, swapped, spans in rows:
+    for _, _, _, _, found, swapped, spans, _ in rows:
         for i in swapped:
             start, end = spans[i]
             over = [f for f in found if f[2] != "machine-paraphrased" and f[0] < end and start < f[1]]
@@ -332,22 +332,90 @@ def plant_report(tsv: Path, paths, config) -> None:
 
 
 def fit_articles(results) -> None:
-    from newslint.checks.machine_paraphrased import FEATURES
-
-    rows = [(1.0, *(r[3]["traces"][k] for k in FEATURES)) for r in results]
-    labels = [int(r[1] != "original") for r in results]
-    spun = sum(labels)
-    weights = [1.0 if y else spun / (len(labels) - spun) for y in labels]
-    beta = fit(rows, labels, weights)
-    print("weights:", dict(zip(("intercept", *FEATURES), beta)))
+    """Fit the verdict's weights (rules/data/spin.yaml `verdict`), show what each left-out candidate trace
+    would add, and, for a few weights of the article prior, the swapped words caught at fixed loads on
+    the originals (to choose spin.yaml `prior.weight`)."""
     import numpy as np
 
-    p = 1 / (1 + np.exp(-np.array(rows) @ np.array(beta)))
+    from newslint.spinevidence import FEATURES
+
+    rows = np.array([(1.0, *(r[3]["traces"][k] for k in FEATURES)) for r in results])
+    labels = np.array([int(r[1] != "original") for r in results])
+    beta = fit(rows, labels, _balanced(labels))
+    print("weights:", dict(zip(("intercept", *FEATURES), beta)))
+    p = 1 / (1 + np.exp(-rows @ np.array(beta)))
     clean = np.array([r[1] == "original" for r in results])
     at = np.array([r[2] for r in results])
     for t in (0.5, 0.7, 0.8, 0.9, 0.95, 0.97, 0.99):
         shares = ", ".join(f"{100 * (p[at == rate] >= t).mean():.1f}% at {rate}" for rate in sorted(set(at) - {0}))
         print(f"  score >= {t:.2f}: originals {100 * (p[clean] >= t).mean():.1f}%; spun {shares}")
+    candidates_report(results, rows, labels)
+    prior_report(results, p)
+
+
+def _balanced(labels) -> list[float]:
+    spun = sum(labels)
+    return [1.0 if y else spun / (len(labels) - spun) for y in labels]
+
+
+def candidates_report(results, rows, labels) -> None:
+    """Verdict recall at rate 0.1 with each candidate trace added, two-fold within the dev half: fitted on
+    one fold, threshold at 1% of that fold's originals, counted on the other fold."""
+    import numpy as np
+
+    from newslint.spinevidence import candidate_traces
+
+    extra = [candidate_traces(r[7], r[3]["words"]) for r in results]
+    fold = np.array([(zlib.crc32(str(r[0]).encode()) >> 1) % 2 for r in results])
+    kind, rate = np.array([r[1] for r in results]), np.array([r[2] for r in results])
+    print("verdict recall at 0.1 (wordnet / moby / mixed), two-fold on dev, 1% of the fitting fold's originals:")
+    for name in ("(kept traces)", *extra[0]):
+        x = rows if name not in extra[0] else np.column_stack([rows, [e[name] for e in extra]])
+        shares = np.zeros(4)
+        for a in (0, 1):
+            beta = np.array(fit(x[fold == a], labels[fold == a], _balanced(labels[fold == a])))
+            score = x @ beta
+            t = np.quantile(score[(fold == a) & (kind == "original")], 0.99)
+            test = fold != a
+            shares += [100 * (score[test & (kind == "original")] >= t).mean()] + [
+                100 * (score[test & (kind == k) & (rate == 0.1)] >= t).mean() for k in SPINNERS]
+        print(f"  {name:16} originals {shares[0] / 2:4.1f}%, spun " + " / ".join(f"{v / 2:.1f}%" for v in shares[1:]))
+
+
+def prior_report(results, posterior) -> None:
+    """Swapped words that reach a suspect's shifted confidence, for a few prior weights, at thresholds that
+    give fixed loads on the originals (per 100 articles; quoted speech is counted, which the rule skips)."""
+    import numpy as np
+
+    from newslint.spinevidence import _logit
+    from newslint.swaps import analyse
+
+    center, floor = _logit(fitted_prior()["center"]), fitted_prior()["min-words"]
+    spans, originals = [], sum(r[1] == "original" for r in results)
+    swapped = {(k, q): sum(len(r[5]) for r in results if r[1] == k and r[2] == q) for k in SPINNERS for q in (0.1,)}
+    for r, p in zip(results, posterior):
+        lift = _logit(p) - center if r[3]["words"] >= floor else 0.0
+        for s in analyse(r[7]).suspects:
+            caught = len(r[5] & set(range(s.index, s.index + len(s.words))))
+            spans.append((_logit(s.confidence), lift, r[1], r[2], caught))
+    z, lift = np.array([s[0] for s in spans]), np.array([s[1] for s in spans])
+    kind, rate = np.array([s[2] for s in spans]), np.array([s[3] for s in spans])
+    caught = np.array([s[4] for s in spans])
+    print("article prior: swapped words caught at rate 0.1 (wordnet / moby / mixed) at loads per 100 originals")
+    for weight, cap in ((0.0, 0), (0.25, 99), (0.5, 99), (0.75, 99), (1.0, 99), (0.5, 2), (0.5, 3), (0.5, 4), (1.0, 3)):
+        score, cells = z + np.clip(weight * lift, -cap, cap), []
+        for load in (0.4, 1.0, 10.0):
+            ranked = np.sort(score[kind == "original"])[::-1]
+            t = ranked[min(int(load / 100 * originals), len(ranked) - 1)]
+            cells.append(" / ".join(f"{100 * caught[(kind == k) & (rate == 0.1) & (score > t)].sum() / swapped[(k, 0.1)]:.1f}"
+                                    for k in SPINNERS))
+        print(f"  weight {weight:4.2f}, cap {cap:2}: load 0.4: {cells[0]}%; load 1: {cells[1]}%; load 10: {cells[2]}%")
+
+
+def fitted_prior() -> dict:
+    from newslint.swaps import fitted
+
+    return fitted()["prior"]
 
 
 if __name__ == "__main__":

@@ -254,25 +254,35 @@ def _untangled(found: list[Suspect]) -> tuple[Suspect, ...]:
     return tuple(sorted(kept, key=lambda s: s.index))
 
 
-def hits(document, findings, low: float, sure: float, quotes: bool = False) -> Iterator[Hit]:
+def hits(document, findings, low: float, sure: float, quotes: bool = False, shift: float = 0.0) -> Iterator[Hit]:
     """A Hit for every suspect of confidence `low` or more that no paraphrase finding covers yet,
     outside quoted speech unless `quotes`.
 
+    `shift` (log-odds) is added to every suspect's confidence first: the article's prior (spinevidence.py).
     A suspect below `sure` is demoted one severity level (a warning rule reports it as a suggestion).
     """
-    chosen = [s for s in analyse(document.text).suspects if s.confidence >= low]
+    chosen = [(s, _shifted(s.confidence, shift)) for s in analyse(document.text).suspects]
+    chosen = [(s, c) for s, c in chosen if c >= low]
     if not chosen:
         return
     spans = [(m.start(), m.end()) for m in _TOKEN.finditer(document.text)]
     # Another rule has already said it (the lexicon's "fulfill with"): one finding is enough.
     taken = [f for f in findings if f.category == "paraphrase"]
-    for suspect in chosen:
+    for suspect, sureness in chosen:
         start, end = _core(document.text, spans[suspect.index][0], spans[suspect.index + len(suspect.words) - 1][1])
         if taken and _covered(document, taken, start, end) or not quotes and document.in_quote(start):
             continue
         yield Hit(start, end, f"unlikely wording '{document.text[start:end]}': reads as a synonym swap of "
-                              f"'{suspect.fix}' (confidence {suspect.confidence:.2f})", (suspect.fix,),
-                  demote=int(suspect.confidence < sure))
+                              f"'{suspect.fix}' (confidence {sureness:.2f})", (suspect.fix,),
+                  demote=int(sureness < sure))
+
+
+def _shifted(confidence: float, shift: float) -> float:
+    """The confidence with `shift` added to its log-odds."""
+    if not shift:
+        return confidence
+    z = math.log(max(confidence, 1e-9) / max(1 - confidence, 1e-9)) + shift
+    return 1 / (1 + math.exp(-max(min(z, 30), -30)))
 
 
 def _core(text: str, start: int, end: int) -> tuple[int, int]:

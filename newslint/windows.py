@@ -7,8 +7,9 @@ and each window is linted on its own with CONTEXT characters of the text either 
 read the context (a speaker in the paragraph before a quote, the next sentence), but only the
 findings that start inside the window are kept, shifted to their place in the file. A rule that
 compares parts of the file (`WHOLE_FILE`: repeated-paragraph) still runs over the whole file, and
-cross-file rules collect the whole file's lines; machine-paraphrased and boilerplate-line (whose
-features include a line's place in the document) weigh one window (with its context) at a time and the report's document figures are those of the window that scores
+cross-file rules collect the whole file's lines; machine-paraphrased, unlikely-collocation (whose
+article prior is the window's score) and boilerplate-line (whose features include a line's place in
+the document) weigh one window (with its context) at a time and the report's document figures are those of the window that scores
 highest. No news article comes near the limit.
 """
 from __future__ import annotations

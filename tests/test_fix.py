@@ -17,9 +17,10 @@ SEED = ROOT / "seeds" / "002_80019d912228d57b.txt"
 
 
 def _offset_findings(text, path):
+    """The findings --fix may apply (a statistical guess such as unlikely-collocation's never is)."""
     document = make_document(text, path)
     return [(document.offset(f.line, f.column), document.offset(f.end_line, f.end_column), f.replacements)
-            for f in lint_text(text, default_config(), path=path)]
+            for f in lint_text(text, default_config(), path=path) if f.fixable]
 
 
 def _only_replacements_changed(before, after, findings):

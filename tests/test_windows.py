@@ -6,7 +6,7 @@ import pytest
 from newslint import load_config, windows
 from newslint.runner import lint_document, make_document
 
-PER_WINDOW = {"machine-paraphrased", "boilerplate-line"}  # judged per window, by design
+PER_WINDOW = {"machine-paraphrased", "unlikely-collocation", "boilerplate-line"}  # judged per window, by design
 SEEDS = sorted((Path(__file__).resolve().parent.parent / "seeds").glob("*.txt"))
 
 

@@ -1,19 +1,20 @@
 """machine-paraphrased: the whole article reads as the output of a synonym-swapping spinner.
 
 One odd word proves little; dozens in one article are a signature. The rule weighs the evidence
-of the language-model spin test (newslint/swaps.py) over the article, each per 1,000 words: the
-expected number of swaps (the confidences of every suspect added up), the sure swaps (suspects of
-confidence `sure` or more, plus every finding of the paraphrase lexicon rules such as
-`spun-phrases`), the likelihood margins added up (how much likelier the sentences become with
-the likely originals put back), and "a" before a vowel ("a everlasting", where the spinner
-swapped a word that began with a consonant). A logistic model fitted on the development half of
-articles spun by three spinners (bench/spun.py) turns them into a probability, the `score` of the
-JSON report's `documents` entry; the weights and the default thresholds are in
-rules/data/spin.yaml. The `verdict` is true when the score reaches `threshold`, and the rule then
-reports one warning on line 1 that names the likeliest swaps with their likely originals.
-Articles shorter than `min-words`, or with fewer than `min-flagged-swaps` likely swaps (lexicon
-findings plus the suspects of confidence `flagged` or more), get no verdict: a verdict should
-point at something the editor can see.
+of the language-model spin test (newslint/swaps.py) over the article (newslint/spinevidence.py),
+each per 1,000 words: the expected number of swaps (the confidences of every suspect added up),
+the sure swaps (suspects of confidence `sure` or more, plus every finding of the paraphrase
+lexicon rules such as `spun-phrases`), the likelihood margins added up (how much likelier the
+sentences become with the likely originals put back), and "a" before a vowel ("a everlasting",
+where the spinner swapped a word that began with a consonant). A logistic model fitted on the
+development half of articles spun by three spinners (bench/spun.py) turns them into a
+probability, the `score` of the JSON report's `documents` entry; the weights and the default
+thresholds are in rules/data/spin.yaml. The `verdict` is true when the score reaches `threshold`,
+and the rule then reports one warning on line 1 that names the likeliest swaps with their likely
+originals. Articles shorter than `min-words`, or with fewer than `min-flagged-swaps` likely swaps
+(lexicon findings plus the suspects of confidence `flagged` or more), get no verdict: a verdict
+should point at something the editor can see. The same score is the article's prior for the
+word-level findings of `unlikely-collocation`.
 
 The entry also carries `paraphrase_per_1000_words`, the paraphrase findings of the other rules
 per 1,000 words; when `findings-per-1000` is above 0, an article with at least that many also
@@ -21,11 +22,10 @@ gets the verdict.
 """
 from __future__ import annotations
 
-import math
-import re
 from functools import lru_cache
 from typing import Iterator
 
+from ..spinevidence import OWN_RULES, lexicon_count, posterior, traces
 from ..swaps import analyse, fitted
 from .common import counted
 
@@ -53,48 +53,29 @@ EXAMPLES = {
              "try to reach a deal before the strike."],
 }
 
-FEATURES = ("swaps", "sure_swaps", "margins", "article_slips")
-# A margin counts up to this much (log10): one absurd swap should not carry a verdict alone.
-MARGIN_CAP = 4.0
 # How many of the likeliest swaps the verdict names.
 NAMED = 3
-OWN_RULES = {ID, "unlikely-collocation"}
-# "a" before a vowel, but not before a vowel that sounds like a consonant ("a one-off", "a union").
-# A literal start keeps the search fast; "a" opening a line or sentence is left out.
-_A_BEFORE_VOWEL = re.compile(r" a (?!one|once|uni|use|usu|eu|ewe|ubi|uti|ure)[aeiou][a-z]")
 
 
 @lru_cache(maxsize=1)  # one Document: more would keep their cached views alive (30x the text each)
 def figures(document, lexicon: int, garbled: int) -> dict:
     """Score, traces and counts of an article with `lexicon` lexicon findings and `garbled` paraphrase
     findings in all (cached, by document identity: check and measure both ask)."""
-    text, words = document.text, document.word_count
-    analysis, verdict = analyse(text), fitted()["verdict"]
-    per = 1000 / max(words, 1)
+    analysis, verdict = analyse(document.text), fitted()["verdict"]
+    words = document.word_count
+    values = traces(document.text, words, lexicon)
     likely = lexicon + sum(1 for s in analysis.suspects if s.confidence >= verdict["sure"])
     flagged = lexicon + sum(1 for s in analysis.suspects if s.confidence >= verdict["flagged"])
-    values = {
-        "swaps": round(sum(s.confidence for s in analysis.suspects) * per, 2),
-        "sure_swaps": round(likely * per, 2),
-        "margins": round(sum(min(s.margin, MARGIN_CAP) for s in analysis.suspects) * per, 2),
-        "article_slips": round(len(_A_BEFORE_VOWEL.findall(text)) * per, 2),
-    }
     likeliest = sorted((s for s in analysis.suspects if s.confidence >= verdict["flagged"]),
                        key=lambda s: -s.confidence)
     examples = list(dict.fromkeys(f"'{s.text}' for '{s.fix}'" for s in likeliest))[:NAMED]
-    return {"score": round(score(values), 3), "paraphrase_per_1000_words": round(garbled * per, 2),
+    return {"score": round(posterior(values), 3), "paraphrase_per_1000_words": round(garbled * 1000 / max(words, 1), 2),
             "likely_swaps": likely, "flagged_swaps": flagged, "traces": values, "words": words,
             "examples": examples}
 
 
-def score(values: dict[str, float]) -> float:
-    weights = fitted()["verdict"]["weights"]
-    z = weights["intercept"] + sum(weights[k] * values[k] for k in FEATURES)
-    return 1 / (1 + math.exp(-max(min(z, 30), -30)))
-
-
 def measure(document, options, findings) -> dict:
-    lexicon = sum(1 for f in findings if f.category == "paraphrase" and f.rule not in OWN_RULES)
+    lexicon = lexicon_count(findings)
     garbled = sum(1 for f in findings if f.category == "paraphrase" and f.rule != ID)
     result = dict(figures(document, lexicon, garbled))
     # The lexicon's findings are the surest swaps to name; the statistical suspects fill up.

@@ -11,7 +11,11 @@ names the likely original and the confidence.
 
 Confident hits (confidence at least `warn-confidence`) are warnings, at the rule's severity;
 hits from `min-confidence` up to that are one level lower (suggestions); both defaults are in
-rules/data/spin.yaml. Capitalised words (names, sentence starts) are never judged, punctuation,
+rules/data/spin.yaml. The confidence also weighs the whole article (newslint/spinevidence.py): in an
+article that reads as spun (the `machine-paraphrased` score is high) a suspect is likelier a swap,
+in one that does not it is likelier a rare but right word, so the article's log-odds, times the
+fitted `weight` of spin.yaml's `prior`, are added to the span's in texts of 100 words or more
+(`article-prior: false` turns that off). Capitalised words (names, sentence starts) are never judged, punctuation,
 digits and unknown words break the context, and a span that another paraphrase rule has already
 flagged (the lexicon's "fulfill with") is left to it: the rule runs after the text rules and sees
 their findings. Quoted speech is the speaker's wording, which an editor does not change, and a
@@ -24,6 +28,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from ..spinevidence import shift
 from ..swaps import fitted, hits
 
 ID = "unlikely-collocation"
@@ -32,14 +37,15 @@ SEVERITY = "warning"
 STAGE = "summary"
 # A statistical guess at the original wording: shown as a replacement, never applied by --fix.
 FIXABLE = False
-OPTIONS = {"min-confidence": (int, float), "warn-confidence": (int, float), "in-quotes": bool}
-DEFAULTS = {**fitted()["phrases"], "in-quotes": False}
+OPTIONS = {"min-confidence": (int, float), "warn-confidence": (int, float), "in-quotes": bool, "article-prior": bool}
+DEFAULTS = {**fitted()["phrases"], "in-quotes": False, "article-prior": True}
 EXAMPLES = {
-    "fail": ["Sales of unsettled phones rose sharply last year.", "The bank will pay beside the mark its debts."],
-    "pass": ["Sales of mobile phones rose sharply last year.", "The bank will pay off its debts.",
+    "fail": ["The firm said extrinsic investment would double.", "The bank will pay beside the mark its debts."],
+    "pass": ["The firm said foreign investment would double.", "The bank will pay off its debts.",
              "The talks went quite well."],
 }
 
 
 def check(document, options, findings) -> Iterator:
-    return hits(document, findings, options["min-confidence"], options["warn-confidence"], options["in-quotes"])
+    prior = shift(document, findings) if options["article-prior"] else 0.0
+    return hits(document, findings, options["min-confidence"], options["warn-confidence"], options["in-quotes"], prior)

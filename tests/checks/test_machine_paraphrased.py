@@ -49,3 +49,10 @@ def test_seed_002_alone_reads_as_machine_paraphrased():
     documents = {Path(d["path"]).name[:3]: d for d in json.loads(run.stdout)["documents"]}
     assert {name for name, d in documents.items() if d["verdict"]} == {"002"}
     assert documents["002"]["paraphrase_per_1000_words"] > 5
+
+
+def test_the_score_is_the_article_posterior_the_word_findings_weigh():
+    from newslint.spinevidence import article
+
+    for text in (SPUN, CLEAN):
+        assert _figures(text)["score"] == round(article(Document(text, "a.txt"), ())[1], 3)

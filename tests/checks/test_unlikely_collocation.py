@@ -12,17 +12,19 @@ FOREIGN = "The firm said extrinsic investment would double."
 
 
 def test_flags_a_swapped_word_with_the_likely_original_and_a_confidence():
-    assert check(SPUN, "unlikely-collocation") == [(1, 10, "unlikely-collocation")]
-    [finding] = findings(SPUN, "unlikely-collocation")
-    assert finding.replacements == ("mobile",)
-    assert "'unsettled'" in finding.message
+    assert check(FOREIGN, "unlikely-collocation") == [(1, 15, "unlikely-collocation")]
+    [finding] = findings(FOREIGN, "unlikely-collocation")
+    assert finding.replacements == ("foreign",)
+    assert "'extrinsic'" in finding.message
     confidence = float(re.search(r"confidence (0\.\d\d)\)", finding.message).group(1))
-    assert (finding.end_line, finding.end_column) == (1, 19)
-    # Below the default warn-confidence (0.96): a suggestion; a warning once warn-confidence is below it.
-    assert 0.82 <= confidence < 0.96
+    assert (finding.end_line, finding.end_column) == (1, 24)
+    # Below the default warn-confidence (0.99): a suggestion; a warning once warn-confidence is below it.
+    assert 0.90 <= confidence < 0.99
     assert str(finding.severity) == "suggestion"
-    [warned] = findings(SPUN, "unlikely-collocation", **{"warn-confidence": confidence - 0.01})
+    [warned] = findings(FOREIGN, "unlikely-collocation", **{"warn-confidence": confidence - 0.01})
     assert str(warned.severity) == "warning"
+    # "unsettled" for *mobile* (confidence 0.89) is below the default min-confidence on its own.
+    assert check(SPUN, "unlikely-collocation", **{"min-confidence": 0.85}) == [(1, 10, "unlikely-collocation")]
 
 
 def test_a_multiword_synonym_is_one_finding_naming_the_single_word_original():
@@ -61,9 +63,9 @@ def test_a_span_a_lexicon_rule_already_flags_is_left_to_it():
 
 
 def test_quoted_speech_is_left_alone_unless_asked():
-    quoted = 'He said: "Sales of unsettled phones rose sharply last year."'
+    quoted = 'He said: "The firm said extrinsic investment would double."'
     assert check(quoted, "unlikely-collocation") == []
-    assert check(quoted, "unlikely-collocation", **{"in-quotes": True}) == [(1, 20, "unlikely-collocation")]
+    assert check(quoted, "unlikely-collocation", **{"in-quotes": True}) == [(1, 25, "unlikely-collocation")]
 
 
 def test_idioms_read_whole_through_the_trigrams_are_left_alone():
@@ -77,3 +79,21 @@ def test_idioms_read_whole_through_the_trigrams_are_left_alone():
     for text in idioms:
         assert check(text, "unlikely-collocation") == [], text
     assert [str(f.severity) for f in findings(PHRASE, "unlikely-collocation")] == ["warning"]
+
+
+def _confidence(text: str, **options) -> float:
+    [finding] = [f for f in findings(text, "unlikely-collocation", **{"min-confidence": 0.01, **options})
+                 if "'unsettled'" in f.message]
+    return float(re.search(r"confidence (\d\.\d\d)\)", finding.message).group(1))
+
+
+def test_the_article_prior_raises_suspects_in_spun_copy_and_lowers_them_in_clean_copy():
+    from newslint.checks.machine_paraphrased import EXAMPLES
+
+    # The same sentence, so the same span confidence on its own; only the article around it differs
+    # (the clean one twice: in 120 words the one suspect alone would make it read as half spun).
+    spun, clean = EXAMPLES["fail"][0] + " " + SPUN, " ".join([EXAMPLES["pass"][0]] * 2 + [SPUN])
+    alone = _confidence(spun, **{"article-prior": False})
+    assert alone == _confidence(clean, **{"article-prior": False}) == _confidence(SPUN)  # a short text: no prior
+    assert _confidence(spun) > alone + 0.01
+    assert _confidence(clean) < alone - 0.01

@@ -1,0 +1,121 @@
+"""How much a whole article reads as spun: the verdict's evidence, its posterior, and the prior it lends to word findings.
+
+One odd word proves little; many in one article are a signature. The evidence is what the
+reverse-synonym test (swaps.analyse(), cached, so nothing is scanned twice) found in the article,
+each per 1,000 words: the expected number of swaps (the suspects' confidences added up), the sure
+swaps (suspects of confidence `sure` or more, plus every finding of the paraphrase lexicon rules),
+the likelihood margins added up (capped) and "a" before a vowel ("a everlasting", where the spinner
+swapped a word that began with a consonant). A logistic model over them, fitted on the development
+half of articles spun by three spinners (`bench/spun.py --part dev --fit articles`), gives the
+article's posterior that it was spun: the verdict's score (machine-paraphrased).
+
+The posterior is also a prior for each word-level suspect (unlikely-collocation): a span is likelier
+a swap in an article that reads as spun, and likelier a rare but right word in one that does not.
+The suspect's log-odds move by `weight` times the article's log-odds over `center` (shift()), in texts
+of `min-words` or more.
+
+candidate_traces() computes the population evidence that was measured for the verdict and left out
+(docs/spin-model.md): it runs only in the benchmark, so a lint pays nothing for it.
+"""
+from __future__ import annotations
+
+import math
+import re
+from functools import lru_cache
+
+from .swaps import PUNCT, analyse, fitted
+
+FEATURES = ("swaps", "sure_swaps", "margins", "article_slips")
+# A margin counts up to this much (log10): one absurd swap should not carry a verdict alone.
+MARGIN_CAP = 4.0
+# The share of swaps the suspects' mixture test assumes (candidate_traces()): the middle spin rate.
+RHO = 0.1
+# The spin rules themselves: their findings are the evidence's outcome, not its input.
+OWN_RULES = frozenset({"machine-paraphrased", "unlikely-collocation"})
+# "a" before a vowel, but not before a vowel that sounds like a consonant ("a one-off", "a union").
+# A literal start keeps the search fast; "a" opening a line or sentence is left out.
+_A_BEFORE_VOWEL = re.compile(r" a (?!one|once|uni|use|usu|eu|ewe|ubi|uti|ure)[aeiou][a-z]")
+
+
+def lexicon_count(findings) -> int:
+    """Paraphrase findings of the lexicon rules (spun-phrases and the like): the surest swaps."""
+    return sum(1 for f in findings if f.category == "paraphrase" and f.rule not in OWN_RULES)
+
+
+@lru_cache(maxsize=8)
+def traces(text: str, words: int, lexicon: int) -> dict[str, float]:
+    """The verdict's evidence for a text of `words` words with `lexicon` lexicon findings, per 1,000 words."""
+    suspects, sure = analyse(text).suspects, fitted()["verdict"]["sure"]
+    per = 1000 / max(words, 1)
+    return {
+        "swaps": round(sum(s.confidence for s in suspects) * per, 2),
+        "sure_swaps": round((lexicon + sum(1 for s in suspects if s.confidence >= sure)) * per, 2),
+        "margins": round(sum(min(s.margin, MARGIN_CAP) for s in suspects) * per, 2),
+        "article_slips": round(len(_A_BEFORE_VOWEL.findall(text)) * per, 2),
+    }
+
+
+def posterior(values: dict[str, float]) -> float:
+    """The calibrated probability that the article was spun, from its traces."""
+    weights = fitted()["verdict"]["weights"]
+    z = weights["intercept"] + sum(weights[k] * values[k] for k in FEATURES)
+    return 1 / (1 + math.exp(-max(min(z, 30), -30)))
+
+
+def article(document, findings) -> tuple[dict[str, float], float]:
+    """(traces, posterior) of a document given the findings of the rules that ran before."""
+    values = traces(document.text, document.word_count, lexicon_count(findings))
+    return values, posterior(values)
+
+
+def shift(document, findings) -> float:
+    """The log-odds a word-level suspect gains (or loses) in this article: none in a text too short for
+    its rates per 1,000 words to mean anything (the verdict's own minimum)."""
+    prior = fitted()["prior"]
+    if document.word_count < prior["min-words"]:
+        return 0.0
+    return prior["weight"] * (_logit(article(document, findings)[1]) - _logit(prior["center"]))
+
+
+def _logit(p: float) -> float:
+    p = min(max(p, 1e-6), 1 - 1e-6)
+    return math.log(p / (1 - p))
+
+
+def candidate_traces(text: str, words: int) -> dict[str, float]:
+    """Population evidence measured for the verdict and left out (bench/spun.py --fit articles reports
+    what each adds): how the article's words sit against the thesauri and the model's unigrams."""
+    from .spinmodel import model
+
+    lm = model()
+    per = 1000 / max(words, 1)
+    low = [t.strip(PUNCT) for t in text.split()]
+    plain = [w for w in low if w.isalpha() and w.islower()]
+    known = [lm.ids[w] for w in plain if w in lm.ids and lm.ids[w] >= 152]
+    gaps = [_gap(lm, w) for w in plain if w in lm.entries]
+    phrases = sum(1 for k in range(len(low) - 1)
+                  if " ".join(low[k:k + 2]) in lm.entries or " ".join(low[k:k + 3]) in lm.entries)
+    # The suspects as a mixture test: each one's odds over even odds is its likelihood ratio, and an
+    # article with a share RHO of swaps gains log(1 - RHO + RHO * ratio) from it.
+    mixture = sum(math.log(1 - RHO + RHO * math.exp(min(_logit(s.confidence), 30)))
+                  for s in analyse(text).suspects)
+    return {
+        "suspect_llr": round(mixture * per, 2),
+        # Entries at least 1,000 times rarer than their commonest candidate original.
+        "rare_entries": round(sum(1 for g in gaps if g >= 3) * per, 2),
+        "rare_share": round(sum(1 for g in gaps if g >= 2) / max(len(known), 1), 4),
+        "mean_unigram": round(sum(lm.unigram[i] for i in known) / max(len(known), 1), 3),
+        "phrase_entries": round(phrases * per, 2),
+    }
+
+
+def _gap(lm, entry: str) -> float:
+    """How much rarer (log10) the entry is than its commonest candidate."""
+    def logprob(phrase: str) -> float:
+        ids = [lm.ids[w] for w in phrase.split()]
+        inside = lm.inside(phrase) if len(ids) > 1 else 0.0
+        if inside is None:
+            inside = sum(lm.logprob(a, b) for a, b in zip(ids, ids[1:]))
+        return lm.unigram[ids[0]] + inside
+
+    return max(map(logprob, lm.candidates(entry))) - logprob(entry)
