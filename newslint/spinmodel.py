@@ -12,6 +12,12 @@ from offsets[a] to offsets[a + 1]) into sorted uint32 successor ids with one uin
 in steps of header["step"]), the entries as lines "entry<TAB>candidate|candidate", and a Bloom filter of the bigrams (bit
 (key % prime) for each of header["bloom_primes"], key = first id << id_bits | second id).
 
+Loading it must cost a run next to nothing (a one-file pre-commit run asks for it): the first use
+on a machine unpacks it (unpack(): native arrays, and hash tables over the vocabulary and the
+entries) into the user's cache folder (configcache.cache_dir()), named by the packed table's
+content; every later process maps that file read-only. Without a writable folder each process
+unpacks it in memory.
+
 A second, small table (newslint/data/spinphrases.tsv.gz, made by tools/build_spin_phrases.py) holds
 the trigram log10 probability inside each multiword entry and candidate, read on first use.
 
@@ -21,50 +27,111 @@ from __future__ import annotations
 
 import gzip
 import json
+import mmap
 import operator
+import os
 import sys
+import tempfile
 from array import array
 from bisect import bisect_left
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from itertools import repeat
+from pathlib import Path
+from typing import Iterable, Iterator, Mapping
+from zlib import crc32
 
 TABLE = "spinmodel.bin.gz"
 # The trigram log10 probability inside each multiword phrase (tools/build_spin_phrases.py).
 PHRASES = "spinphrases.tsv.gz"
 START, END = 0, 1  # ids of "<s>" and "</s>"
+# The unpacked layout (unpack()); a new number when it changes, so no old cache file is read.
+LAYOUT = 1
+_MAGIC = b"NLSPIN%02d" % LAYOUT
+# Lookups a hash-table view answers before the model builds real dicts: a one-file run never pays
+# for the dicts (about 25 ms), a corpus pays once, then looks words up at dict speed.
+PROMOTE = 20_000
 
 
 class Model:
-    """Bigram log10 probabilities with back-off, and the candidates of each entry."""
+    """Bigram log10 probabilities with back-off, and the candidates of each entry.
 
-    def __init__(self, raw: bytes) -> None:
-        head, _, body = raw.partition(b"\n")
-        self.header = json.loads(head)
-        parts, offset = [], 0
-        for size in self.header["sections"]:
-            parts.append(body[offset:offset + size])
-            offset += size
-        self.vocab = parts[0].decode("utf-8").split("\n")
-        self.ids = {word: i for i, word in enumerate(self.vocab)}
-        scale = self.header["scale"]
-        self.unigram = [v / scale for v in _uint(parts[1], "h")]
-        self.backoff = [v / scale for v in _uint(parts[2], "h")]
-        self._offsets, self._seconds, self._values = _uint(parts[3], "I"), _uint(parts[4], "I"), parts[5]
+    It reads the unpacked layout (unpack()), usually a read-only map of a file in the user's cache
+    folder: the arrays are views of it, and words and entries are found through hash tables in it
+    until enough lookups make real dicts pay, so loading builds no per-word object."""
+
+    def __init__(self, data) -> None:
+        view = memoryview(data)
+        if bytes(view[:8]) != _MAGIC:
+            raise ValueError("not an unpacked spin model")
+        size = int.from_bytes(view[8:16], "little")
+        layout = json.loads(bytes(view[16:16 + size]))
+        self.header = layout["header"]
+        self._data, self._view = data, view
+        self._at = {name: (start, length) for name, start, length in layout["sections"]}
+        if max(start + length for start, length in self._at.values()) > len(view):
+            raise ValueError("truncated spin model")
+        self.unigram, self.backoff = self._array("unigram", "d"), self._array("backoff", "d")
+        self._offsets, self._seconds = self._cast("offsets", "I"), self._cast("seconds", "I")
+        self._values, self._bloom = self._cast("values", "B"), self._cast("bloom", "B")
         self._logs = [-q * self.header["step"] for q in range(256)]
+        self._primes, self._id_bits = self.header["bloom_primes"], self.header["id_bits"]
         self._candidate_ids: dict[str, tuple] = {}
         self._inside: dict[str, float] | None = None
-        self._bloom, self._primes, self._id_bits = parts[7], self.header["bloom_primes"], self.header["id_bits"]
-        lines = parts[6].decode("utf-8").split("\n")
-        self.entries = dict(line.split("\t") for line in lines if line)
-        # The longest multiword entry that starts with a word, for the words that start one.
-        self.phrase_starts: dict[str, int] = {}
-        self.prefixes: set[str] = set()  # the first two words of each multiword entry
-        for entry in self.entries:
-            if " " in entry:
-                words = entry.split(" ")
-                self.phrase_starts[words[0]] = max(len(words), self.phrase_starts.get(words[0], 0))
-                self.prefixes.add(" ".join(words[:2]))
+        self._ids: dict[str, int] | None = None
+        self._entries: dict[str, str] | None = None
+        self._id_view = _Table(data, self._at["vocab"][0], self._cast("vocab_starts", "I"),
+                               self._cast("vocab_slots", "I"))
+        self._entry_view = _Table(data, self._at["entry_keys"][0], self._cast("entry_key_starts", "I"),
+                                  self._cast("entry_slots", "I"),
+                                  (self._at["entry_values"][0], self._cast("entry_value_starts", "I")))
+
+    def _cast(self, name: str, code: str) -> memoryview:
+        start, length = self._at[name]
+        return self._view[start:start + length].cast(code)
+
+    def _array(self, name: str, code: str) -> array:
+        values = array(code)
+        values.frombytes(self._cast(name, "B"))
+        return values
+
+    def _lines(self, name: str) -> list[str]:
+        start, length = self._at[name]
+        return bytes(self._view[start:start + length]).decode("utf-8").split("\n") if length else []
+
+    @cached_property
+    def vocab(self) -> list[str]:
+        """The words; a word's id is its position."""
+        return self._lines("vocab")
+
+    @property
+    def ids(self) -> Mapping[str, int]:
+        """word -> id: the hash table's view until it has answered PROMOTE lookups, then a dict."""
+        if self._ids is None:
+            if self._id_view.lookups < PROMOTE:
+                return self._id_view
+            self._ids = {word: i for i, word in enumerate(self.vocab)}
+        return self._ids
+
+    @property
+    def entries(self) -> Mapping[str, str]:
+        """entry -> its candidates joined by "|", as ids is built."""
+        if self._entries is None:
+            if self._entry_view.lookups < PROMOTE:
+                return self._entry_view
+            self._entries = dict(zip(self._lines("entry_keys"), self._lines("entry_values")))
+        return self._entries
+
+    @cached_property
+    def phrase_starts(self) -> dict[str, int]:
+        """The longest multiword entry that starts with a word, for the words that start one."""
+        found = self._lines("phrase_starts")
+        return dict(zip(found[::2], map(int, found[1::2])))
+
+    @cached_property
+    def prefixes(self) -> set[str]:
+        """The first two words of each multiword entry."""
+        return set(self._lines("prefixes"))
 
     def logprob(self, a: int, b: int) -> float:
         """log10 P(b | a); a < 0 means no context (the unigram)."""
@@ -114,7 +181,68 @@ class Model:
         return found
 
 
+class _Table(Mapping):
+    """A read-only str -> id (or -> str) map over an open-addressing hash table in the unpacked
+    layout: key i is the UTF-8 at data[base + starts[i]:base + starts[i + 1] - 1], slots hold i + 1
+    at crc32(key) & (len(slots) - 1) or after it. No Python object is made until a key is asked for."""
+
+    def __init__(self, data, base: int, starts: memoryview, slots: memoryview, values: tuple | None = None):
+        self._data, self._base, self._starts, self._slots = data, base, starts, slots
+        self._mask = len(slots) - 1
+        self._values = values  # (base, starts) of the values' text, or None: the value is the index
+        self.lookups = 0
+
+    def _index(self, key) -> int:
+        self.lookups += 1
+        if not isinstance(key, str):
+            return -1
+        wanted = key.encode("utf-8", "surrogatepass")
+        data, base, starts, slots, mask = self._data, self._base, self._starts, self._slots, self._mask
+        j = crc32(wanted) & mask
+        while True:
+            i = slots[j]
+            if not i:
+                return -1
+            i -= 1
+            if data[base + starts[i]:base + starts[i + 1] - 1] == wanted:
+                return i
+            j = (j + 1) & mask
+
+    def _value(self, i: int):
+        if self._values is None:
+            return i
+        base, starts = self._values
+        return bytes(self._data[base + starts[i]:base + starts[i + 1] - 1]).decode("utf-8")
+
+    def __getitem__(self, key):
+        i = self._index(key)
+        if i < 0:
+            raise KeyError(key)
+        return self._value(i)
+
+    def get(self, key, default=None):
+        i = self._index(key)
+        return default if i < 0 else self._value(i)
+
+    def __contains__(self, key) -> bool:
+        return self._index(key) >= 0
+
+    def _keys(self) -> list[str]:
+        n = len(self._starts) - 1
+        if n <= 0:
+            return []
+        end = self._base + self._starts[n] - 1
+        return bytes(self._data[self._base:end]).decode("utf-8").split("\n")
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(dict.fromkeys(self._keys()))
+
+    def __len__(self) -> int:
+        return len(dict.fromkeys(self._keys()))
+
+
 def _uint(data: bytes, code: str) -> array:
+    """A little-endian section of the packed table as a native array."""
     values = array(code)
     values.frombytes(data)
     if sys.byteorder == "big":
@@ -122,8 +250,146 @@ def _uint(data: bytes, code: str) -> array:
     return values
 
 
+def _starts(words: list[bytes]) -> array:
+    """Where each word starts in b"\\n".join(words), and one past the end + 1 (word i runs to starts[i + 1] - 1)."""
+    starts, at = array("I", [0]), 0
+    for word in words:
+        at += len(word) + 1
+        starts.append(at)
+    return starts
+
+
+def _slots(keys: list[bytes], indexes: Iterable[int]) -> array:
+    """The open-addressing table of _Table for distinct keys: index + 1 at crc32 & mask, or the next free slot."""
+    size = 1
+    while size < 2 * len(keys):
+        size *= 2
+    slots, mask = array("I", bytes(4 * size)), size - 1
+    for key, i in zip(keys, indexes):
+        j = crc32(key) & mask
+        while slots[j]:
+            j = (j + 1) & mask
+        slots[j] = i + 1
+    return slots
+
+
+def unpack(raw: bytes) -> bytes:
+    """The gunzipped packed table in the layout Model reads: a magic, the JSON length and layout
+    (the packed header and each section's offset and length), then 8-aligned native sections."""
+    head, _, body = raw.partition(b"\n")
+    header = json.loads(head)
+    parts, offset = [], 0
+    for size in header["sections"]:
+        parts.append(body[offset:offset + size])
+        offset += size
+    vocab = parts[0].decode("utf-8").split("\n")
+    ids = {word: i for i, word in enumerate(vocab)}  # a repeated word keeps its last id, as a dict would
+    scale = header["scale"]
+    entries = dict(line.split("\t") for line in parts[6].decode("utf-8").split("\n") if line)
+    phrase_starts: dict[str, int] = {}
+    prefixes: dict[str, None] = {}
+    for entry in entries:
+        if " " in entry:
+            words = entry.split(" ")
+            phrase_starts[words[0]] = max(len(words), phrase_starts.get(words[0], 0))
+            prefixes[" ".join(words[:2])] = None
+    encoded = [w.encode("utf-8") for w in vocab]
+    keys = [k.encode("utf-8") for k in entries]
+    values = [v.encode("utf-8") for v in entries.values()]
+    sections = [
+        ("vocab", parts[0]),
+        ("vocab_starts", _starts(encoded).tobytes()),
+        # Each distinct word once, at its last position, as `ids` has it.
+        ("vocab_slots", _slots([encoded[i] for i in ids.values()], ids.values()).tobytes()),
+        ("unigram", array("d", [v / scale for v in _uint(parts[1], "h")]).tobytes()),
+        ("backoff", array("d", [v / scale for v in _uint(parts[2], "h")]).tobytes()),
+        ("offsets", _uint(parts[3], "I").tobytes()),
+        ("seconds", _uint(parts[4], "I").tobytes()),
+        ("values", parts[5]),
+        ("bloom", parts[7]),
+        ("entry_keys", b"\n".join(keys)),
+        ("entry_key_starts", _starts(keys).tobytes()),
+        ("entry_slots", _slots(keys, range(len(keys))).tobytes()),
+        ("entry_values", b"\n".join(values)),
+        ("entry_value_starts", _starts(values).tobytes()),
+        ("phrase_starts", "\n".join(f"{w}\n{n}" for w, n in phrase_starts.items()).encode("utf-8")),
+        ("prefixes", "\n".join(prefixes).encode("utf-8")),
+    ]
+    placed, at = [], 0
+    for name, blob in sections:
+        placed.append([name, at, len(blob)])
+        at += -(-len(blob) // 8) * 8
+    # The offsets above are relative to the sections' start; shift them once the layout's length is known.
+    layout = json.dumps({"header": header, "sections": placed}).encode()
+    first = -(-(16 + len(layout) + 64) // 8) * 8
+    for entry in placed:
+        entry[1] += first
+    layout = json.dumps({"header": header, "sections": placed}).encode()
+    assert len(layout) <= first - 16  # the 64 bytes to spare hold the offsets' longer digits
+    layout = layout.ljust(first - 16)
+    out = bytearray(_MAGIC + len(layout).to_bytes(8, "little") + layout)
+    for (_, start, _), (_, blob) in zip(placed, sections):
+        out += bytes(start - len(out)) + blob
+    return bytes(out)
+
+
+def _packed() -> Path:
+    # What importlib.resources gives for an installed package, without importing it.
+    return Path(__file__).resolve().parent / "data" / TABLE
+
+
+def _stamp(packed: Path) -> str:
+    """The packed table's content: gzip's trailer is the CRC-32 and length of what it holds."""
+    with packed.open("rb") as handle:
+        handle.seek(-8, os.SEEK_END)
+        trailer = handle.read(8)
+        size = handle.seek(0, os.SEEK_END)
+    return f"{trailer.hex()}-{size}-{sys.byteorder}"
+
+
+def _mapped(path: Path):
+    """A Model over a read-only map of an unpacked file, or None if it is missing or unreadable."""
+    try:
+        with path.open("rb") as handle:
+            data = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+        return Model(data)
+    except (OSError, ValueError):
+        return None
+
+
+def _store(path: Path, data: bytes) -> None:
+    """Write the unpacked table atomically (a parallel run never maps half a file) and remove older
+    ones; a folder that cannot be written is skipped (the run keeps its copy in memory)."""
+    temporary = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".spinmodel-")
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        os.replace(temporary, path)
+        for old in path.parent.glob("spinmodel-*.bin"):
+            if old != path:
+                old.unlink(missing_ok=True)
+    except OSError:
+        if temporary is not None:
+            try:
+                os.unlink(temporary)
+            except OSError:
+                pass
+
+
 @lru_cache(maxsize=1)
 def model() -> Model:
-    """The packaged model, loaded on first use."""
-    raw = (resources.files("newslint") / "data" / TABLE).read_bytes()
-    return Model(gzip.decompress(raw))
+    """The packaged model, loaded on first use: mapped from the user's cache folder, where its first
+    use unpacks it (keyed by the packed table's content), or unpacked in memory without one."""
+    from .configcache import cache_dir
+
+    packed, folder = _packed(), cache_dir()
+    path = folder / f"spinmodel-{LAYOUT}-{_stamp(packed)}.bin" if folder is not None else None
+    found = _mapped(path) if path is not None else None
+    if found is not None:
+        return found
+    data = unpack(gzip.decompress(packed.read_bytes()))
+    if path is not None:
+        _store(path, data)
+    return Model(data)
