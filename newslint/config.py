@@ -22,7 +22,6 @@ from .display import quoted
 from .registry import catalogue, yaml_rule_paths
 from .sources import SourceError, read_text
 from .yamlfile import ConfigError, Problem, YamlFile
-from .yamlrules import build_engine
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -39,6 +38,12 @@ SECTIONS: dict[str, dict[str, type | tuple[type, ...]]] = {
     "suppress": {"report-unused": bool},  # newslint/suppress.py
     "grammar": grammar.OPTIONS,
 }
+
+
+def _build_engine(rules):
+    from .yamlrules import build_engine  # here: a run from the cached config reads no rule file
+
+    return build_engine(rules)
 
 
 def rules_root() -> Path:
@@ -144,7 +149,7 @@ def _load(chosen: Path | None) -> tuple[Config, list[Path]]:
     if layers.problems:
         raise ConfigError(layers.problems)
     config = Config(
-        rules=tuple(build_engine(active)),
+        rules=tuple(_build_engine(active)),
         catalogue=known,
         include=layers.include,
         exclude=layers.exclude,
@@ -383,7 +388,7 @@ def select_rules(config: Config, select: list[str] | None, ignore: list[str] | N
         rules = [r for r in rules if matches(r, select)] + [dataclasses.replace(r, enabled=True) for r in extra]
     if ignore:
         rules = [r for r in rules if not matches(r, ignore)]
-    return dataclasses.replace(config, rules=tuple(build_engine(rules)))
+    return dataclasses.replace(config, rules=tuple(_build_engine(rules)))
 
 
 def unknown_selectors(config: Config, selectors: list[str]) -> list[str]:

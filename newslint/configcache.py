@@ -16,7 +16,6 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
-import tempfile
 from pathlib import Path
 from typing import Callable, Iterable, TypeVar
 
@@ -96,6 +95,8 @@ def _read(entry: Path):
 
 def _write(entry: Path, deps: list[tuple[str, str]], value) -> None:
     """Store atomically (a parallel run never reads half a file); a cache that cannot be written is skipped."""
+    import tempfile  # here: a run that reads the cache writes nothing
+
     try:
         entry.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=entry.parent, prefix=".entry-")

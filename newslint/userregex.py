@@ -20,7 +20,6 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, Iterator
 
-import regex
 
 from .display import printable
 
@@ -107,11 +106,22 @@ class GuardedRegex:
 
 def compile_user(pattern: str, flags: int, where: str, shown: str | None = None) -> GuardedRegex:
     """Compile with `regex` (re's flag values are the same); regex.error, OverflowError etc. propagate."""
+    import regex  # here, not at the top: only a user's pattern needs it
+
     return GuardedRegex(regex.compile(pattern, flags), where, shown)
 
 
-# Everything compiling a user's pattern may raise (`regex.error` is no subclass of re.error).
-COMPILE_ERRORS = (regex.error, re.error, OverflowError, ValueError, RecursionError, MemoryError)
+def compile_errors() -> tuple[type[BaseException], ...]:
+    """Everything compiling a user's pattern may raise (`regex.error` is no subclass of re.error)."""
+    import regex
+
+    return (regex.error, re.error, OverflowError, ValueError, RecursionError, MemoryError)
+
+
+def __getattr__(name: str) -> Any:
+    if name == "COMPILE_ERRORS":  # the old name, for code that imports it
+        return compile_errors()
+    raise AttributeError(name)
 
 
 def is_guarded(pattern: Any) -> bool:
