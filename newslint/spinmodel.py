@@ -35,7 +35,6 @@ import tempfile
 from array import array
 from bisect import bisect_left
 from functools import cached_property, lru_cache
-from importlib import resources
 from itertools import repeat
 from pathlib import Path
 from typing import Iterable, Iterator, Mapping
@@ -61,23 +60,15 @@ class Model:
     until enough lookups make real dicts pay, so loading builds no per-word object."""
 
     def __init__(self, data) -> None:
-        view = memoryview(data)
-        if bytes(view[:8]) != _MAGIC:
-            raise ValueError("not an unpacked spin model")
-        size = int.from_bytes(view[8:16], "little")
-        layout = json.loads(bytes(view[16:16 + size]))
-        self.header = layout["header"]
-        self._data, self._view = data, view
-        self._at = {name: (start, length) for name, start, length in layout["sections"]}
-        if max(start + length for start, length in self._at.values()) > len(view):
-            raise ValueError("truncated spin model")
+        self.header, self._at = _sections(data)
+        self._data, self._view = data, memoryview(data)
         self.unigram, self.backoff = self._array("unigram", "d"), self._array("backoff", "d")
         self._offsets, self._seconds = self._cast("offsets", "I"), self._cast("seconds", "I")
         self._values, self._bloom = self._cast("values", "B"), self._cast("bloom", "B")
         self._logs = [-q * self.header["step"] for q in range(256)]
         self._primes, self._id_bits = self.header["bloom_primes"], self.header["id_bits"]
         self._candidate_ids: dict[str, tuple] = {}
-        self._inside: dict[str, float] | None = None
+        self._inside: Mapping[str, float] | None = None
         self._ids: dict[str, int] | None = None
         self._entries: dict[str, str] | None = None
         self._id_view = _Table(data, self._at["vocab"][0], self._cast("vocab_starts", "I"),
@@ -162,9 +153,8 @@ class Model:
 
     def inside(self, phrase: str) -> float | None:
         """log10 P of a multiword phrase's words after its first, from the trigrams (None if not listed)."""
-        if self._inside is None:
-            raw = gzip.decompress((resources.files("newslint") / "data" / PHRASES).read_bytes()).decode("utf-8")
-            self._inside = {p: int(v) / 1000 for p, v in (line.split("\t") for line in raw.splitlines())}
+        if self._inside is None or type(self._inside) is _Table and self._inside.lookups >= PROMOTE:
+            self._inside = _phrases(self._inside)
         return self._inside.get(phrase)
 
     def candidates(self, entry: str) -> tuple[str, ...]:
@@ -186,10 +176,11 @@ class _Table(Mapping):
     layout: key i is the UTF-8 at data[base + starts[i]:base + starts[i + 1] - 1], slots hold i + 1
     at crc32(key) & (len(slots) - 1) or after it. No Python object is made until a key is asked for."""
 
-    def __init__(self, data, base: int, starts: memoryview, slots: memoryview, values: tuple | None = None):
+    def __init__(self, data, base: int, starts: memoryview, slots: memoryview, values=None):
         self._data, self._base, self._starts, self._slots = data, base, starts, slots
         self._mask = len(slots) - 1
-        self._values = values  # (base, starts) of the values' text, or None: the value is the index
+        # (base, starts) of the values' text, a sequence of values, or None: the value is the index
+        self._values = values
         self.lookups = 0
 
     def _index(self, key) -> int:
@@ -211,6 +202,8 @@ class _Table(Mapping):
     def _value(self, i: int):
         if self._values is None:
             return i
+        if type(self._values) is not tuple:
+            return self._values[i]
         base, starts = self._values
         return bytes(self._data[base + starts[i]:base + starts[i + 1] - 1]).decode("utf-8")
 
@@ -315,6 +308,21 @@ def unpack(raw: bytes) -> bytes:
         ("phrase_starts", "\n".join(f"{w}\n{n}" for w, n in phrase_starts.items()).encode("utf-8")),
         ("prefixes", "\n".join(prefixes).encode("utf-8")),
     ]
+    return _layout(header, sections)
+
+
+def unpack_phrases(text: str) -> bytes:
+    """The gunzipped phrase table ("phrase<TAB>log10 p in thousandths" lines) in the same layout:
+    the phrases, a hash table over them, and their log10 probabilities as doubles."""
+    found = {p: int(v) / 1000 for p, v in (line.split("\t") for line in text.splitlines())}
+    keys = [p.encode("utf-8") for p in found]
+    return _layout({}, [("keys", b"\n".join(keys)), ("key_starts", _starts(keys).tobytes()),
+                        ("slots", _slots(keys, range(len(keys))).tobytes()),
+                        ("values", array("d", found.values()).tobytes())])
+
+
+def _layout(header: dict, sections: list[tuple[str, bytes]]) -> bytes:
+    """A magic, the JSON length and layout (the header and each section's offset and length), then 8-aligned sections."""
     placed, at = [], 0
     for name, blob in sections:
         placed.append([name, at, len(blob)])
@@ -333,9 +341,38 @@ def unpack(raw: bytes) -> bytes:
     return bytes(out)
 
 
-def _packed() -> Path:
+def _sections(data) -> tuple[dict, dict[str, tuple[int, int]]]:
+    """The header and {section: (offset, length)} of an unpacked table; ValueError if it is not one or is cut short."""
+    view = memoryview(data)
+    if bytes(view[:8]) != _MAGIC:
+        raise ValueError("not an unpacked spin table")
+    size = int.from_bytes(view[8:16], "little")
+    layout = json.loads(bytes(view[16:16 + size]))
+    at = {name: (start, length) for name, start, length in layout["sections"]}
+    if max(start + length for start, length in at.values()) > len(view):
+        raise ValueError("truncated spin table")
+    return layout["header"], at
+
+
+def _phrases(viewed: Mapping[str, float] | None) -> Mapping[str, float]:
+    """The phrase table: a view of its unpacked file at first, a dict once the view has answered PROMOTE lookups."""
+    if viewed is not None:
+        return dict(viewed.items())
+    data = _load(_packed(PHRASES), "spinphrases", lambda raw: unpack_phrases(raw.decode("utf-8")))
+    _, at = _sections(data)
+    view = memoryview(data)
+
+    def cast(name: str, code: str) -> memoryview:
+        return view[at[name][0]:at[name][0] + at[name][1]].cast(code)
+
+    values = array("d")
+    values.frombytes(cast("values", "B"))
+    return _Table(data, at["keys"][0], cast("key_starts", "I"), cast("slots", "I"), values)
+
+
+def _packed(name: str = TABLE) -> Path:
     # What importlib.resources gives for an installed package, without importing it.
-    return Path(__file__).resolve().parent / "data" / TABLE
+    return Path(__file__).resolve().parent / "data" / name
 
 
 def _stamp(packed: Path) -> str:
@@ -348,11 +385,12 @@ def _stamp(packed: Path) -> str:
 
 
 def _mapped(path: Path):
-    """A Model over a read-only map of an unpacked file, or None if it is missing or unreadable."""
+    """A read-only map of an unpacked file, or None if it is missing or not a whole unpacked table."""
     try:
         with path.open("rb") as handle:
             data = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
-        return Model(data)
+        _sections(data)
+        return data
     except (OSError, ValueError):
         return None
 
@@ -363,11 +401,12 @@ def _store(path: Path, data: bytes) -> None:
     temporary = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".spinmodel-")
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}-")
         with os.fdopen(handle, "wb") as out:
             out.write(data)
         os.replace(temporary, path)
-        for old in path.parent.glob("spinmodel-*.bin"):
+        prefix = path.name.split("-", 1)[0]
+        for old in path.parent.glob(f"{prefix}-*.bin"):
             if old != path:
                 old.unlink(missing_ok=True)
     except OSError:
@@ -378,18 +417,23 @@ def _store(path: Path, data: bytes) -> None:
                 pass
 
 
-@lru_cache(maxsize=1)
-def model() -> Model:
-    """The packaged model, loaded on first use: mapped from the user's cache folder, where its first
-    use unpacks it (keyed by the packed table's content), or unpacked in memory without one."""
+def _load(packed: Path, name: str, unpack_raw):
+    """The unpacked table: mapped from the user's cache folder, where its first use writes it (named
+    by the packed file's content), or unpacked in memory without a usable folder."""
     from .configcache import cache_dir
 
-    packed, folder = _packed(), cache_dir()
-    path = folder / f"spinmodel-{LAYOUT}-{_stamp(packed)}.bin" if folder is not None else None
+    folder = cache_dir()
+    path = folder / f"{name}-{LAYOUT}-{_stamp(packed)}.bin" if folder is not None else None
     found = _mapped(path) if path is not None else None
     if found is not None:
         return found
-    data = unpack(gzip.decompress(packed.read_bytes()))
+    data = unpack_raw(gzip.decompress(packed.read_bytes()))
     if path is not None:
         _store(path, data)
-    return Model(data)
+    return data
+
+
+@lru_cache(maxsize=1)
+def model() -> Model:
+    """The packaged model, loaded on first use (see _load)."""
+    return Model(_load(_packed(), "spinmodel", unpack))

@@ -78,7 +78,7 @@ def test_the_model_is_unpacked_once_into_the_cache_folder_or_kept_in_memory(monk
 
     packed = tmp_path / "table.bin.gz"
     packed.write_bytes(gzip.compress(_packed_table()))
-    monkeypatch.setattr(spinmodel, "_packed", lambda: packed)
+    monkeypatch.setattr(spinmodel, "_packed", lambda name=None: packed)
     monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path / "cache"))
     spinmodel.model.cache_clear()
     try:
@@ -96,3 +96,15 @@ def test_the_model_is_unpacked_once_into_the_cache_folder_or_kept_in_memory(monk
         assert spinmodel.model().ids["sat"] == 4
     finally:
         spinmodel.model.cache_clear()
+
+
+def test_the_phrase_table_view_answers_as_its_dict(monkeypatch):
+    from newslint import spinmodel
+
+    data = spinmodel.unpack_phrases("a belief\t-3907\na better place\t-3706\n")
+    _, at = spinmodel._sections(data)
+    assert set(at) == {"keys", "key_starts", "slots", "values"}
+    monkeypatch.setattr(spinmodel, "_load", lambda *args: data)
+    viewed = spinmodel._phrases(None)
+    assert viewed.get("a better place") == -3.706 and viewed.get("a bel") is None and len(viewed) == 2
+    assert spinmodel._phrases(viewed) == {"a belief": -3.907, "a better place": -3.706}
