@@ -166,8 +166,8 @@ class Model:
         """(candidate, its word ids) for each candidate of the entry (cached)."""
         found = self._candidate_ids.get(entry)
         if found is None:
-            found = self._candidate_ids[entry] = tuple((c, [self.ids[w] for w in c.split()])
-                                                       for c in self.candidates(entry))
+            ids = self.ids  # a property: once, not once per word
+            found = self._candidate_ids[entry] = tuple((c, [ids[w] for w in c.split()]) for c in self.candidates(entry))
         return found
 
 
@@ -356,8 +356,8 @@ def _sections(data) -> tuple[dict, dict[str, tuple[int, int]]]:
 
 def _phrases(viewed: Mapping[str, float] | None) -> Mapping[str, float]:
     """The phrase table: a view of its unpacked file at first, a dict once the view has answered PROMOTE lookups."""
-    if viewed is not None:
-        return dict(viewed.items())
+    if viewed is not None:  # its keys are distinct and in the packed file's order, as the dict's were
+        return dict(zip(viewed._keys(), viewed._values))
     data = _load(_packed(PHRASES), "spinphrases", lambda raw: unpack_phrases(raw.decode("utf-8")))
     _, at = _sections(data)
     view = memoryview(data)
