@@ -23,11 +23,6 @@ from .registry import catalogue, yaml_rule_paths
 from .sources import SourceError, read_text
 from .yamlfile import ConfigError, Problem, YamlFile
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
-
 CONFIG_NAMES = (".newslint.yaml", ".newslint.yml")
 _TOML_KEY = re.compile(r"\s*\[*\s*([^=\]]+?)\s*[=\]]")
 DEFAULT_INCLUDE = ("*.txt", "*.text", "*.md", "*.markdown", "*.html", "*.htm")
@@ -164,6 +159,10 @@ def _read(path: Path) -> YamlFile:
     """A YAML config, or a TOML one: [tool.newslint] of a pyproject.toml, the whole of any other .toml."""
     if path.suffix != ".toml":
         return YamlFile.load(path)
+    if sys.version_info >= (3, 11):  # here, not at the top: most configs are YAML
+        import tomllib
+    else:  # pragma: no cover
+        import tomli as tomllib
     try:
         text = read_text(str(path))
         data = tomllib.loads(text)

@@ -31,7 +31,6 @@ import mmap
 import operator
 import os
 import sys
-import tempfile
 from array import array
 from bisect import bisect_left
 from functools import cached_property, lru_cache
@@ -398,6 +397,8 @@ def _mapped(path: Path):
 def _store(path: Path, data: bytes) -> None:
     """Write the unpacked table atomically (a parallel run never maps half a file) and remove older
     ones; a folder that cannot be written is skipped (the run keeps its copy in memory)."""
+    import tempfile  # here, not at the top: only the first run on a machine writes
+
     temporary = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
