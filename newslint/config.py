@@ -379,6 +379,8 @@ def select_rules(config: Config, select: list[str] | None, ignore: list[str] | N
     def matches(rule: Rule, selectors: list[str]) -> bool:
         return any(rule.id == s or rule.id.startswith(s) or rule.category == s for s in selectors)
 
+    if not select and not ignore:  # the rules as loaded, their shared engine already built
+        return config
     rules = list(config.rules)
     if select:
         active_ids = {r.id for r in rules}
