@@ -105,7 +105,7 @@ class Model:
 
     @property
     def entries(self) -> Mapping[str, str]:
-        """entry -> its candidates joined by "|", as ids is built."""
+        """entry -> its candidates joined by "|": a view, then a dict, as `ids`."""
         if self._entries is None:
             if self._entry_view.lookups < PROMOTE:
                 return self._entry_view
