@@ -14,7 +14,7 @@ from itertools import islice
 from typing import Iterator, Mapping
 
 from .document import FOLDED_TO_ASCII
-from .lazyre import LazyRegex
+from .lazyre import LazyRegex, compile_checked
 from .matcher import trie_pattern
 
 LISTS = ("reporting-verbs", "reporting-forms", "not-sources", "source-phrases", "source-nouns", "counted-nouns",
@@ -125,6 +125,16 @@ def vocabulary_for(options: Mapping) -> Vocabulary:
 
 @lru_cache(maxsize=32)
 def _vocabulary(changes: tuple[tuple[str, tuple[str, ...]], ...]) -> Vocabulary:
+    """The compiled vocabulary, kept in the config cache with its regexes' compiled programs
+    (lazyre.py): compiling these eleven large alternations was a third of a one-file run."""
+    from .config import rules_root
+    from .configcache import cached
+
+    path = rules_root() / "data" / "attribution.yaml"
+    return cached(f"vocabulary:{path}:{changes!r}", lambda: (_compiled_vocabulary(changes), [path]))
+
+
+def _compiled_vocabulary(changes: tuple[tuple[str, tuple[str, ...]], ...]) -> Vocabulary:
     lists = {name: tuned(name, entries) for name, entries in changes}
     words = [form for verb in lists["reporting-verbs"] for form in _inflections(verb)]
     words += [*lists["reporting-forms"], *lists["source-phrases"], *lists["vague-phrases"]]
@@ -136,17 +146,17 @@ def _vocabulary(changes: tuple[tuple[str, tuple[str, ...]], ...]) -> Vocabulary:
         rf"\b(?!(?:{_DETERMINERS})\b)(?-i:[A-Z])[\w&-]*\s+{nouns}",  # a named report: the ONS figures
     ])
     return Vocabulary(
-        source=re.compile(source, re.IGNORECASE),
-        not_source=re.compile(_alternation(lists["not-sources"]), re.IGNORECASE),
-        vague=re.compile(_alternation(lists["vague-phrases"]), re.IGNORECASE),
-        vague_folded=re.compile(_alternation(lists["vague-phrases"])),
-        counted_after=re.compile(rf"\s+(?:[\w'’-]+\s+){{0,2}}?{_alternation(lists['counted-nouns'])}", re.IGNORECASE),
-        claim_before=re.compile(rf"{_alternation(lists['claim-words'])}\s+(?:[\w'’-]+\s+){{0,2}}$", re.IGNORECASE),
-        toll_before=re.compile(rf"{_alternation(lists['toll-words'])}\s+(?:[\w'’-]+\s+){{0,3}}$", re.IGNORECASE),
-        toll_after=re.compile(rf"\s+(?:[\w'’-]+\s+){{0,3}}?{_alternation(lists['toll-words'])}", re.IGNORECASE),
-        exempt_after=re.compile(rf"[\s-]*{_alternation(lists['exempt-units'])}", re.IGNORECASE),
-        exempt_before=re.compile(rf"{_alternation(lists['exempt-before'])}\s*$", re.IGNORECASE),
-        age_before=re.compile(rf"{_alternation(lists['age-before'])}\s+$", re.IGNORECASE),
+        source=compile_checked(source, re.IGNORECASE),
+        not_source=compile_checked(_alternation(lists["not-sources"]), re.IGNORECASE),
+        vague=compile_checked(_alternation(lists["vague-phrases"]), re.IGNORECASE),
+        vague_folded=compile_checked(_alternation(lists["vague-phrases"])),
+        counted_after=compile_checked(rf"\s+(?:[\w'’-]+\s+){{0,2}}?{_alternation(lists['counted-nouns'])}", re.IGNORECASE),
+        claim_before=compile_checked(rf"{_alternation(lists['claim-words'])}\s+(?:[\w'’-]+\s+){{0,2}}$", re.IGNORECASE),
+        toll_before=compile_checked(rf"{_alternation(lists['toll-words'])}\s+(?:[\w'’-]+\s+){{0,3}}$", re.IGNORECASE),
+        toll_after=compile_checked(rf"\s+(?:[\w'’-]+\s+){{0,3}}?{_alternation(lists['toll-words'])}", re.IGNORECASE),
+        exempt_after=compile_checked(rf"[\s-]*{_alternation(lists['exempt-units'])}", re.IGNORECASE),
+        exempt_before=compile_checked(rf"{_alternation(lists['exempt-before'])}\s*$", re.IGNORECASE),
+        age_before=compile_checked(rf"{_alternation(lists['age-before'])}\s+$", re.IGNORECASE),
     )
 
 

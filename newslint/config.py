@@ -22,12 +22,6 @@ from .display import quoted
 from .registry import catalogue, yaml_rule_paths
 from .sources import SourceError, read_text
 from .yamlfile import ConfigError, Problem, YamlFile
-from .yamlrules import build_engine
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
 
 CONFIG_NAMES = (".newslint.yaml", ".newslint.yml")
 _TOML_KEY = re.compile(r"\s*\[*\s*([^=\]]+?)\s*[=\]]")
@@ -39,6 +33,12 @@ SECTIONS: dict[str, dict[str, type | tuple[type, ...]]] = {
     "suppress": {"report-unused": bool},  # newslint/suppress.py
     "grammar": grammar.OPTIONS,
 }
+
+
+def _build_engine(rules):
+    from .yamlrules import build_engine  # here: a run from the cached config reads no rule file
+
+    return build_engine(rules)
 
 
 def rules_root() -> Path:
@@ -144,7 +144,7 @@ def _load(chosen: Path | None) -> tuple[Config, list[Path]]:
     if layers.problems:
         raise ConfigError(layers.problems)
     config = Config(
-        rules=tuple(build_engine(active)),
+        rules=tuple(_build_engine(active)),
         catalogue=known,
         include=layers.include,
         exclude=layers.exclude,
@@ -159,6 +159,10 @@ def _read(path: Path) -> YamlFile:
     """A YAML config, or a TOML one: [tool.newslint] of a pyproject.toml, the whole of any other .toml."""
     if path.suffix != ".toml":
         return YamlFile.load(path)
+    if sys.version_info >= (3, 11):  # here, not at the top: most configs are YAML
+        import tomllib
+    else:  # pragma: no cover
+        import tomli as tomllib
     try:
         text = read_text(str(path))
         data = tomllib.loads(text)
@@ -375,6 +379,8 @@ def select_rules(config: Config, select: list[str] | None, ignore: list[str] | N
     def matches(rule: Rule, selectors: list[str]) -> bool:
         return any(rule.id == s or rule.id.startswith(s) or rule.category == s for s in selectors)
 
+    if not select and not ignore:  # the rules as loaded, their shared engine already built
+        return config
     rules = list(config.rules)
     if select:
         active_ids = {r.id for r in rules}
@@ -383,7 +389,7 @@ def select_rules(config: Config, select: list[str] | None, ignore: list[str] | N
         rules = [r for r in rules if matches(r, select)] + [dataclasses.replace(r, enabled=True) for r in extra]
     if ignore:
         rules = [r for r in rules if not matches(r, ignore)]
-    return dataclasses.replace(config, rules=tuple(build_engine(rules)))
+    return dataclasses.replace(config, rules=tuple(_build_engine(rules)))
 
 
 def unknown_selectors(config: Config, selectors: list[str]) -> list[str]:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
-import tempfile
+from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable, TypeVar
 
@@ -39,13 +39,20 @@ def cache_dir() -> Path | None:
 def _code_stamp() -> str:
     """newslint's version and every module's and rule data file's size and mtime: an edited rule
     module is a new key."""
+    return _stamp_of(_PACKAGE)
+
+
+@lru_cache(maxsize=4)
+def _stamp_of(package: Path) -> str:
+    """Once per process (a run asks for up to three entries; the code it runs is the code it
+    imported, so a later edit is for the next process to see)."""
     parts = [__version__]
     # Rule modules read their defaults from these at import (rules/data/spin.yaml, attribution.yaml),
     # so an edited word list or threshold is a new key too.
-    rules = _PACKAGE / "_rules" if (_PACKAGE / "_rules").is_dir() else _PACKAGE.parent / "rules"
-    for module in [*sorted(_PACKAGE.rglob("*.py")), *sorted((rules / "data").glob("*.yaml"))]:
+    rules = package / "_rules" if (package / "_rules").is_dir() else package.parent / "rules"
+    for module in [*sorted(package.rglob("*.py")), *sorted((rules / "data").glob("*.yaml"))]:
         stat = module.stat()
-        parts.append(f"{module.name if module.suffix == '.yaml' else module.relative_to(_PACKAGE)}:"
+        parts.append(f"{module.name if module.suffix == '.yaml' else module.relative_to(package)}:"
                      f"{stat.st_size}:{stat.st_mtime_ns}")
     return "\n".join(parts)
 
@@ -96,6 +103,8 @@ def _read(entry: Path):
 
 def _write(entry: Path, deps: list[tuple[str, str]], value) -> None:
     """Store atomically (a parallel run never reads half a file); a cache that cannot be written is skipped."""
+    import tempfile  # here: a run that reads the cache writes nothing
+
     try:
         entry.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=entry.parent, prefix=".entry-")

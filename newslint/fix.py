@@ -20,7 +20,6 @@ Writing files safely (owners, links, read-only files, edits made during the run)
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import os
 import re
 from bisect import bisect_right
@@ -289,6 +288,8 @@ def undo(fixed: str, applied: Sequence[Applied]) -> str:
 
 
 def unified_diff(path: str, original: str, fixed: str) -> str:
+    import difflib  # here, not at the top: every lint run imports this module, few show a diff
+
     lines = difflib.unified_diff(original.splitlines(keepends=True), fixed.splitlines(keepends=True),
                                  fromfile=f"a/{path}", tofile=f"b/{path}")
     return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines)

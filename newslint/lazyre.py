@@ -6,10 +6,28 @@ that process, but a LazyRegex pickles as its source and flags only. A config loa
 cache (configcache.py) or sent to a worker therefore compiles a regex only when a rule first
 uses it: most phrase entries never are, since the phrase engine tries an entry only where its
 literal words occur.
+
+Compiling is most of a one-file run's start-up (sre's parser and compiler are Python code), so a
+LazyRegex made by compile_checked also keeps the compiled program (the list of ints the parser and
+compiler produce) and pickles with it: a cached config turns it into a pattern with one call to
+_sre.compile, which checks the program, instead of parsing again. That is CPython's internal
+interface, so the program is kept only with the interpreter's version and sre's MAGIC number and
+used only under the same ones; anything unexpected falls back to re.compile.
 """
 from __future__ import annotations
 
 import re
+import sys
+from array import array
+
+try:  # CPython's sre internals (3.11+: re._parser, re._compiler)
+    import _sre
+    from re import _compiler, _parser
+
+    _TAG: tuple | None = (sys.implementation.name, sys.version, _sre.MAGIC, _sre.CODESIZE)
+    _CODE = "I" if _sre.CODESIZE == 4 else "H"
+except (ImportError, AttributeError):  # pragma: no cover - another interpreter
+    _TAG = None
 
 # The attributes of re.Pattern that newslint uses, copied onto the instance once it is compiled,
 # so later calls cost a plain attribute lookup and no Python-level forwarding.
@@ -19,9 +37,10 @@ _FORWARDED = ("match", "search", "fullmatch", "finditer", "findall", "sub", "sub
 class LazyRegex:
     """A regex compiled the first time one of its methods is used."""
 
-    def __init__(self, pattern: str, flags: int = 0, compiled: re.Pattern | None = None):
+    def __init__(self, pattern: str, flags: int = 0, compiled: re.Pattern | None = None, program: tuple | None = None):
         self.pattern = pattern
         self.flags = compiled.flags if compiled is not None else flags
+        self._program = program  # what _sre.compile takes besides the pattern (see compile_checked)
         if compiled is not None:
             self._install(compiled)
 
@@ -32,11 +51,16 @@ class LazyRegex:
     def __getattr__(self, name: str):  # only reached for an attribute not yet installed
         if name not in _FORWARDED:
             raise AttributeError(name)
-        self._install(re.compile(self.pattern, self.flags))
+        compiled = _from_program(self.pattern, self._program) if self._program is not None else None
+        self._install(compiled or re.compile(self.pattern, self.flags))
         return self.__dict__[name]
 
     def __reduce__(self):
-        return LazyRegex, (self.pattern, self.flags)
+        if self._program is None:
+            return LazyRegex, (self.pattern, self.flags)
+        flags, code, groups, groupindex, indexgroup = self._program
+        return _restore, (self.pattern, self.flags, _TAG, (flags, array(_CODE, code).tobytes(), groups, groupindex,
+                                                             indexgroup))
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, (LazyRegex, re.Pattern)):
@@ -51,5 +75,45 @@ class LazyRegex:
 
 
 def compile_checked(pattern: str, flags: int = 0) -> LazyRegex:
-    """Compile now (re.error propagates, for validation) and keep the result for this process."""
-    return LazyRegex(pattern, flags, re.compile(pattern, flags))
+    """Compile now (re.error propagates, for validation) and keep the result for this process, and
+    its program for a pickled copy."""
+    program = _program(pattern, int(flags))
+    compiled = _from_program(pattern, program) if program is not None else None
+    if compiled is None:
+        return LazyRegex(pattern, flags, re.compile(pattern, flags))
+    return LazyRegex(pattern, flags, compiled, program)
+
+
+def _program(pattern: str, flags: int) -> tuple | None:
+    """What re._compiler.compile hands _sre.compile for a str pattern (re.error propagates), or None
+    where this interpreter has no such internals. (re.compile itself only adds its cache.)"""
+    if _TAG is None or not isinstance(pattern, str):
+        return None
+    try:
+        parsed = _parser.parse(pattern, flags)
+        code = _compiler._code(parsed, flags)
+        groupindex = dict(parsed.state.groupdict)
+        indexgroup = [None] * parsed.state.groups
+        for name, index in groupindex.items():
+            indexgroup[index] = name
+        return flags | parsed.state.flags, code, parsed.state.groups - 1, groupindex, tuple(indexgroup)
+    except re.error:
+        raise
+    except Exception:  # noqa: BLE001 - internals not as expected: re.compile will do
+        return None
+
+
+def _from_program(pattern: str, program: tuple) -> re.Pattern | None:
+    flags, code, groups, groupindex, indexgroup = program
+    try:
+        return _sre.compile(pattern, flags, list(code), groups, groupindex, indexgroup)
+    except Exception:  # noqa: BLE001 - a program sre does not accept: compile the source instead
+        return None
+
+
+def _restore(pattern: str, flags: int, tag: tuple | None, program: tuple) -> LazyRegex:
+    """Unpickle: keep the program only if this interpreter's sre made it."""
+    if tag is None or tag != _TAG:
+        return LazyRegex(pattern, flags)
+    flags_out, code, groups, groupindex, indexgroup = program
+    return LazyRegex(pattern, flags, None, (flags_out, array(_CODE, code), groups, groupindex, indexgroup))

@@ -1,61 +1,79 @@
 """The catalogue of rules: Python checks (an explicit list) plus YAML rule files."""
 from __future__ import annotations
 
+import importlib
 import types
 from pathlib import Path
-from typing import Iterable
+from typing import Any, Iterable
 
-from .checks import (
-    boilerplate_line,
-    caption_line,
-    clause_full_stop,
-    cross_file_boilerplate,
-    doubled_word,
-    grammar,
-    long_paragraph,
-    long_sentence,
-    machine_paraphrased,
-    orphan_honorific,
-    reading_ease,
-    reading_grade,
-    related_link_list,
-    repeated_paragraph,
-    same_giver_receiver,
-    space_before_punctuation,
-    stray_punctuation,
-    truncated_sentence,
-    unattributed_figure,
-    unlikely_collocation,
-    vague_attribution,
-)
 from .model import Examples, Rule, Severity
 from .yamlfile import ConfigError, Problem
-from .yamlrules import load_rule_file
 
 # Every Python rule module, in one explicit list. Adding a rule means adding it here.
-CHECK_MODULES: tuple[types.ModuleType, ...] = (
-    doubled_word,
-    unattributed_figure,
-    vague_attribution,
-    long_sentence,
-    long_paragraph,
-    reading_grade,
-    reading_ease,
-    grammar,
-    stray_punctuation,
-    space_before_punctuation,
-    clause_full_stop,
-    orphan_honorific,
-    truncated_sentence,
-    same_giver_receiver,
-    cross_file_boilerplate,
-    repeated_paragraph,
-    caption_line,
-    related_link_list,
-    boilerplate_line,
-    unlikely_collocation,
-    machine_paraphrased,
+CHECK_NAMES: tuple[str, ...] = (
+    "doubled_word",
+    "unattributed_figure",
+    "vague_attribution",
+    "long_sentence",
+    "long_paragraph",
+    "reading_grade",
+    "reading_ease",
+    "grammar",
+    "stray_punctuation",
+    "space_before_punctuation",
+    "clause_full_stop",
+    "orphan_honorific",
+    "truncated_sentence",
+    "same_giver_receiver",
+    "cross_file_boilerplate",
+    "repeated_paragraph",
+    "caption_line",
+    "related_link_list",
+    "boilerplate_line",
+    "unlikely_collocation",
+    "machine_paraphrased",
 )
+
+
+def __getattr__(name: str) -> Any:
+    """CHECK_MODULES, the modules themselves, imported when asked for (a run from a cached config
+    imports only the check modules of the rules it runs)."""
+    if name == "CHECK_MODULES":
+        return tuple(importlib.import_module(f"{__package__}.checks.{n}") for n in CHECK_NAMES)
+    raise AttributeError(name)
+
+
+class Lazy:
+    """A check module's function, imported on its first call; pickled as its module and name, so
+    unpickling a cached config imports no check module."""
+
+    __slots__ = ("module", "name", "_function")
+
+    def __init__(self, module: str, name: str, function=None) -> None:
+        self.module, self.name, self._function = module, name, function
+
+    def __call__(self, *args, **kwargs):
+        function = self._function
+        if function is None:
+            function = self._function = getattr(importlib.import_module(self.module), self.name)
+        return function(*args, **kwargs)
+
+    def __reduce__(self):
+        return Lazy, (self.module, self.name)
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Lazy) and (self.module, self.name) == (other.module, other.name)
+
+    def __hash__(self) -> int:
+        return hash((self.module, self.name))
+
+    def __repr__(self) -> str:
+        return f"<{self.module}.{self.name}>"
+
+
+def _lazy(module: types.ModuleType, name: str) -> Lazy | None:
+    function = getattr(module, name, None)
+    return None if function is None else Lazy(module.__name__, name, function)
 
 
 def rule_from_module(module: types.ModuleType) -> Rule:
@@ -70,7 +88,7 @@ def rule_from_module(module: types.ModuleType) -> Rule:
         category=module.CATEGORY,
         severity=Severity.parse(module.SEVERITY),
         description=description,
-        check=module.check,
+        check=_lazy(module, "check"),
         enabled=getattr(module, "ENABLED", True),
         options=dict(getattr(module, "DEFAULTS", {})),
         schema=dict(getattr(module, "OPTIONS", {})),
@@ -78,17 +96,17 @@ def rule_from_module(module: types.ModuleType) -> Rule:
         doc=body.strip(),
         source=module.__name__,
         stage=getattr(module, "STAGE", "text"),
-        measure=getattr(module, "measure", None),
+        measure=_lazy(module, "measure"),
         fixable=getattr(module, "FIXABLE", True),
-        collect=getattr(module, "collect", None),
-        finish=getattr(module, "finish", None),
-        validate=getattr(module, "validate", None),
+        collect=_lazy(module, "collect"),
+        finish=_lazy(module, "finish"),
+        validate=_lazy(module, "validate"),
         whole_file=getattr(module, "WHOLE_FILE", False),
     )
 
 
 def python_rules() -> list[Rule]:
-    return [rule_from_module(m) for m in CHECK_MODULES]
+    return [rule_from_module(m) for m in __getattr__("CHECK_MODULES")]
 
 
 def yaml_rule_paths(entry: Path) -> list[Path]:
@@ -104,6 +122,7 @@ def catalogue(rule_files: Iterable[tuple[Path, str]]) -> dict[str, Rule]:
     rule_files holds (path, display name) pairs; every file's problems are gathered before raising.
     """
     from .config import rules_root  # config imports this module
+    from .yamlrules import load_rule_file  # here: a run from a cached config needs no rule-file reader
 
     builtin = rules_root().resolve()
     rules = {rule.id: rule for rule in python_rules()}

@@ -106,7 +106,10 @@ def _run_rule(document: Document, rule: Rule, directives: Any, run: _Run, collec
     args = (document, options) if rule.stage == "text" else (document, options, tuple(run.findings))
     try:
         with userregex.budget():
-            run.findings.extend(list(_findings(document, rule, suppress.keep(directives, rule.id, rule.check(*args)))))
+            hits = rule.check(*args)
+            if directives.items:  # most files have no directive: nothing to filter
+                hits = suppress.keep(directives, rule.id, hits)
+            run.findings.extend(list(_findings(document, rule, hits)))
     except RuleUnavailable as exc:  # e.g. no LanguageTool server: skip the rule, say why
         run.notes.append(f"newslint: {exc}")
         return

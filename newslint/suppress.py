@@ -18,7 +18,6 @@ true}` in the config) a suppression that suppressed nothing is reported as `unus
 """
 from __future__ import annotations
 
-import difflib
 import re
 from bisect import bisect_right
 from functools import lru_cache
@@ -187,6 +186,8 @@ def _add(found: Directives, start: int, end: int, kind: str, rule_text: str | No
 
 @lru_cache(maxsize=1024)
 def _hint(rule: str, known: tuple[str, ...]) -> str:
+    import difflib  # here, not at the top: only an unknown rule name needs it
+
     close = difflib.get_close_matches(rule, known, n=1) if len(rule) <= 60 else []
     return f" (did you mean '{close[0]}'?)" if close else ""
 

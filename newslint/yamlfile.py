@@ -10,15 +10,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Sequence
+from typing import TYPE_CHECKING, Any, Sequence
 
-import yaml
 
 from .display import printable
 from .sources import SourceError, read_text
 
+if TYPE_CHECKING:
+    import yaml
+
 # libyaml's parser when PyYAML has it: the built-in rule packs hold over a thousand entries.
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # Values a document may expand to, aliases counted at their full size. The largest built-in
 # pack (tortured-phrases, about 6,000 entries) expands to under 20,000.
 MAX_EXPANDED = 1_000_000
@@ -49,6 +50,7 @@ class ConfigError(Exception):
 
 
 def _key_text(node: yaml.Node) -> str:
+    import yaml  # here, not at the top: a run from the config cache reads no YAML
     return node.value if isinstance(node, yaml.ScalarNode) else f"<{node.id}>"
 
 
@@ -58,6 +60,7 @@ def check_nodes(root: yaml.Node, text: str) -> tuple[int | None, str] | None:
 
 
 def _first_duplicate(root: yaml.Node) -> tuple[int, str] | None:
+    import yaml  # here, not at the top: a run from the config cache reads no YAML
     stack, seen = [root], set()
     while stack:
         node = stack.pop()
@@ -100,6 +103,7 @@ def _expansion_problem(root: yaml.Node) -> tuple[int, str] | None:
 
 
 def _children(node: yaml.Node) -> list[yaml.Node]:
+    import yaml  # here, not at the top: a run from the config cache reads no YAML
     if isinstance(node, yaml.MappingNode):
         return [part for pair in node.value for part in pair]
     if isinstance(node, yaml.SequenceNode):
@@ -172,7 +176,9 @@ class YamlFile:
 
 
 def _parse(name: str, text: str) -> tuple[Any, yaml.Node | None]:
-    loader = _LOADER(text)
+    import yaml  # here, not at the top: a run from the config cache reads no YAML
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)
     try:
         root = loader.get_single_node()
         found = check_nodes(root, text) if root is not None else None

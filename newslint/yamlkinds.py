@@ -18,7 +18,7 @@ from .lineneedles import Needles, holds, needles
 from .matcher import PhraseEngine, PhraseEntry, literal_anchor, phrase_regex
 from .model import Hit, Rule
 from .regexstems import stems
-from .userregex import COMPILE_ERRORS, compile_user, is_guarded
+from .userregex import compile_errors, compile_user, is_guarded
 from .yamlfile import Problem, YamlFile
 
 ENTRY_KEYS = {"replace", "regex", "followed-by", "not-followed-by", "preceded-by", "not-preceded-by",
@@ -51,7 +51,7 @@ class Reader:
                 return compile_checked(pattern, flags)
             where = f"{self.source.name}: {'.'.join(str(k)[:60] for k in keys)}"
             return compile_user(pattern, flags, where, shown if isinstance(shown, str) else None)
-        except COMPILE_ERRORS as exc:
+        except compile_errors() as exc:
             self.fail(keys, f"regex {quoted(pattern if shown is None else shown)} does not compile: {exc}")
             return None
 

@@ -9,11 +9,10 @@ import re
 from pathlib import Path
 from typing import Any
 
-import regex
 
 from .display import quoted
 from .model import CATEGORIES, Examples, Rule, Severity
-from .userregex import COMPILE_ERRORS
+from .userregex import compile_errors
 from .yamlfile import ConfigError, YamlFile
 from .yamlkinds import PhraseCheck, Reader, Style, build_engine, line, match_case, pattern, phrases
 
@@ -105,9 +104,11 @@ def _examples(reader: Reader, examples: Any) -> tuple[tuple[str, ...], tuple[str
 def _check_placeholders(reader: Reader, message: str, kind: str, data: dict) -> None:
     allowed = {"match", "replacement"}
     if kind == "pattern" and isinstance(data.get("pattern"), str):
+        import regex  # here, not at the top: a run from the config cache loads no rule file
+
         try:
             allowed |= set(regex.compile(data["pattern"]).groupindex)
-        except COMPILE_ERRORS:  # reported by the pattern's own check
+        except compile_errors():  # reported by the pattern's own check
             return
     if isinstance(data.get("message"), str):
         reader.template(("message",), message, allowed)

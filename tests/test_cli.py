@@ -182,3 +182,30 @@ def test_a_plain_text_run_imports_no_formatter_or_fixer_it_does_not_use(tmp_path
     unused = {"newslint.formatters.junit", "newslint.formatters.sarif", "newslint.formatters.html",
               "newslint.fixwrite", "newslint.strip", "xml.etree.ElementTree"}
     assert not loaded & unused
+
+
+@pytest.mark.slow
+def test_a_run_from_the_caches_imports_no_rule_reader_and_a_cached_result_no_check(tmp_path):
+    # Fresh interpreters: the first run fills the config and result caches, the second is answered
+    # from them, the third (--no-cache) lints again from the cached config.
+    article = tmp_path / "story.txt"
+    article.write_text("The council approved the plan on Monday. Its leader said the vote was close.\n",
+                       encoding="utf-8")
+    probe = ("import sys\nfrom newslint.cli import main\ncode = main(sys.argv[1:])\n"
+             "print('loaded:', *sorted(m for m in sys.modules if m.split('.')[0] in "
+             "('newslint', 'yaml', 'regex', 'tomllib', 'difflib')))\n")
+
+    def loaded(*args: str) -> set[str]:
+        done = subprocess.run([sys.executable, "-c", probe, *args, str(article)], capture_output=True, text=True,
+                              cwd=tmp_path)
+        assert done.returncode == 0, done.stderr
+        return set(done.stdout.split("loaded:")[-1].split())
+
+    loaded()
+    hit = loaded()
+    # The cross-file rule's finish step runs over the cached results; config.py reads grammar's option schema.
+    rules = {m for m in hit if m.startswith("newslint.checks.")} - {
+        "newslint.checks.common", "newslint.checks.cross_file_boilerplate", "newslint.checks.grammar"}
+    assert "newslint.runner" in hit and not rules and not hit & {"yaml", "regex", "tomllib", "difflib"}
+    linted = loaded("--no-cache")
+    assert "newslint.checks.doubled_word" in linted and not linted & {"regex", "tomllib", "difflib", "newslint.yamlrules"}

@@ -73,3 +73,78 @@ def test_the_trigram_context_reaches_the_second_word_before_a_swap():
     assert suspect.margin > 2 and suspect.features[1] < 0.5  # trigram margin; the bigram margin
     # A comma breaks the context two words back: the bigrams alone do not name "file".
     assert all(s.fix != "file" for s in analyse("The rank, and register voted against the deal.").suspects)
+
+
+def _packed_table() -> bytes:
+    """A tiny table in the packed layout tools/build_spin_model.py writes (see spinmodel.py)."""
+    import json
+    from array import array
+
+    vocab = ["<s>", "</s>", "the", "cat", "sat", "feline", "perched"]
+    unigram = array("h", [-990, -1500, -1200, -3000, -3100, -4800, -4500])
+    backoff = array("h", [-300, 0, -250, -200, -210, -100, -120])
+    offsets = array("I", [0, 1, 1, 2, 3, 3, 3, 3])  # <s> -> the, the -> cat, cat -> sat
+    seconds = array("I", [2, 3, 4])
+    values = bytes([10, 40, 25])
+    entries = b"feline\tcat\nperched\tsat|sit\nsat down\tsat\n"
+    bloom = bytes(8)
+    parts = ["\n".join(vocab).encode(), unigram.tobytes(), backoff.tobytes(), offsets.tobytes(), seconds.tobytes(),
+             values, entries, bloom]
+    header = {"sections": [len(p) for p in parts], "scale": 1000, "step": 0.04, "bloom_primes": [61, 59], "id_bits": 3}
+    return json.dumps(header).encode() + b"\n" + b"".join(parts)
+
+
+def test_the_unpacked_tables_answer_as_dicts_would_before_and_after_they_become_dicts(monkeypatch):
+    from newslint import spinmodel
+
+    lm = spinmodel.Model(spinmodel.unpack(_packed_table()))
+    assert lm.vocab[3] == "cat" and lm.unigram[3] == -3.0 and lm.backoff[2] == -0.25
+    viewed = lm.ids
+    assert not isinstance(viewed, dict) and viewed["feline"] == 5 and viewed.get("dog", -1) == -1 and "cat" in viewed
+    assert dict(viewed.items()) == {w: i for i, w in enumerate(lm.vocab)}
+    assert lm.candidates("perched") == ("sat", "sit") and lm.candidates("dog") == () and "sat down" in lm.entries
+    assert lm.phrase_starts == {"sat": 2} and lm.prefixes == {"sat down"}
+    assert lm.logprob(2, 3) == -40 * 0.04 and lm.logprob(2, 4) == -0.25 + -3.1 and lm.listed(3, 4)
+    monkeypatch.setattr(spinmodel, "PROMOTE", 0)
+    assert isinstance(lm.ids, dict) and lm.ids == dict(viewed.items())
+    assert lm.entries == {"feline": "cat", "perched": "sat|sit", "sat down": "sat"}
+
+
+def test_the_model_is_unpacked_once_into_the_cache_folder_or_kept_in_memory(monkeypatch, tmp_path):
+    import gzip
+    import mmap
+
+    from newslint import spinmodel
+
+    packed = tmp_path / "table.bin.gz"
+    packed.write_bytes(gzip.compress(_packed_table()))
+    monkeypatch.setattr(spinmodel, "_packed", lambda name=None: packed)
+    monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path / "cache"))
+    spinmodel.model.cache_clear()
+    try:
+        first = spinmodel.model()
+        [unpacked] = (tmp_path / "cache").glob("spinmodel-*.bin")
+        spinmodel.model.cache_clear()
+        mapped = spinmodel.model()
+        assert isinstance(mapped._data, mmap.mmap) and mapped.candidates("feline") == first.candidates("feline")
+        unpacked.write_bytes(unpacked.read_bytes()[:100])  # a damaged file is unpacked again
+        spinmodel.model.cache_clear()
+        assert spinmodel.model().ids["sat"] == 4
+        (tmp_path / "blocked").write_text("a file where the folder should be")
+        monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path / "blocked"))
+        spinmodel.model.cache_clear()
+        assert spinmodel.model().ids["sat"] == 4
+    finally:
+        spinmodel.model.cache_clear()
+
+
+def test_the_phrase_table_view_answers_as_its_dict(monkeypatch):
+    from newslint import spinmodel
+
+    data = spinmodel.unpack_phrases("a belief\t-3907\na better place\t-3706\n")
+    _, at = spinmodel._sections(data)
+    assert set(at) == {"keys", "key_starts", "slots", "values"}
+    monkeypatch.setattr(spinmodel, "_load", lambda *args: data)
+    viewed = spinmodel._phrases(None)
+    assert viewed.get("a better place") == -3.706 and viewed.get("a bel") is None and len(viewed) == 2
+    assert spinmodel._phrases(viewed) == {"a belief": -3.907, "a better place": -3.706}

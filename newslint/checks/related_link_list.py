@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Any, Iterator
 
 from ..model import Hit
-from ..userregex import COMPILE_ERRORS, compile_user
+from ..userregex import compile_errors, compile_user
 
 ID = "related-link-list"
 CATEGORY = "boilerplate"
@@ -57,7 +57,7 @@ def validate(options) -> Iterator[tuple[str, str]]:
     for index, label in enumerate(options.get("labels", ())):
         try:
             compile_user(label, re.IGNORECASE, "")
-        except COMPILE_ERRORS as exc:
+        except compile_errors() as exc:
             yield f"labels.{index}", f"regex {label[:60]!r} does not compile: {exc}"
 
 

@@ -9,7 +9,6 @@ HTML only a space the writer typed counts, not the place of a closing tag or emp
 from __future__ import annotations
 
 import re
-from html import unescape
 from typing import Iterator
 
 from ..model import Hit
@@ -31,7 +30,11 @@ def _typed(document, start: int, end: int) -> bool:
     """Whether the writer typed a space there: in Markdown and HTML the gap may be nothing but
     blanked markup ("**Gaza**," reads as "  Gaza  ,"); an entity such as &nbsp; is a typed space."""
     source = document.source[start:end]
-    return source == document.text[start:end] or any(c.isspace() for c in unescape(source))
+    if source == document.text[start:end]:
+        return True
+    from html import unescape  # here, not at the top: only markup differs from its text
+
+    return any(c.isspace() for c in unescape(source))
 
 
 def check(document, options) -> Iterator[Hit]:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from functools import cached_property
-from html import unescape
 from pathlib import PurePath
 
 from ..document import Document
@@ -39,6 +38,8 @@ def decode_entity(raw: str) -> str:
     A word holding an entity ("don&rsquo;t") is split in two, the price of exact offsets.
     An entity that does not decode, or decodes to more characters than it has, stays as it is.
     """
+    from html import unescape  # here, not at the top: only HTML and Markdown have entities
+
     decoded = unescape(raw)
     if decoded == raw or len(decoded) > len(raw):
         return raw
