@@ -219,13 +219,21 @@ def _spans(lm: Model, ctx: _Context) -> Iterator[tuple[int, int, str]]:
 
 @lru_cache(maxsize=1)
 def fitted() -> dict:
-    """The detector's fitted thresholds and verdict weights, from rules/data/spin.yaml."""
-    import yaml
+    """The detector's fitted thresholds and verdict weights, from rules/data/spin.yaml (through the
+    config cache: a cached run needs no PyYAML for them)."""
+    from .configcache import cached
 
     # As config.rules_root(), which the rules cannot import at load time (config imports them).
     packaged = resources.files("newslint") / "_rules"
     root = Path(str(packaged)) if packaged.is_dir() else Path(__file__).resolve().parent.parent / "rules"
-    return yaml.safe_load((root / "data" / "spin.yaml").read_text(encoding="utf-8"))
+    path = root / "data" / "spin.yaml"
+    return cached(f"spin:{path}", lambda: (_read_fitted(path), [path]))
+
+
+def _read_fitted(path: Path) -> dict:
+    import yaml
+
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
 @lru_cache(maxsize=8)
