@@ -269,7 +269,7 @@ def losses(paths, spinners, rate: float, th, thresholds: tuple[float, float]) ->
                 if exact in fates.lm.entries:
                     candidates = fates.lm.candidates(exact)
                     rank = candidates.index(original) if original in candidates else -1
-                    status = "not listed" if rank < 0 else "tried" if rank < TRIED else "listed, not tried"
+                    status = _status(fates.lm, exact, original, rank)
                     listed[status] += size
                     if suspect is not None and where == (index, size, exact):
                         named[(best, suspect.original == original)] += size
@@ -289,6 +289,20 @@ def losses(paths, spinners, rate: float, th, thresholds: tuple[float, float]) ->
             if stage == "context broken":
                 clean_broken[fates.why_broken(k, n)] += 1
     _print_stages(f"entry spans of the {len(paths)} originals", clean, clean_broken, per=len(paths))
+
+
+def _status(lm, entry: str, original: str, rank: int) -> str:
+    """Where the true original stands among the entry's candidates; when it is not listed, whether it
+    is the rarer of the two by unigrams (the table lists commoner candidates only) or was cut at 12."""
+    if rank >= 0:
+        return "tried" if rank < TRIED else "listed, not tried"
+    words = original.split()
+    if not all(w in lm.ids for w in words):
+        return "not listed, unknown to the model"
+    def logp(phrase_words):
+        return sum(lm.unigram[lm.ids[w]] for w in phrase_words)
+    rarer = logp(words) <= logp(entry.split())
+    return "not listed, rarer than the swap" if rarer else "not listed, commoner"
 
 
 def _print_stages(title, counts, broken, per: int = 0) -> None:
