@@ -40,7 +40,7 @@ from newslint.document import Document  # noqa: E402
 from newslint.model import Severity  # noqa: E402
 from newslint.runner import lint_document  # noqa: E402
 from newslint.spinmodel import model  # noqa: E402
-from newslint.swaps import analyse  # noqa: E402
+from newslint.swaps import TRIED, analyse, fitted  # noqa: E402
 
 SPARED = 150
 SPINNERS = ("wordnet", "moby", "mixed")
@@ -92,11 +92,17 @@ class Thesauri:
 
 def spin(text: str, spinner: str, rate: float, rng: random.Random, th: Thesauri) -> tuple[str, set[int]]:
     """The spun text and the indices (in its .split()) of the words that were put in."""
+    spun, swaps = spin_swaps(text, spinner, rate, rng, th)
+    return spun, {i for index, size, _ in swaps for i in range(index, index + size)}
+
+
+def spin_swaps(text: str, spinner: str, rate: float, rng: random.Random, th: Thesauri):
+    """The spun text and its swaps: (index in its .split(), words put in, the original words)."""
     parts = re.split(r"(\s+)", text)
     out, k = [], 0
     while k < len(parts):
         if k % 2:
-            out.append((parts[k], False))
+            out.append((parts[k], None))
             k += 1
             continue
         words = [parts[k]]
@@ -104,18 +110,18 @@ def spin(text: str, spinner: str, rate: float, rng: random.Random, th: Thesauri)
             words.append(parts[k + 2 * len(words)])
         n, replacement = _swap(words, 0, spinner, rate, rng, th)
         if replacement is None:
-            out.append((parts[k], False))
+            out.append((parts[k], None))
             k += 1
         else:
-            out.append((replacement, True))
+            out.append((replacement, " ".join(words[:n])))
             k += 2 * n - 1
-    swapped, index = set(), 0
-    for chunk, put_in in out:
+    swaps, index = [], 0
+    for chunk, original in out:
         size = len(chunk.split())
-        if put_in:
-            swapped.update(range(index, index + size))
+        if original:
+            swaps.append((index, size, original))
         index += size
-    return "".join(chunk for chunk, _ in out), swapped
+    return "".join(chunk for chunk, _ in out), swaps
 
 
 def _swap(words: list[str], k: int, spinner: str, rate: float, rng: random.Random, th: Thesauri):
@@ -159,6 +165,154 @@ def spun_sets(paths, spinners, rates, th):
             for rate in rates:
                 rng = random.Random(zlib.crc32(f"{path.name}:{spinner}:{rate}".encode()))
                 yield (path, spinner, rate, *spin(text, spinner, rate, rng, th))
+
+
+# The stages of the swap test, in the order a span goes through them (bench/spun.py --losses).
+STAGES = ("not an entry", "capitalised", "text edge", "inside broken", "gate", "context broken", "fit bound",
+          "no margin", "overlap", "confidence", "quoted", "suggestion", "warning")
+
+
+def _side(ctx, k: int, step: int) -> str:
+    """Why token k has no context on one side (step -1: left, 1: right): what breaks it."""
+    token, core = ctx.tokens[k], ctx.cores[k]
+    if (token[:1] != core[:1]) if step < 0 else (token[-1:] != core[-1:]):
+        return "punct"
+    j = k + step
+    if not 0 <= j < len(ctx.tokens):
+        return "edge"
+    neighbour, near = ctx.tokens[j], ctx.cores[j]
+    if (neighbour[-1:] != near[-1:]) if step < 0 else (neighbour[:1] != near[:1]):
+        return "punct"
+    return "digit" if any(c.isdigit() for c in near) else "unknown"
+
+
+class Fates:
+    """The first stage of newslint.swaps that drops each entry span of one text (the same steps as
+    swaps._spans, swaps._best, the untangling and swaps.hits, taken one at a time)."""
+
+    def __init__(self, text: str, low: float, sure: float) -> None:
+        from newslint import swaps
+
+        self.swaps, self.lm = swaps, model()
+        self.ctx = swaps._Context(text, self.lm)
+        self.yielded = set(swaps._spans(self.lm, self.ctx))
+        self.kept = {(s.index, len(s.words)): s for s in analyse(text).suspects}
+        self.document, self.low, self.sure = Document(text, "spun.txt"), low, sure
+        self.offsets = token_spans(text)
+        self.broken: dict[str, int] = {}
+
+    def spans(self, start: int, stop: int):
+        """(k, n, entry) of the entries (up to three words) that overlap tokens start..stop-1."""
+        low, entries = self.ctx.low, self.lm.entries
+        for k in range(max(start - 2, 0), stop):
+            for n in (1, 2, 3):
+                if k + n > start and k + n <= len(low) and " ".join(low[k:k + n]) in entries:
+                    yield k, n, " ".join(low[k:k + n])
+
+    def fate(self, k: int, n: int, entry: str) -> tuple[str, object]:
+        """(stage, the suspect _best makes of it or None)."""
+        sw, lm, ctx = self.swaps, self.lm, self.ctx
+        if not ctx.judged(k):
+            return "capitalised", None
+        if (k, n, entry) not in self.yielded:
+            if n == 1 and not 0 < k < len(ctx.low) - 1:
+                return "text edge", None
+            if n > 1 and not all(ctx.right(j) == ctx.ids[j + 1] >= 0 for j in range(k, k + n - 1)):
+                return "inside broken", None
+            return "gate", None
+        left, right = ctx.left(k), ctx.right(k + n - 1)
+        if left < 0 and right < 0:
+            return "context broken", None
+        own = sw._chain(lm, left, ctx.ids[k:k + n], right, entry)
+        if min(own[1] if left >= 0 else 9, own[2] if right >= 0 else 9) > sw.BOUND:
+            return "fit bound", None
+        suspect = sw._best(lm, ctx, k, n, entry)
+        if suspect is None:
+            return "no margin", None
+        if (k, n) not in self.kept:
+            return "overlap", suspect
+        if suspect.confidence < self.low:
+            return "confidence", suspect
+        start = self.offsets[k][0] + (len(ctx.tokens[k]) - len(ctx.tokens[k].lstrip(sw.PUNCT)))
+        if self.document.in_quote(start):
+            return "quoted", suspect
+        return ("suggestion" if suspect.confidence < self.sure else "warning"), suspect
+
+    def why_broken(self, k: int, n: int) -> str:
+        return f"{_side(self.ctx, k, -1)}/{_side(self.ctx, k + n - 1, 1)}"
+
+
+def losses(paths, spinners, rate: float, th, thresholds: tuple[float, float]) -> None:
+    """For every swapped word, per spinner, the first stage that loses it (the furthest stage any entry
+    overlapping the swap reaches); the same stages for the entry spans of the originals."""
+    from collections import Counter
+
+    low, sure = thresholds
+    clean, clean_broken = Counter(), Counter()
+    for spinner in spinners:
+        words, broken, listed, named = Counter(), Counter(), Counter(), Counter()
+        for path in paths:
+            text = read(path)
+            rng = random.Random(zlib.crc32(f"{path.name}:{spinner}:{rate}".encode()))
+            spun, swaps = spin_swaps(text, spinner, rate, rng, th)
+            fates = Fates(spun, low, sure)
+            for index, size, original in swaps:
+                best, where, suspect = "not an entry", None, None
+                for k, n, entry in fates.spans(index, index + size):
+                    stage, s = fates.fate(k, n, entry)
+                    if STAGES.index(stage) > STAGES.index(best):
+                        best, where, suspect = stage, (k, n, entry), s
+                words[best] += size
+                if best == "context broken":
+                    broken[fates.why_broken(*where[:2])] += size
+                exact = " ".join(fates.ctx.low[index:index + size])
+                if exact in fates.lm.entries:
+                    candidates = fates.lm.candidates(exact)
+                    rank = candidates.index(original) if original in candidates else -1
+                    status = _status(fates.lm, exact, original, rank)
+                    listed[status] += size
+                    if suspect is not None and where == (index, size, exact):
+                        named[(best, suspect.original == original)] += size
+                else:
+                    listed["swap not an entry"] += size
+        _print_stages(f"{spinner} at {rate}", words, broken)
+        total = sum(listed.values())
+        print("  the original among the exact entry's candidates: " + ", ".join(
+            f"{k} {100 * v / total:.1f}%" for k, v in listed.most_common()))
+        print("  the suspect names the original, by stage: " + ", ".join(
+            f"{stage} {'yes' if right else 'no'} {100 * v / total:.1f}%" for (stage, right), v in sorted(named.items())))
+    for path in paths:
+        fates = Fates(read(path), low, sure)
+        for k, n, entry in fates.spans(0, len(fates.ctx.low)):
+            stage, _ = fates.fate(k, n, entry)
+            clean[stage] += 1
+            if stage == "context broken":
+                clean_broken[fates.why_broken(k, n)] += 1
+    _print_stages(f"entry spans of the {len(paths)} originals", clean, clean_broken, per=len(paths))
+
+
+def _status(lm, entry: str, original: str, rank: int) -> str:
+    """Where the true original stands among the entry's candidates; when it is not listed, whether it
+    is the rarer of the two by unigrams (the table lists commoner candidates only) or was cut at 12."""
+    if rank >= 0:
+        return "tried" if rank < TRIED else "listed, not tried"
+    words = original.split()
+    if not all(w in lm.ids for w in words):
+        return "not listed, unknown to the model"
+    def logp(phrase_words):
+        return sum(lm.unigram[lm.ids[w]] for w in phrase_words)
+    rarer = logp(words) <= logp(entry.split())
+    return "not listed, rarer than the swap" if rarer else "not listed, commoner"
+
+
+def _print_stages(title, counts, broken, per: int = 0) -> None:
+    total = sum(counts.values())
+    print(f"{title}: {total} {'spans' if per else 'swapped words'}")
+    for stage in STAGES:
+        extra = f", {100 * counts[stage] / per:.1f} per 100 articles" if per else ""
+        print(f"  {stage:>15}: {counts[stage]:6d} {100 * counts[stage] / max(total, 1):5.1f}%{extra}")
+    top = ", ".join(f"{k} {100 * v / max(total, 1):.1f}%" for k, v in broken.most_common(6))
+    print(f"  context broken (left/right): {top}")
 
 
 def fit(rows, labels, weights) -> list[float]:
@@ -269,6 +423,8 @@ def main() -> None:
     parser.add_argument("--pps", type=Path)
     parser.add_argument("--limit", type=int, default=0)
     parser.add_argument("--config", type=Path, help="a config file (to compare thresholds); default: the packaged one")
+    parser.add_argument("--losses", action="store_true",
+                        help="the first stage of the swap test that loses each swapped word, at the first rate")
     parser.add_argument("--columns", type=int, default=0, help="with --fit spans: fit the first N features only")
     args = parser.parse_args()
     rates = [float(r) for r in args.rates.split(",")]
@@ -281,6 +437,10 @@ def main() -> None:
         plant_report(args.pps, paths, config)
         return
     th = Thesauri(args.moby, args.wordnet)
+    if args.losses:
+        phrases = fitted()["phrases"]  # the packaged thresholds
+        losses(paths, spinners, rates[0], th, (phrases["min-confidence"], phrases["warn-confidence"]))
+        return
     data = spun_sets(paths, spinners, rates, th)
     if args.fit == "spans":
         fit_spans(data, args.columns)
