@@ -2,6 +2,7 @@ import dataclasses
 import re
 
 from newslint import lint_text
+from newslint.checks.unlikely_collocation import DEFAULTS
 from newslint.yamlrules import build_engine
 
 from helpers import check, default_config, findings
@@ -18,12 +19,12 @@ def test_flags_a_swapped_word_with_the_likely_original_and_a_confidence():
     assert "'extrinsic'" in finding.message
     confidence = float(re.search(r"confidence (0\.\d\d)\)", finding.message).group(1))
     assert (finding.end_line, finding.end_column) == (1, 24)
-    # Below the default warn-confidence (0.99): a suggestion; a warning once warn-confidence is below it.
-    assert 0.90 <= confidence < 0.99
+    # Below the default warn-confidence: a suggestion; a warning once warn-confidence is below it.
+    assert DEFAULTS["min-confidence"] <= confidence < DEFAULTS["warn-confidence"]
     assert str(finding.severity) == "suggestion"
     [warned] = findings(FOREIGN, "unlikely-collocation", **{"warn-confidence": confidence - 0.01})
     assert str(warned.severity) == "warning"
-    # "unsettled" for *mobile* (confidence 0.89) is below the default min-confidence on its own.
+    # "unsettled" for *mobile* (confidence about 0.88) sits at the edge of the default min-confidence.
     assert check(SPUN, "unlikely-collocation", **{"min-confidence": 0.85}) == [(1, 10, "unlikely-collocation")]
 
 
