@@ -24,6 +24,7 @@ import math
 import operator
 import re
 from dataclasses import dataclass
+from bisect import bisect_left
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -164,18 +165,96 @@ def _best(lm: Model, ctx: _Context, k: int, n: int, entry: str) -> Suspect | Non
     tri = trigrams()
     history = tri.history(far_left, left)
     own3 = _chain3(tri, history, left, words, right, far_right, own)
-    best = None
-    for candidate, ids in lm.candidate_ids(entry)[:TRIED]:
-        alt = _chain(lm, left, ids, right, candidate)
-        alt3 = _chain3(tri, history, left, ids, right, far_right, alt)
-        margin = alt3[0] - own3[0]
-        if margin >= MIN_MARGIN and (best is None or margin > best[0]):
-            best = (margin, candidate, alt, ids, alt3)
-    if best is None:
+    found = _likeliest(lm, tri, history, left, right, far_right, _tried(lm, entry), own3[0])
+    if found is None:
         return None
-    margin, candidate, alt, ids, alt3 = best
+    candidate, ids = found
+    # The winner's chains again, in full, for its features (the same sums as the loop's, so the same values).
+    alt = _chain(lm, left, ids, right, candidate)
+    alt3 = _chain3(tri, history, left, ids, right, far_right, alt)
+    margin = alt3[0] - own3[0]
     features = _features(lm, alt[0] - own[0], own, alt, words, ids, (left >= 0) + (right >= 0), margin, own3, alt3)
     return Suspect(k, tuple(ctx.cores[k:k + n]), candidate, round(margin, 3), confidence(features), features)
+
+
+# entry -> its TRIED candidates as (candidate, ids, first id, last id, id before the last or -1, inside or None, words);
+# bounded by the entries a corpus holds (tens of thousands), so kept for the process.
+_TRIED_CACHE: dict[str, tuple] = {}
+
+
+def _tried(lm: Model, entry: str) -> tuple:
+    """The candidates _best tries for the entry, with what its loop reads of each (cached)."""
+    found = _TRIED_CACHE.get(entry)
+    if found is None:
+        found = _TRIED_CACHE[entry] = tuple(
+            (c, ids, ids[0], ids[-1], ids[-2] if len(ids) > 1 else -1, lm.inside(c) if len(ids) > 1 else 0.0, len(ids))
+            for c, ids in lm.candidate_ids(entry)[:TRIED])
+    return found
+
+
+def _likeliest(lm: Model, tri: Trigrams, history, left: int, right: int, far_right: int, tried: tuple,
+               own: float) -> tuple[str, list[int]] | None:
+    """(candidate, ids) of the candidate with the largest margin (MIN_MARGIN or more) over `own`, the span's
+    own corrected total (_chain3's first value), or None.
+
+    The hot loop of the scan: each candidate's total is _chain's and _chain3's, the same sums in the same
+    order (so the same floats), with their lookups inlined and what the span fixes (the left context's
+    ranges, the trigram history) read once; the winner's features are computed afterwards."""
+    unigram, backoff, logs, values = lm.unigram, lm.backoff, lm._logs, lm._values
+    offsets, seconds, logprob = lm._offsets, lm._seconds, lm.logprob
+    keys, codes, deltas, offsets3 = tri._keys, tri._codes, tri._deltas, tri._offsets
+    s1, s2 = tri._shift1, tri._shift2
+    if left >= 0:
+        lo_left, hi_left = offsets[left], offsets[left + 1]
+        lo3_left, hi3_left = offsets3[left], offsets3[left + 1]
+    if history is not None:
+        prefix, h_lo, h_hi = history
+    best = best_margin = None
+    for candidate, ids, c0, last_id, before_last, inside, size in tried:
+        if left >= 0:
+            j = bisect_left(seconds, c0, lo_left, hi_left)
+            first = logs[values[j]] if j < hi_left and seconds[j] == c0 else backoff[left] + unigram[c0]
+        else:
+            first = unigram[c0]
+        total = first
+        if size == 1:
+            total += 0.0
+        elif inside is not None:
+            total += inside
+        else:
+            for a, b in zip(ids, ids[1:]):
+                total += logprob(a, b)
+        if right >= 0:
+            hi = offsets[last_id + 1]
+            j = bisect_left(seconds, right, offsets[last_id], hi)
+            total = total + (logs[values[j]] if j < hi and seconds[j] == right else backoff[last_id] + unigram[right])
+        # _chain3: the trigram history's word, then the two trigrams over the right edge.
+        tri_first = last = after = 0.0
+        if history is not None:
+            key = prefix | c0
+            j = bisect_left(keys, key, h_lo, h_hi)
+            if j < h_hi and keys[j] == key:
+                tri_first = deltas[codes[j]]
+        if right >= 0:
+            if size == 1:
+                if left >= 0 and lo3_left != hi3_left:
+                    key = left << s2 | c0 << s1 | right
+                    j = bisect_left(keys, key, lo3_left, hi3_left)
+                    if j < hi3_left and keys[j] == key:
+                        last = deltas[codes[j]]
+            else:
+                last = tri.delta(before_last, last_id, right)
+            if far_right >= 0:
+                lo, hi = offsets3[last_id], offsets3[last_id + 1]
+                if lo != hi:
+                    key = last_id << s2 | right << s1 | far_right
+                    j = bisect_left(keys, key, lo, hi)
+                    if j < hi and keys[j] == key:
+                        after = deltas[codes[j]]
+        margin = total + tri_first + last + after - own
+        if margin >= MIN_MARGIN and (best is None or margin > best_margin):
+            best, best_margin = (candidate, ids), margin
+    return best
 
 
 def _chain3(tri: Trigrams, history, left: int, words: list[int], right: int, far_right: int,
