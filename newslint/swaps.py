@@ -115,23 +115,41 @@ class _Context:
 
 def _chain(lm: Model, left: int, words: list[int], right: int, phrase: str) -> tuple[float, float, float, float]:
     """log10 P of the words (of `phrase`) between the contexts, and how much likelier than chance the outer
-    words are beside them (pointwise mutual information on each side, log10; 0 without context), and the phrase's cohesion."""
-    unigram, logprob = lm.unigram, lm.logprob
-    first = logprob(left, words[0]) if left >= 0 else unigram[words[0]]
-    total = first
-    # Inside a phrase the trigrams speak: a bigram chain reads every idiom ("rank and file") as unlikely.
-    inside = lm.inside(phrase) if len(words) > 1 else 0.0
-    if inside is not None:
-        total += inside
+    words are beside them (pointwise mutual information on each side, log10; 0 without context), and the phrase's cohesion.
+
+    Called for every span the scan tries: Model.logprob is inlined for the edges (the same values)."""
+    unigram, backoff, logs, values, offsets, seconds = lm.unigram, lm.backoff, lm._logs, lm._values, lm._offsets, lm._seconds
+    w0 = words[0]
+    if left >= 0:
+        hi = offsets[left + 1]
+        j = bisect_left(seconds, w0, offsets[left], hi)
+        first = logs[values[j]] if j < hi and seconds[j] == w0 else backoff[left] + unigram[w0]
     else:
-        for a, b in zip(words, words[1:]):
-            total += logprob(a, b)
-    # How much likelier than chance the phrase's words are together (log10; 0 for one word): an idiom's mark.
-    cohesion = total - first - sum(unigram[w] for w in words[1:])
+        first = unigram[w0]
+    total = first
+    if len(words) == 1:
+        total += 0.0
+        cohesion = total - first - 0
+    else:
+        # Inside a phrase the trigrams speak: a bigram chain reads every idiom ("rank and file") as unlikely.
+        inside = lm.inside(phrase)
+        if inside is not None:
+            total += inside
+        else:
+            for a, b in zip(words, words[1:]):
+                total += lm.logprob(a, b)
+        # How much likelier than chance the phrase's words are together (log10; 0 for one word): an idiom's mark.
+        cohesion = total - first - sum(unigram[w] for w in words[1:])
     if right < 0:
-        return total, first - unigram[words[0]], 0.0, cohesion
-    step = logprob(words[-1], right)
-    return total + step, first - unigram[words[0]], step - unigram[right], cohesion
+        return total, first - unigram[w0], 0.0, cohesion
+    last = words[-1]
+    if last < 0:  # a word the model does not know: Model.logprob's unigram
+        step = unigram[right]
+    else:
+        hi = offsets[last + 1]
+        j = bisect_left(seconds, right, offsets[last], hi)
+        step = logs[values[j]] if j < hi and seconds[j] == right else backoff[last] + unigram[right]
+    return total + step, first - unigram[w0], step - unigram[right], cohesion
 
 
 def _features(lm: Model, margin: float, own: tuple, alt: tuple, entry: list[int], original: list[int],
@@ -203,7 +221,7 @@ def _likeliest(lm: Model, tri: Trigrams, history, left: int, right: int, far_rig
     unigram, backoff, logs, values = lm.unigram, lm.backoff, lm._logs, lm._values
     offsets, seconds, logprob = lm._offsets, lm._seconds, lm.logprob
     keys, codes, deltas, offsets3 = tri._keys, tri._codes, tri._deltas, tri._offsets
-    s1, s2 = tri._shift1, tri._shift2
+    s1, s2, bloom, prime = tri._shift1, tri._shift2, tri._bloom, tri._prime
     if left >= 0:
         lo_left, hi_left = offsets[left], offsets[left + 1]
         lo3_left, hi3_left = offsets3[left], offsets3[left + 1]
@@ -230,27 +248,34 @@ def _likeliest(lm: Model, tri: Trigrams, history, left: int, right: int, far_rig
             total = total + (logs[values[j]] if j < hi and seconds[j] == right else backoff[last_id] + unigram[right])
         # _chain3: the trigram history's word, then the two trigrams over the right edge.
         tri_first = last = after = 0.0
+        # Each trigram is looked for only where the filter (Trigrams.maybe) may hold it.
         if history is not None:
             key = prefix | c0
-            j = bisect_left(keys, key, h_lo, h_hi)
-            if j < h_hi and keys[j] == key:
-                tri_first = deltas[codes[j]]
+            h = key % prime
+            if bloom[h >> 3] >> (h & 7) & 1:
+                j = bisect_left(keys, key, h_lo, h_hi)
+                if j < h_hi and keys[j] == key:
+                    tri_first = deltas[codes[j]]
         if right >= 0:
             if size == 1:
                 if left >= 0 and lo3_left != hi3_left:
                     key = left << s2 | c0 << s1 | right
-                    j = bisect_left(keys, key, lo3_left, hi3_left)
-                    if j < hi3_left and keys[j] == key:
-                        last = deltas[codes[j]]
+                    h = key % prime
+                    if bloom[h >> 3] >> (h & 7) & 1:
+                        j = bisect_left(keys, key, lo3_left, hi3_left)
+                        if j < hi3_left and keys[j] == key:
+                            last = deltas[codes[j]]
             else:
                 last = tri.delta(before_last, last_id, right)
             if far_right >= 0:
                 lo, hi = offsets3[last_id], offsets3[last_id + 1]
                 if lo != hi:
                     key = last_id << s2 | right << s1 | far_right
-                    j = bisect_left(keys, key, lo, hi)
-                    if j < hi and keys[j] == key:
-                        after = deltas[codes[j]]
+                    h = key % prime
+                    if bloom[h >> 3] >> (h & 7) & 1:
+                        j = bisect_left(keys, key, lo, hi)
+                        if j < hi and keys[j] == key:
+                            after = deltas[codes[j]]
         margin = total + tri_first + last + after - own
         if margin >= MIN_MARGIN and (best is None or margin > best_margin):
             best, best_margin = (candidate, ids), margin
@@ -264,11 +289,13 @@ def _chain3(tri: Trigrams, history, left: int, words: list[int], right: int, far
     (history: Trigrams.history(w-2, w-1)); with the corrected fit on each side (log10 PMI, 0 without
     context) and how many of the three trigrams the table lists (those that differ from the bigrams)."""
     delta = tri.delta
-    first = tri.after(history, words[0])
-    last = after = 0.0
+    first = last = after = 0.0
+    if history is not None:
+        first = tri.after(history, words[0])
     if right >= 0:
         last = delta(words[-2] if len(words) > 1 else left, words[-1], right)
-        after = delta(words[-1], right, far_right)
+        # No word beyond (far_right < 0) is no trigram: delta() would find none.
+        after = delta(words[-1], right, far_right) if far_right >= 0 else 0.0
     fit_left = chain[1] + first if left >= 0 else 0.0
     fit_right = chain[2] + last + after if right >= 0 else 0.0
     return chain[0] + first + last + after, fit_left, fit_right, (first != 0) + (last != 0) + (after != 0)
