@@ -51,7 +51,9 @@ START, END = 0, 1  # ids of "<s>" and "</s>"
 # The trigram filter's size in bits (a prime under 2^25: 4 MB; about 3% false positives).
 BLOOM3_PRIME = 33_554_393
 # The unpacked layout (unpack()); a new number when it changes, so no old cache file is read.
-LAYOUT = 2
+LAYOUT = 1
+# The trigram table's sections within that layout (2: with its filter, Trigrams.maybe), in its file's name.
+TRIGRAM_LAYOUT = 2
 _MAGIC = b"NLSPIN%02d" % LAYOUT
 # Lookups a hash-table view answers before the model builds real dicts: a one-file run never pays
 # for the dicts (about 25 ms), a corpus pays once, then looks words up at dict speed.
@@ -413,7 +415,9 @@ def _store(path: Path, data: bytes) -> None:
         with os.fdopen(handle, "wb") as out:
             out.write(data)
         os.replace(temporary, path)
-        prefix = path.name.split("-", 1)[0]
+        # Older versions of this table in this layout; another layout's file is left to the code that reads it
+        # (two newslint versions on one machine would otherwise remove each other's file on every run).
+        prefix = "-".join(path.name.split("-", 2)[:2])
         for old in path.parent.glob(f"{prefix}-*.bin"):
             if old != path:
                 old.unlink(missing_ok=True)
@@ -425,13 +429,13 @@ def _store(path: Path, data: bytes) -> None:
                 pass
 
 
-def _load(packed: Path, name: str, unpack_raw):
+def _load(packed: Path, name: str, unpack_raw, layout: int = LAYOUT):
     """The unpacked table: mapped from the user's cache folder, where its first use writes it (named
     by the packed file's content), or unpacked in memory without a usable folder."""
     from .configcache import cache_dir
 
     folder = cache_dir()
-    path = folder / f"{name}-{LAYOUT}-{_stamp(packed)}.bin" if folder is not None else None
+    path = folder / f"{name}-{layout}-{_stamp(packed)}.bin" if folder is not None else None
     found = _mapped(path) if path is not None else None
     if found is not None:
         return found
@@ -569,4 +573,4 @@ def _filled(stream, values: array) -> array:
 @lru_cache(maxsize=1)
 def trigrams() -> Trigrams:
     """The packaged trigram corrections, loaded when the swap test first needs one (see _load)."""
-    return Trigrams(_load(_packed(TRIGRAMS), "spintrigrams", unpack_trigrams))
+    return Trigrams(_load(_packed(TRIGRAMS), "spintrigrams", unpack_trigrams, TRIGRAM_LAYOUT))
