@@ -76,6 +76,8 @@ class Model:
         self._logs = [-q * self.header["step"] for q in range(256)]
         self._primes, self._id_bits = self.header["bloom_primes"], self.header["id_bits"]
         self._candidate_ids: dict[str, tuple] = {}
+        # entry -> what swaps._tried reads of its candidates (swaps.py fills it)
+        self.tried: dict[str, tuple] = {}
         self._inside: Mapping[str, float] | None = None
         self._ids: dict[str, int] | None = None
         self._entries: dict[str, str] | None = None

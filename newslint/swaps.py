@@ -186,34 +186,29 @@ def _best(lm: Model, ctx: _Context, k: int, n: int, entry: str) -> Suspect | Non
     found = _likeliest(lm, tri, history, left, right, far_right, _tried(lm, entry), own3[0])
     if found is None:
         return None
-    candidate, ids = found
-    # The winner's chains again, in full, for its features (the same sums as the loop's, so the same values).
-    alt = _chain(lm, left, ids, right, candidate)
-    alt3 = _chain3(tri, history, left, ids, right, far_right, alt)
-    margin = alt3[0] - own3[0]
+    candidate, ids, margin, alt, alt3 = found
     features = _features(lm, alt[0] - own[0], own, alt, words, ids, (left >= 0) + (right >= 0), margin, own3, alt3)
     return Suspect(k, tuple(ctx.cores[k:k + n]), candidate, round(margin, 3), confidence(features), features)
 
 
-# entry -> its TRIED candidates as (candidate, ids, first id, last id, id before the last or -1, inside or None, words);
-# bounded by the entries a corpus holds (tens of thousands), so kept for the process.
-_TRIED_CACHE: dict[str, tuple] = {}
-
-
 def _tried(lm: Model, entry: str) -> tuple:
-    """The candidates _best tries for the entry, with what its loop reads of each (cached)."""
-    found = _TRIED_CACHE.get(entry)
+    """The candidates _best tries for the entry, with what its loop reads of each: (candidate, ids, first id,
+    last id, id before the last or -1, inside or None, words, the unigrams after the first summed). Cached in
+    the model (bounded by its entries)."""
+    found = lm.tried.get(entry)
     if found is None:
-        found = _TRIED_CACHE[entry] = tuple(
-            (c, ids, ids[0], ids[-1], ids[-2] if len(ids) > 1 else -1, lm.inside(c) if len(ids) > 1 else 0.0, len(ids))
+        unigram = lm.unigram
+        found = lm.tried[entry] = tuple(
+            (c, ids, ids[0], ids[-1], ids[-2] if len(ids) > 1 else -1, lm.inside(c) if len(ids) > 1 else 0.0, len(ids),
+             sum(unigram[w] for w in ids[1:]))
             for c, ids in lm.candidate_ids(entry)[:TRIED])
     return found
 
 
 def _likeliest(lm: Model, tri: Trigrams, history, left: int, right: int, far_right: int, tried: tuple,
-               own: float) -> tuple[str, list[int]] | None:
-    """(candidate, ids) of the candidate with the largest margin (MIN_MARGIN or more) over `own`, the span's
-    own corrected total (_chain3's first value), or None.
+               own: float) -> tuple | None:
+    """(candidate, ids, margin, its _chain, its _chain3) of the candidate with the largest margin (MIN_MARGIN
+    or more) over `own`, the span's own corrected total (_chain3's first value), or None.
 
     The hot loop of the scan: each candidate's total is _chain's and _chain3's, the same sums in the same
     order (so the same floats), with their lookups inlined and what the span fixes (the left context's
@@ -228,7 +223,9 @@ def _likeliest(lm: Model, tri: Trigrams, history, left: int, right: int, far_rig
     if history is not None:
         prefix, h_lo, h_hi = history
     best = best_margin = None
-    for candidate, ids, c0, last_id, before_last, inside, size in tried:
+    step = 0.0
+    for row in tried:
+        candidate, ids, c0, last_id, before_last, inside, size, tail = row
         if left >= 0:
             j = bisect_left(seconds, c0, lo_left, hi_left)
             first = logs[values[j]] if j < hi_left and seconds[j] == c0 else backoff[left] + unigram[c0]
@@ -242,10 +239,12 @@ def _likeliest(lm: Model, tri: Trigrams, history, left: int, right: int, far_rig
         else:
             for a, b in zip(ids, ids[1:]):
                 total += logprob(a, b)
+        inner = total
         if right >= 0:
             hi = offsets[last_id + 1]
             j = bisect_left(seconds, right, offsets[last_id], hi)
-            total = total + (logs[values[j]] if j < hi and seconds[j] == right else backoff[last_id] + unigram[right])
+            step = logs[values[j]] if j < hi and seconds[j] == right else backoff[last_id] + unigram[right]
+            total = inner + step
         # _chain3: the trigram history's word, then the two trigrams over the right edge.
         tri_first = last = after = 0.0
         # Each trigram is looked for only where the filter (Trigrams.maybe) may hold it.
@@ -278,8 +277,19 @@ def _likeliest(lm: Model, tri: Trigrams, history, left: int, right: int, far_rig
                             after = deltas[codes[j]]
         margin = total + tri_first + last + after - own
         if margin >= MIN_MARGIN and (best is None or margin > best_margin):
-            best, best_margin = (candidate, ids), margin
-    return best
+            best, best_margin = (row, first, inner, step, total, tri_first, last, after), margin
+    if best is None:
+        return None
+    # The winner's _chain and _chain3 tuples, from the same values by the same expressions.
+    (candidate, ids, c0, _, _, _, _, tail), first, inner, step, total, tri_first, last, after = best
+    cohesion = inner - first - tail
+    if right < 0:
+        alt = (inner, first - unigram[c0], 0.0, cohesion)
+    else:
+        alt = (total, first - unigram[c0], step - unigram[right], cohesion)
+    alt3 = (alt[0] + tri_first + last + after, alt[1] + tri_first if left >= 0 else 0.0,
+            alt[2] + last + after if right >= 0 else 0.0, (tri_first != 0) + (last != 0) + (after != 0))
+    return candidate, ids, best_margin, alt, alt3
 
 
 def _chain3(tri: Trigrams, history, left: int, words: list[int], right: int, far_right: int,
