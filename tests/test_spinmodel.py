@@ -148,3 +148,26 @@ def test_the_phrase_table_view_answers_as_its_dict(monkeypatch):
     viewed = spinmodel._phrases(None)
     assert viewed.get("a better place") == -3.706 and viewed.get("a bel") is None and len(viewed) == 2
     assert spinmodel._phrases(viewed) == {"a belief": -3.907, "a better place": -3.706}
+
+
+def test_the_trigram_filter_never_hides_a_listed_trigram_and_lookups_match_a_plain_search():
+    from bisect import bisect_left
+
+    from newslint.spinmodel import trigrams
+
+    tri = trigrams()
+    keys, offsets, bits = tri._keys, tri._offsets, tri.header["id_bits"]
+    sample = range(0, len(keys), max(1, len(keys) // 5000))
+    assert all(tri.maybe(keys[j]) and tri.maybe(keys[j] >> bits << bits) for j in sample)
+    # Every sampled trigram, and the same history with a neighbouring last word (mostly unlisted), reads as a
+    # bisect over the whole table would read it.
+    mask = (1 << bits) - 1
+    for j in sample:
+        a, b, c = keys[j] >> 2 * bits, keys[j] >> bits & mask, keys[j] & mask
+        for last in (c, c + 1, c + 7):
+            key = a << 2 * bits | b << bits | last
+            i = bisect_left(keys, key, offsets[a], offsets[a + 1])
+            plain = tri._deltas[tri._codes[i]] if i < offsets[a + 1] and keys[i] == key else 0.0
+            assert tri.delta(a, b, last) == plain
+            assert tri.after(tri.history(a, b), last) == plain
+    assert sum(not tri.maybe(k) for k in range(1, 200_000, 7)) > 0.9 * len(range(1, 200_000, 7))
