@@ -531,9 +531,10 @@ class Trigrams:
         return lm.unigram[c] if b < 0 else lm.logprob(b, c) + self.delta(a, b, c)
 
 
-def unpack_trigrams(raw: bytes) -> bytes:
+def unpack_trigrams(raw: bytes, filtered: bool = True) -> bytes:
     """The gunzipped trigram table (a JSON header line, then little-endian uint64 keys, uint8 codes
-    and uint32 offsets) in the layout Trigrams maps."""
+    and uint32 offsets) in the layout Trigrams maps; not `filtered`, its filter passes every key
+    (building it costs 0.2 s: worth it for a file every later run maps, not for one process)."""
     stream = io.BytesIO(raw)
     header = json.loads(stream.readline())
     count = header["count"]
@@ -543,9 +544,9 @@ def unpack_trigrams(raw: bytes) -> bytes:
     if len(codes) < count:
         raise ValueError(f"{TRIGRAMS}: truncated")
     prime = BLOOM3_PRIME
+    bloom = _bloom3(keys, prime, header["id_bits"]) if filtered else b"\xff" * (prime // 8 + 1)
     return _layout({**header, "bloom_prime": prime}, [("keys", keys.tobytes()), ("codes", codes),
-                                                      ("offsets", offsets.tobytes()),
-                                                      ("bloom", _bloom3(keys, prime, header["id_bits"]))])
+                                                      ("offsets", offsets.tobytes()), ("bloom", bloom)])
 
 
 def _bloom3(keys: array, prime: int, bits: int) -> bytes:
@@ -575,4 +576,9 @@ def _filled(stream, values: array) -> array:
 @lru_cache(maxsize=1)
 def trigrams() -> Trigrams:
     """The packaged trigram corrections, loaded when the swap test first needs one (see _load)."""
-    return Trigrams(_load(_packed(TRIGRAMS), "spintrigrams", unpack_trigrams, TRIGRAM_LAYOUT))
+    from .configcache import cache_dir
+
+    # Without a cache folder nothing is stored: the process keeps an unfiltered table (the same answers).
+    filtered = cache_dir() is not None
+    return Trigrams(_load(_packed(TRIGRAMS), "spintrigrams", lambda raw: unpack_trigrams(raw, filtered),
+                          TRIGRAM_LAYOUT))
