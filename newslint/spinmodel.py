@@ -79,6 +79,7 @@ class Model:
         # entry -> what swaps._tried reads of its candidates (swaps.py fills it)
         self.tried: dict[str, tuple] = {}
         self._inside: Mapping[str, float] | None = None
+        self._inside_of: dict[str, float | None] = {}
         self._ids: dict[str, int] | None = None
         self._entries: dict[str, str] | None = None
         self._id_view = _Table(data, self._at["vocab"][0], self._cast("vocab_starts", "I"),
@@ -162,10 +163,15 @@ class Model:
         return found
 
     def inside(self, phrase: str) -> float | None:
-        """log10 P of a multiword phrase's words after its first, from the trigrams (None if not listed)."""
-        if self._inside is None or type(self._inside) is _Table and self._inside.lookups >= PROMOTE:
-            self._inside = _phrases(self._inside)
-        return self._inside.get(phrase)
+        """log10 P of a multiword phrase's words after its first, from the trigrams (None if not listed).
+        Each phrase asked is remembered (the scan asks for the same entries across a corpus, and the
+        table's view costs microseconds a lookup until it becomes a dict)."""
+        found = self._inside_of.get(phrase, self)  # the model itself: not asked yet
+        if found is self:
+            if self._inside is None or type(self._inside) is _Table and self._inside.lookups >= PROMOTE:
+                self._inside = _phrases(self._inside)
+            found = self._inside_of[phrase] = self._inside.get(phrase)
+        return found
 
     def candidates(self, entry: str) -> tuple[str, ...]:
         """The commoner words or phrases a spinner may have replaced with the entry, commonest first."""

@@ -156,7 +156,8 @@ def _features(lm: Model, margin: float, own: tuple, alt: tuple, entry: list[int]
               sides: int, margin3: float, own3: tuple, alt3: tuple) -> tuple:
     """Features of reading a span as the spinner's rewrite of `original` (id lists), given both bigram
     chains, the trigram margin, and both chains' trigram corrections (_chain3)."""
-    rarity = sum(lm.unigram[w] for w in entry) - sum(lm.unigram[w] for w in original)
+    unigram = lm.unigram.__getitem__
+    rarity = sum(map(unigram, entry)) - sum(map(unigram, original))
     return (1.0, margin, own[1], own[2], min(own[1], own[2]), alt[1], alt[2], rarity, sides,
             len(entry) - 1.0, len(original) - 1.0, lm.unigram[entry[0]] + 3, own[3],
             margin3, own3[1], own3[2], min(own3[1], own3[2]), float(own3[3]), float(alt3[3]))
