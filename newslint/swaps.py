@@ -16,7 +16,10 @@ read on first use): a swap that fits its neighbour may not fit the word beyond i
 
 Context is up to two words on each side, across nothing but a space: punctuation, digits and words the
 model does not know break it (they are never evidence on their own), a sentence end is "</s>"
-and a sentence start "<s>". Capitalised words inside a sentence (names, titles) are not judged.
+and a sentence start "<s>". A capitalised word is judged by its lower-case form, as a spinner looked it
+up: a sentence's first word always ("Moreover," for *also*), a word inside a sentence (a name, a title:
+"Invoice Nye") only when the model lists the bigram of its likely original with a neighbour ("bill
+nye"), so an unknown name is never judged on the model's ignorance. The fix keeps the word's case.
 """
 from __future__ import annotations
 
@@ -24,7 +27,7 @@ import math
 import operator
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 from itertools import compress, count, repeat
@@ -67,7 +70,10 @@ class Suspect:
 
     @property
     def fix(self) -> str:
-        return self.original
+        """The original in the span's case: "Bill" for "Invoice", "White House" for "Whitened Household"."""
+        if len(self.words) > 1 and all(map(_title, self.words)):
+            return " ".join(w[:1].upper() + w[1:] for w in self.original.split())
+        return self.original[:1].upper() + self.original[1:] if self.words[0][:1].isupper() else self.original
 
 
 @dataclass(frozen=True)
@@ -85,6 +91,10 @@ class _Context:
         self.cores = cores
         self.low = list(map(str.lower, cores))
         self.ids = list(map(lm.ids.get, self.low, repeat(-1)))
+        # Where a sentence starts (its first word's left context is "<s>"): the text's first token and
+        # every token after one that ends a sentence.
+        ends = map(SENTENCE_END.__contains__, map(operator.itemgetter(-1), self.tokens))
+        self.starts = {0, *compress(count(1), ends)}
 
     def left(self, k: int) -> int:
         """The id of the word before token k as its context, START, or -1 (no context)."""
@@ -108,8 +118,37 @@ class _Context:
         return -1 if after[0] != self.cores[k + 1][:1] else self.ids[k + 1]
 
     def judged(self, k: int) -> bool:
-        """Lower-case: a capitalised word may be a name, even at a sentence start ("Gallant is")."""
-        return self.cores[k][:1].islower()
+        """Lower-case, or capitalised (not an acronym: "US" is no "us") and not shown to be a name by the
+        text itself (capitalised inside another sentence too: "Glazer makes ... said Mr Glazer"); a
+        capitalised word is judged by its lower-case form, inside a sentence only if vouched()."""
+        core = self.cores[k]
+        return core[:1].islower() or _title(core) and self._inside.get(core, 0) <= self.named(k)
+
+    @cached_property
+    def _inside(self) -> dict[str, int]:
+        """How often each capitalised word stands inside a sentence (not first): a name's mark."""
+        counts: dict[str, int] = {}
+        for k, core in enumerate(self.cores):
+            if core[:1].isupper() and k not in self.starts:
+                counts[core] = counts.get(core, 0) + 1
+        return counts
+
+    def named(self, k: int) -> bool:
+        """A capitalised word inside a sentence (not its first word): perhaps a name or a title."""
+        return not self.cores[k][:1].islower() and self.left(k) != START
+
+    def vouched(self, lm: Model, k: int, n: int, original: str) -> bool:
+        """Whether the model lists the bigram of the likely original with a neighbour (a word, not a
+        sentence edge): "Invoice Nye" read back as "bill nye". A name the model does not know that
+        way is left alone, whatever its margin."""
+        ids = [lm.ids[w] for w in original.split()]
+        left, right = self.left(k), self.right(k + n - 1)
+        return left > END and lm.listed(left, ids[0]) or right > END and lm.listed(ids[-1], right)
+
+
+def _title(word: str) -> bool:
+    """Capitalised like a name or a sentence's first word ("Bill", "However"), not like "BBC" or "I"."""
+    return word[:1].isupper() and word[1:].islower()
 
 
 def _chain(lm: Model, left: int, words: list[int], right: int, phrase: str) -> tuple[float, float, float, float]:
@@ -200,10 +239,12 @@ def _spans(lm: Model, ctx: _Context) -> Iterator[tuple[int, int, str]]:
     entries, starts, low, ids = lm.entries, lm.phrase_starts, ctx.low, ctx.ids
     # Built-in maps find the candidates' positions; only they reach Python code. A word that forms a
     # listed bigram with both neighbours fits its context: skipped (2% of the swaps, 2/3 of clean words).
-    single = [k for k in compress(count(), map(entries.__contains__, low)) if 0 < k < len(low) - 1]
-    get = ids.__getitem__
-    before, here, after = map(get, map((-1).__add__, single)), list(map(get, single)), map(get, map((1).__add__, single))
-    bound = map(operator.and_, lm.maybe_listed(list(before), here), lm.maybe_listed(here, list(after)))
+    single = [k for k in compress(count(), map(entries.__contains__, low)) if k < len(low) - 1]
+    get, opening = ids.__getitem__, ctx.starts
+    # A sentence's first word is gated on its bigram with "<s>", not with the last sentence's last word.
+    before = [START if k in opening else ids[k - 1] for k in single]
+    here, after = list(map(get, single)), map(get, map((1).__add__, single))
+    bound = map(operator.and_, lm.maybe_listed(before, here), lm.maybe_listed(here, list(after)))
     hot = set(compress(single, map(operator.not_, bound)))
     hot.update(compress(count(), map(lm.prefixes.__contains__, map(" ".join, zip(low, low[1:])))))
     for k in sorted(hot):
@@ -245,7 +286,7 @@ def analyse(text: str) -> Analysis:
     for k, n, entry in _spans(lm, ctx):
         scored += 1
         suspect = _best(lm, ctx, k, n, entry)
-        if suspect is not None:
+        if suspect is not None and (not ctx.named(k) or ctx.vouched(lm, k, n, suspect.original)):
             found.append(suspect)
     return Analysis(_untangled(found), scored)
 
