@@ -34,6 +34,7 @@ from itertools import compress, count, repeat
 from typing import Iterator
 
 from .model import Hit
+from .sentences import _is_abbreviation
 from .spinmodel import END, START, Model, Trigrams, model, trigrams
 
 # Logistic weights over the features of _features(); fitted by bench/spun.py --fit spans on the
@@ -92,25 +93,30 @@ class _Context:
         self.low = list(map(str.lower, cores))
         self.ids = list(map(lm.ids.get, self.low, repeat(-1)))
         # Where a sentence starts (its first word's left context is "<s>"): the text's first token and
-        # every token after one that ends a sentence.
-        ends = map(SENTENCE_END.__contains__, map(operator.itemgetter(-1), self.tokens))
-        self.starts = {0, *compress(count(1), ends)}
+        # every token after one that ends a sentence, which a title's or a month's full stop does not
+        # ("Mr. Gallant", "Jan. 5": as the sentence splitter reads them).
+        stops = compress(count(), map(SENTENCE_END.__contains__, map(operator.itemgetter(-1), self.tokens)))
+        self.ends = {k for k in stops if not self._abbreviation(k)}
+        self.starts = {0, *map((1).__add__, self.ends)}
+
+    def _abbreviation(self, k: int) -> bool:
+        token = self.tokens[k]
+        following = self.tokens[k + 1] if k + 1 < len(self.tokens) else ""
+        return token[-1] == "." and _is_abbreviation(token[:-1], following.strip(PUNCT))
 
     def left(self, k: int) -> int:
         """The id of the word before token k as its context, START, or -1 (no context)."""
         token = self.tokens[k]
         if token[0] != self.cores[k][:1]:
             return -1
-        if k == 0:
+        if k in self.starts:
             return START
         before = self.tokens[k - 1]
-        if before[-1] in SENTENCE_END:
-            return START
         return -1 if before[-1] != self.cores[k - 1][-1:] else self.ids[k - 1]
 
     def right(self, k: int) -> int:
         token = self.tokens[k]
-        if token[-1] in SENTENCE_END:
+        if k in self.ends:
             return END
         if token[-1] != self.cores[k][-1:] or k + 1 >= len(self.tokens):
             return -1
