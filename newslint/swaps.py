@@ -26,6 +26,7 @@ from __future__ import annotations
 import math
 import operator
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from importlib import resources
@@ -51,6 +52,9 @@ TRIED = 8
 # Punctuation stripped from a token's ends; what is stripped breaks the context on that side.
 PUNCT = "\"'“”‘’()[]{},.;:!?…*–—-/"
 SENTENCE_END = ".!?"
+_FIRST = slice(0, 1)
+# The abbreviations sentences._is_abbreviation accepts in lower case.
+_LOWER_ABBREVIATIONS = frozenset({"vs", "v", "etc", "al", "approx", "no"})
 _TOKEN = re.compile(r"\S+")
 
 
@@ -95,14 +99,12 @@ class _Context:
         # Where a sentence starts (its first word's left context is "<s>"): the text's first token and
         # every token after one that ends a sentence, which a title's or a month's full stop does not
         # ("Mr. Gallant", "Jan. 5": as the sentence splitter reads them).
-        stops = compress(count(), map(SENTENCE_END.__contains__, map(operator.itemgetter(-1), self.tokens)))
-        self.ends = {k for k in stops if not self._abbreviation(k)}
+        tokens = self.tokens
+        self.ends = set(compress(count(), map(SENTENCE_END.__contains__, map(operator.itemgetter(-1), tokens))))
+        for k in [k for k in self.ends if _maybe_abbreviation(tokens[k])]:
+            if _is_abbreviation(tokens[k][:-1], tokens[k + 1].strip(PUNCT) if k + 1 < len(tokens) else ""):
+                self.ends.discard(k)
         self.starts = {0, *map((1).__add__, self.ends)}
-
-    def _abbreviation(self, k: int) -> bool:
-        token = self.tokens[k]
-        following = self.tokens[k + 1] if k + 1 < len(self.tokens) else ""
-        return token[-1] == "." and _is_abbreviation(token[:-1], following.strip(PUNCT))
 
     def left(self, k: int) -> int:
         """The id of the word before token k as its context, START, or -1 (no context)."""
@@ -131,25 +133,35 @@ class _Context:
         return core[:1].islower() or _title(core) and self._inside.get(core, 0) <= self.named(k)
 
     @cached_property
-    def _inside(self) -> dict[str, int]:
+    def _inside(self) -> Counter:
         """How often each capitalised word stands inside a sentence (not first): a name's mark."""
-        counts: dict[str, int] = {}
-        for k, core in enumerate(self.cores):
-            if core[:1].isupper() and k not in self.starts:
-                counts[core] = counts.get(core, 0) + 1
+        counts = Counter(compress(self.cores, map(str.isupper, map(operator.getitem, self.cores, repeat(_FIRST)))))
+        counts.subtract(self.cores[k] for k in self.starts if k < len(self.cores))
         return counts
 
     def named(self, k: int) -> bool:
         """A capitalised word inside a sentence (not its first word): perhaps a name or a title."""
-        return not self.cores[k][:1].islower() and self.left(k) != START
+        return not self.cores[k][:1].islower() and k not in self.starts
 
-    def vouched(self, lm: Model, k: int, n: int, original: str) -> bool:
-        """Whether the model lists the bigram of the likely original with a neighbour (a word, not a
-        sentence edge): "Invoice Nye" read back as "bill nye". A name the model does not know that
-        way is left alone, whatever its margin."""
-        ids = [lm.ids[w] for w in original.split()]
+    def vouched(self, lm: Model, k: int, n: int, originals: list[list[int]]) -> bool:
+        """Whether the model lists the bigram of one of the likely originals (id lists) with a neighbour
+        (a word, not a sentence edge): "Invoice Nye" read back as "bill nye". A name the model does not
+        know that way is left alone, whatever its margin."""
         left, right = self.left(k), self.right(k + n - 1)
-        return left > END and lm.listed(left, ids[0]) or right > END and lm.listed(ids[-1], right)
+        listed = lm.listed
+        return any(left > END and listed(left, ids[0]) or right > END and listed(ids[-1], right) for ids in originals)
+
+    def vouchable(self, lm: Model, k: int, n: int, entry: str) -> bool:
+        """Whether a named() span is vouched() for one of the candidates _best tries (else it is not
+        worth scoring)."""
+        return self.vouched(lm, k, n, [ids for _, ids in lm.candidate_ids(entry)[:TRIED]])
+
+
+def _maybe_abbreviation(token: str) -> bool:
+    """A cheap first test for sentences._is_abbreviation: a short capitalised word ("Mr.", "Jan."), a
+    list number, one of its lower-case abbreviations, a dotted form ("U.S.") or a party tag ("R-Texas.")."""
+    return token[-1] == "." and (len(token) < 8 and (not token[0].islower() or token[:-1] in _LOWER_ABBREVIATIONS)
+                                 or "." in token[:-1] or "-" in token)
 
 
 def _title(word: str) -> bool:
@@ -246,21 +258,28 @@ def _spans(lm: Model, ctx: _Context) -> Iterator[tuple[int, int, str]]:
     # Built-in maps find the candidates' positions; only they reach Python code. A word that forms a
     # listed bigram with both neighbours fits its context: skipped (2% of the swaps, 2/3 of clean words).
     single = [k for k in compress(count(), map(entries.__contains__, low)) if k < len(low) - 1]
-    get, opening = ids.__getitem__, ctx.starts
+    get = ids.__getitem__
+    before, here, after = list(map(get, map((-1).__add__, single))), list(map(get, single)), map(get, map((1).__add__, single))
     # A sentence's first word is gated on its bigram with "<s>", not with the last sentence's last word.
-    before = [START if k in opening else ids[k - 1] for k in single]
-    here, after = list(map(get, single)), map(get, map((1).__add__, single))
+    for i in compress(count(), map(ctx.starts.__contains__, single)):
+        before[i] = START
     bound = map(operator.and_, lm.maybe_listed(before, here), lm.maybe_listed(here, list(after)))
     hot = set(compress(single, map(operator.not_, bound)))
     hot.update(compress(count(), map(lm.prefixes.__contains__, map(" ".join, zip(low, low[1:])))))
+    cores = ctx.cores
     for k in sorted(hot):
-        if not ctx.judged(k):
-            continue
-        if low[k] in entries:
+        # Lower-case words, the common case, take the short way.
+        named = not cores[k][:1].islower()
+        if named:
+            if not ctx.judged(k):
+                continue
+            named = ctx.named(k)
+        if low[k] in entries and (not named or ctx.vouchable(lm, k, 1, low[k])):
             yield k, 1, low[k]
         for n in range(2, min(starts.get(low[k], 0), len(low) - k) + 1):
             phrase = " ".join(low[k:k + n])
-            if phrase in entries and all(ctx.right(j) == ctx.ids[j + 1] >= 0 for j in range(k, k + n - 1)):
+            if phrase in entries and all(ctx.right(j) == ctx.ids[j + 1] >= 0 for j in range(k, k + n - 1)) \
+                    and (not named or ctx.vouchable(lm, k, n, phrase)):
                 yield k, n, phrase
 
 
@@ -292,7 +311,7 @@ def analyse(text: str) -> Analysis:
     for k, n, entry in _spans(lm, ctx):
         scored += 1
         suspect = _best(lm, ctx, k, n, entry)
-        if suspect is not None and (not ctx.named(k) or ctx.vouched(lm, k, n, suspect.original)):
+        if suspect is not None and (not ctx.named(k) or ctx.vouched(lm, k, n, [[lm.ids[w] for w in suspect.original.split()]])):
             found.append(suspect)
     return Analysis(_untangled(found), scored)
 
