@@ -254,7 +254,10 @@ class Fates:
     def fate(self, k: int, n: int, entry: str) -> tuple[str, object]:
         """(stage, the suspect _best makes of it or None)."""
         sw, lm, ctx = self.swaps, self.lm, self.ctx
-        if not ctx.judged(k):
+        # Capitalised: not judged (an acronym, or a word the text capitalises inside a sentence), or a
+        # name the model does not vouch for.
+        named = ctx.named(k) and ctx.judged(k)
+        if not ctx.judged(k) or named and not ctx.vouchable(lm, k, n, entry):
             return "capitalised", None
         if (k, n, entry) not in self.yielded:
             if n == 1 and not 0 < k < len(ctx.low) - 1:
@@ -271,6 +274,8 @@ class Fates:
         suspect = sw._best(lm, ctx, k, n, entry)
         if suspect is None:
             return "no margin", None
+        if named and not ctx.vouched(lm, k, n, [[lm.ids[w] for w in suspect.original.split()]]):
+            return "capitalised", None
         if (k, n) not in self.kept:
             return "overlap", suspect
         if suspect.confidence < self.low:
