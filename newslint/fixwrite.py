@@ -17,9 +17,11 @@ is put back and the file is reported as not fixed.
 from __future__ import annotations
 
 import os
+import signal
 import stat
 import tempfile
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from typing import Sequence
 
@@ -175,24 +177,54 @@ def _unchanged(target: str, handle, data: bytes, before: os.stat_result) -> bool
     return same and stamps and _read_at_start(handle.fileno(), len(data) + 1) == data
 
 
-def _temporary(target: str, data: bytes, like: os.stat_result) -> str:
-    handle, temporary = tempfile.mkstemp(dir=os.path.dirname(target), prefix=".newslint-", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        made = os.stat(temporary)  # its group may be the folder's (a setgid folder), not ours
-        if _user() is not None and (like.st_uid, like.st_gid) != (made.st_uid, made.st_gid):
-            try:
-                os.chown(temporary, like.st_uid, like.st_gid)
-            except PermissionError:
-                raise NotFixed("newslint cannot give the rewritten file its owner and group back") from None
-        os.chmod(temporary, stat.S_IMODE(like.st_mode))  # after chown, which may clear set-id bits
-    except BaseException:  # SIGTERM arrives as SystemExit (cli.py): no temporary file is left behind
-        _remove(temporary)
-        raise
+def _temporary(target: str, data: bytes, like: os.stat_result, made: list[str]) -> str:
+    """A temporary file beside the target holding data, with the target's owner and mode. Its name
+    goes into `made` before a signal can land (the caller removes what is there if anything fails):
+    SIGTERM arrives as SystemExit (cli.py) at any bytecode, even between mkstemp and a `try`."""
+    with _signals_held():
+        handle, temporary = tempfile.mkstemp(dir=os.path.dirname(target), prefix=".newslint-", suffix=".tmp")
+        made.append(temporary)
+    with os.fdopen(handle, "wb") as stream:
+        stream.write(data)
+        stream.flush()
+        os.fsync(stream.fileno())
+    made_stat = os.stat(temporary)  # its group may be the folder's (a setgid folder), not ours
+    if _user() is not None and (like.st_uid, like.st_gid) != (made_stat.st_uid, made_stat.st_gid):
+        try:
+            os.chown(temporary, like.st_uid, like.st_gid)
+        except PermissionError:
+            raise NotFixed("newslint cannot give the rewritten file its owner and group back") from None
+    os.chmod(temporary, stat.S_IMODE(like.st_mode))  # after chown, which may clear set-id bits
     return temporary
+
+
+@contextmanager
+def _signals_held():
+    """SIGTERM and SIGINT wait (where the platform can hold them) until the block ends."""
+    hold = getattr(signal, "pthread_sigmask", None)
+    if hold is None:
+        yield
+        return
+    before = hold(signal.SIG_BLOCK, {signal.SIGTERM, signal.SIGINT})
+    try:
+        yield
+    finally:
+        hold(signal.SIG_SETMASK, before)
+
+
+def _replace(target: str, data: bytes, like: os.stat_result, ready=None) -> None:
+    """Put data in place of the target in one rename (after ready() says yes, if given); no
+    temporary file is left behind, whatever stops it."""
+    made: list[str] = []
+    try:
+        temporary = _temporary(target, data, like, made)
+        if ready is not None:
+            ready()
+        os.replace(temporary, target)
+    except BaseException:
+        for path in made:
+            _remove(path)
+        raise
 
 
 def _remove(path: str) -> None:
@@ -209,14 +241,12 @@ def write_atomic(path: str, data: bytes, handle, original: bytes, before: os.sta
     changed = NotFixed("the file changed while it was being fixed; the new version was kept")
     if not _unchanged(target, handle, original, before):
         raise changed
-    temporary = _temporary(target, data, before)
-    try:
+
+    def still_unchanged() -> None:
         if not _unchanged(target, handle, original, before):
             raise changed
-        os.replace(temporary, target)
-    except BaseException:
-        _remove(temporary)
-        raise
+
+    _replace(target, data, before, still_unchanged)
     held = os.fstat(handle.fileno())
     if (held.st_mtime_ns, held.st_size) != (before.st_mtime_ns, before.st_size):
         # A save landed between the last check and the rename, in the inode just replaced: restore it.
@@ -240,7 +270,7 @@ def _restore(target: str, descriptor: int, ours: bytes) -> bool:
     with open(target, "rb") as current:
         if current.read(len(ours) + 1) != ours:
             return False  # someone saved over our version too: theirs stays
-    os.replace(_temporary(target, _read_at_start(descriptor, held.st_size), held), target)
+    _replace(target, _read_at_start(descriptor, held.st_size), held)
     return True
 
 

@@ -16,22 +16,27 @@ read on first use): a swap that fits its neighbour may not fit the word beyond i
 
 Context is up to two words on each side, across nothing but a space: punctuation, digits and words the
 model does not know break it (they are never evidence on their own), a sentence end is "</s>"
-and a sentence start "<s>". Capitalised words inside a sentence (names, titles) are not judged.
+and a sentence start "<s>". A capitalised word is judged by its lower-case form, as a spinner looked it
+up: a sentence's first word always ("Moreover," for *also*), a word inside a sentence (a name, a title:
+"Invoice Nye") only when the model lists the bigram of its likely original with a neighbour ("bill
+nye"), so an unknown name is never judged on the model's ignorance. The fix keeps the word's case.
 """
 from __future__ import annotations
 
 import math
 import operator
 import re
+from collections import Counter
 from dataclasses import dataclass
 from bisect import bisect_left
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 from itertools import compress, count, repeat
 from typing import Iterator
 
 from .model import Hit
+from .sentences import _is_abbreviation
 from .spinmodel import END, START, Model, Trigrams, model, trigrams
 
 # Logistic weights over the features of _features(); fitted by bench/spun.py --fit spans on the
@@ -48,6 +53,9 @@ TRIED = 8
 # Punctuation stripped from a token's ends; what is stripped breaks the context on that side.
 PUNCT = "\"'“”‘’()[]{},.;:!?…*–—-/"
 SENTENCE_END = ".!?"
+_FIRST = slice(0, 1)
+# The abbreviations sentences._is_abbreviation accepts in lower case.
+_LOWER_ABBREVIATIONS = frozenset({"vs", "v", "etc", "al", "approx", "no"})
 _TOKEN = re.compile(r"\S+")
 
 
@@ -68,7 +76,10 @@ class Suspect:
 
     @property
     def fix(self) -> str:
-        return self.original
+        """The original in the span's case: "Bill" for "Invoice", "White House" for "Whitened Household"."""
+        if len(self.words) > 1 and all(map(_title, self.words)):
+            return " ".join(w[:1].upper() + w[1:] for w in self.original.split())
+        return self.original[:1].upper() + self.original[1:] if self.words[0][:1].isupper() else self.original
 
 
 @dataclass(frozen=True)
@@ -86,22 +97,29 @@ class _Context:
         self.cores = cores
         self.low = list(map(str.lower, cores))
         self.ids = list(map(lm.ids.get, self.low, repeat(-1)))
+        # Where a sentence starts (its first word's left context is "<s>"): the text's first token and
+        # every token after one that ends a sentence, which a title's or a month's full stop does not
+        # ("Mr. Gallant", "Jan. 5": as the sentence splitter reads them).
+        tokens = self.tokens
+        self.ends = set(compress(count(), map(SENTENCE_END.__contains__, map(operator.itemgetter(-1), tokens))))
+        for k in [k for k in self.ends if _maybe_abbreviation(tokens[k])]:
+            if _is_abbreviation(tokens[k][:-1], tokens[k + 1].strip(PUNCT) if k + 1 < len(tokens) else ""):
+                self.ends.discard(k)
+        self.starts = {0, *map((1).__add__, self.ends)}
 
     def left(self, k: int) -> int:
         """The id of the word before token k as its context, START, or -1 (no context)."""
         token = self.tokens[k]
         if token[0] != self.cores[k][:1]:
             return -1
-        if k == 0:
+        if k in self.starts:
             return START
         before = self.tokens[k - 1]
-        if before[-1] in SENTENCE_END:
-            return START
         return -1 if before[-1] != self.cores[k - 1][-1:] else self.ids[k - 1]
 
     def right(self, k: int) -> int:
         token = self.tokens[k]
-        if token[-1] in SENTENCE_END:
+        if k in self.ends:
             return END
         if token[-1] != self.cores[k][-1:] or k + 1 >= len(self.tokens):
             return -1
@@ -109,8 +127,47 @@ class _Context:
         return -1 if after[0] != self.cores[k + 1][:1] else self.ids[k + 1]
 
     def judged(self, k: int) -> bool:
-        """Lower-case: a capitalised word may be a name, even at a sentence start ("Gallant is")."""
-        return self.cores[k][:1].islower()
+        """Lower-case, or capitalised (not an acronym: "US" is no "us") and not shown to be a name by the
+        text itself (capitalised inside another sentence too: "Glazer makes ... said Mr Glazer"); a
+        capitalised word is judged by its lower-case form, inside a sentence only if vouched()."""
+        core = self.cores[k]
+        return core[:1].islower() or _title(core) and self._inside.get(core, 0) <= self.named(k)
+
+    @cached_property
+    def _inside(self) -> Counter:
+        """How often each capitalised word stands inside a sentence (not first): a name's mark."""
+        counts = Counter(compress(self.cores, map(str.isupper, map(operator.getitem, self.cores, repeat(_FIRST)))))
+        counts.subtract(self.cores[k] for k in self.starts if k < len(self.cores))
+        return counts
+
+    def named(self, k: int) -> bool:
+        """A capitalised word inside a sentence (not its first word): perhaps a name or a title."""
+        return not self.cores[k][:1].islower() and k not in self.starts
+
+    def vouched(self, lm: Model, k: int, n: int, originals: list[list[int]]) -> bool:
+        """Whether the model lists the bigram of one of the likely originals (id lists) with a neighbour
+        (a word, not a sentence edge): "Invoice Nye" read back as "bill nye". A name the model does not
+        know that way is left alone, whatever its margin."""
+        left, right = self.left(k), self.right(k + n - 1)
+        listed = lm.listed
+        return any(left > END and listed(left, ids[0]) or right > END and listed(ids[-1], right) for ids in originals)
+
+    def vouchable(self, lm: Model, k: int, n: int, entry: str) -> bool:
+        """Whether a named() span is vouched() for one of the candidates _best tries (else it is not
+        worth scoring)."""
+        return self.vouched(lm, k, n, [ids for _, ids in lm.candidate_ids(entry)[:TRIED]])
+
+
+def _maybe_abbreviation(token: str) -> bool:
+    """A cheap first test for sentences._is_abbreviation: a short capitalised word ("Mr.", "Jan."), a
+    list number, one of its lower-case abbreviations, a dotted form ("U.S.") or a party tag ("R-Texas.")."""
+    return token[-1] == "." and (len(token) < 8 and (not token[0].islower() or token[:-1] in _LOWER_ABBREVIATIONS)
+                                 or "." in token[:-1] or "-" in token)
+
+
+def _title(word: str) -> bool:
+    """Capitalised like a name or a sentence's first word ("Bill", "However"), not like "BBC" or "I"."""
+    return word[:1].isupper() and word[1:].islower()
 
 
 def _chain(lm: Model, left: int, words: list[int], right: int, phrase: str) -> tuple[float, float, float, float]:
@@ -317,20 +374,29 @@ def _spans(lm: Model, ctx: _Context) -> Iterator[tuple[int, int, str]]:
     entries, starts, low, ids = lm.entries, lm.phrase_starts, ctx.low, ctx.ids
     # Built-in maps find the candidates' positions; only they reach Python code. A word that forms a
     # listed bigram with both neighbours fits its context: skipped (2% of the swaps, 2/3 of clean words).
-    single = [k for k in compress(count(), map(entries.__contains__, low)) if 0 < k < len(low) - 1]
+    single = [k for k in compress(count(), map(entries.__contains__, low)) if k < len(low) - 1]
     get = ids.__getitem__
-    before, here, after = map(get, map((-1).__add__, single)), list(map(get, single)), map(get, map((1).__add__, single))
-    bound = map(operator.and_, lm.maybe_listed(list(before), here), lm.maybe_listed(here, list(after)))
+    before, here, after = list(map(get, map((-1).__add__, single))), list(map(get, single)), map(get, map((1).__add__, single))
+    # A sentence's first word is gated on its bigram with "<s>", not with the last sentence's last word.
+    for i in compress(count(), map(ctx.starts.__contains__, single)):
+        before[i] = START
+    bound = map(operator.and_, lm.maybe_listed(before, here), lm.maybe_listed(here, list(after)))
     hot = set(compress(single, map(operator.not_, bound)))
     hot.update(compress(count(), map(lm.prefixes.__contains__, map(" ".join, zip(low, low[1:])))))
+    cores = ctx.cores
     for k in sorted(hot):
-        if not ctx.judged(k):
-            continue
-        if low[k] in entries:
+        # Lower-case words, the common case, take the short way.
+        named = not cores[k][:1].islower()
+        if named:
+            if not ctx.judged(k):
+                continue
+            named = ctx.named(k)
+        if low[k] in entries and (not named or ctx.vouchable(lm, k, 1, low[k])):
             yield k, 1, low[k]
         for n in range(2, min(starts.get(low[k], 0), len(low) - k) + 1):
             phrase = " ".join(low[k:k + n])
-            if phrase in entries and all(ctx.right(j) == ctx.ids[j + 1] >= 0 for j in range(k, k + n - 1)):
+            if phrase in entries and all(ctx.right(j) == ctx.ids[j + 1] >= 0 for j in range(k, k + n - 1)) \
+                    and (not named or ctx.vouchable(lm, k, n, phrase)):
                 yield k, n, phrase
 
 
@@ -362,7 +428,7 @@ def analyse(text: str) -> Analysis:
     for k, n, entry in _spans(lm, ctx):
         scored += 1
         suspect = _best(lm, ctx, k, n, entry)
-        if suspect is not None:
+        if suspect is not None and (not ctx.named(k) or ctx.vouched(lm, k, n, [[lm.ids[w] for w in suspect.original.split()]])):
             found.append(suspect)
     return Analysis(_untangled(found), scored)
 

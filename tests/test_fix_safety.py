@@ -245,6 +245,34 @@ def test_sigterm_leaves_no_temporary_file(tmp_path):
         assert article.read_text(encoding="utf-8") in (body, body.replace("fulfill with", "meet with"))
 
 
+def test_a_signal_just_after_the_temporary_file_is_made_leaves_none_behind(tmp_path, monkeypatch):
+    # The window the subprocess test above can only hit by luck: SIGTERM (SystemExit, as cli.py
+    # turns it) landing the moment mkstemp has made the file, before any cleanup could know its name.
+    from newslint import fixwrite
+
+    article = tmp_path / "a.txt"
+    article.write_text(SPUN, encoding="utf-8")
+    real = tempfile.mkstemp
+
+    def then_a_signal(*args, **kwargs):
+        made = real(*args, **kwargs)
+        os.kill(os.getpid(), signal.SIGTERM)
+        return made
+
+    def exit_on_term(signum, frame):
+        raise SystemExit(143)
+
+    monkeypatch.setattr(fixwrite.tempfile, "mkstemp", then_a_signal)
+    previous = signal.signal(signal.SIGTERM, exit_on_term)
+    try:
+        with pytest.raises(SystemExit):
+            fixwrite.rewrite(str(article), b"They will meet with aides.\n", article.stat())
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt"]
+    assert article.read_text(encoding="utf-8") == SPUN
+
+
 def test_write_baseline_with_an_unreadable_path_keeps_the_baseline(tmp_path):
     (tmp_path / "a.txt").write_text(SPUN, encoding="utf-8")
     assert run("--write-baseline", "b.json", "a.txt", cwd=tmp_path).returncode == 0

@@ -1,6 +1,6 @@
 """The packaged spin model (newslint/spinmodel.py) and the reverse-synonym test over it (newslint/swaps.py)."""
 from newslint.spinmodel import END, START, model
-from newslint.swaps import analyse
+from newslint.swaps import _Context, analyse
 
 
 def test_bigrams_beat_their_back_off_and_unknown_pairs_back_off():
@@ -148,6 +148,14 @@ def test_the_phrase_table_view_answers_as_its_dict(monkeypatch):
     viewed = spinmodel._phrases(None)
     assert viewed.get("a better place") == -3.706 and viewed.get("a bel") is None and len(viewed) == 2
     assert spinmodel._phrases(viewed) == {"a belief": -3.907, "a better place": -3.706}
+
+
+def test_a_title_s_full_stop_starts_no_sentence():
+    ctx = _Context("They met Mr. Gallant there. Gallant left.", model())
+    # After "Mr." the name is inside the sentence (no "<s>", and the stop breaks the context); after
+    # "there." a sentence starts.
+    assert (ctx.left(3), ctx.named(3)) == (-1, True)
+    assert (ctx.left(5), ctx.named(5)) == (START, False)
 
 
 def test_the_trigram_filter_never_hides_a_listed_trigram_and_lookups_match_a_plain_search():

@@ -3,6 +3,7 @@ import re
 
 from newslint import lint_text
 from newslint.checks.unlikely_collocation import DEFAULTS
+from newslint.swaps import analyse
 from newslint.yamlrules import build_engine
 
 from helpers import check, default_config, findings
@@ -45,6 +46,25 @@ def test_words_cut_off_by_punctuation_or_capitals_are_not_judged():
     # Without a neighbour on either side there is no context to test; a capitalised word may be a name.
     assert check("Sales of (unsettled) phones rose.", "unlikely-collocation") == []
     assert check("Sales of Unsettled Phones rose sharply last year.", "unlikely-collocation") == []
+
+
+def test_a_sentence_start_is_judged_by_its_lower_case_form_and_the_fix_keeps_its_case():
+    [finding] = findings("Extrinsic investment would double, the firm said.", "unlikely-collocation")
+    assert (finding.column, finding.end_column, finding.replacements) == (1, 10, ("Foreign",))
+
+
+def test_a_capitalised_word_inside_a_sentence_is_judged_only_when_the_model_knows_the_name():
+    # "bill gates" is a bigram of the model: "Invoice Gates" reads as a spun name.
+    [finding] = findings("He met Invoice Gates on Monday.", "unlikely-collocation")
+    assert (finding.column, finding.replacements) == (8, ("Bill",))
+    # No listed bigram for the candidate with either neighbour: a name the model cannot vouch for.
+    assert analyse("Mr Gallant said the plan was new.").suspects == ()
+
+
+def test_a_word_the_text_capitalises_inside_a_sentence_is_a_name_at_its_start_too():
+    start = "Extrinsic investment would double, the firm said."
+    assert [s.original for s in analyse(start).suspects] == ["foreign"]
+    assert analyse(start + " Mr Extrinsic said so.").suspects == ()
 
 
 def test_confidence_threshold_is_an_option():
