@@ -48,8 +48,12 @@ PHRASES = "spinphrases.tsv.gz"
 # The trigrams the swap test can use, as corrections to the bigrams (tools/build_spin_trigrams.py).
 TRIGRAMS = "spintrigrams.bin.gz"
 START, END = 0, 1  # ids of "<s>" and "</s>"
+# The trigram filter's size in bits (a prime under 2^25: 4 MB; about 3% false positives).
+BLOOM3_PRIME = 33_554_393
 # The unpacked layout (unpack()); a new number when it changes, so no old cache file is read.
 LAYOUT = 1
+# The trigram table's sections within that layout (2: with its filter, Trigrams.maybe), in its file's name.
+TRIGRAM_LAYOUT = 2
 _MAGIC = b"NLSPIN%02d" % LAYOUT
 # Lookups a hash-table view answers before the model builds real dicts: a one-file run never pays
 # for the dicts (about 25 ms), a corpus pays once, then looks words up at dict speed.
@@ -72,7 +76,10 @@ class Model:
         self._logs = [-q * self.header["step"] for q in range(256)]
         self._primes, self._id_bits = self.header["bloom_primes"], self.header["id_bits"]
         self._candidate_ids: dict[str, tuple] = {}
+        # entry -> what swaps._tried reads of its candidates (swaps.py fills it)
+        self.tried: dict[str, tuple] = {}
         self._inside: Mapping[str, float] | None = None
+        self._inside_of: dict[str, float | None] = {}
         self._ids: dict[str, int] | None = None
         self._entries: dict[str, str] | None = None
         self._id_view = _Table(data, self._at["vocab"][0], self._cast("vocab_starts", "I"),
@@ -146,9 +153,9 @@ class Model:
         """For each pair of ids, 1 if the model may list the bigram (a Bloom filter: about 4% false
         positives, no false negatives), else 0. Built-in maps only: it runs over every word of a text."""
         found = None
+        keys = list(map(operator.or_, map(operator.lshift, firsts, repeat(self._id_bits)), seconds))
         for prime in self._primes:
-            h = list(map(operator.mod, map(operator.or_, map(operator.lshift, firsts, repeat(self._id_bits)), seconds),
-                         repeat(prime)))
+            h = list(map(operator.mod, keys, repeat(prime)))
             bits = list(map(operator.and_, map(operator.rshift, map(self._bloom.__getitem__,
                                                                     map(operator.rshift, h, repeat(3))),
                                                map(operator.and_, h, repeat(7))), repeat(1)))
@@ -156,10 +163,15 @@ class Model:
         return found
 
     def inside(self, phrase: str) -> float | None:
-        """log10 P of a multiword phrase's words after its first, from the trigrams (None if not listed)."""
-        if self._inside is None or type(self._inside) is _Table and self._inside.lookups >= PROMOTE:
-            self._inside = _phrases(self._inside)
-        return self._inside.get(phrase)
+        """log10 P of a multiword phrase's words after its first, from the trigrams (None if not listed).
+        Each phrase asked is remembered (the scan asks for the same entries across a corpus, and the
+        table's view costs microseconds a lookup until it becomes a dict)."""
+        found = self._inside_of.get(phrase, self)  # the model itself: not asked yet
+        if found is self:
+            if self._inside is None or type(self._inside) is _Table and self._inside.lookups >= PROMOTE:
+                self._inside = _phrases(self._inside)
+            found = self._inside_of[phrase] = self._inside.get(phrase)
+        return found
 
     def candidates(self, entry: str) -> tuple[str, ...]:
         """The commoner words or phrases a spinner may have replaced with the entry, commonest first."""
@@ -411,7 +423,9 @@ def _store(path: Path, data: bytes) -> None:
         with os.fdopen(handle, "wb") as out:
             out.write(data)
         os.replace(temporary, path)
-        prefix = path.name.split("-", 1)[0]
+        # Older versions of this table in this layout; another layout's file is left to the code that reads it
+        # (two newslint versions on one machine would otherwise remove each other's file on every run).
+        prefix = "-".join(path.name.split("-", 2)[:2])
         for old in path.parent.glob(f"{prefix}-*.bin"):
             if old != path:
                 old.unlink(missing_ok=True)
@@ -423,13 +437,13 @@ def _store(path: Path, data: bytes) -> None:
                 pass
 
 
-def _load(packed: Path, name: str, unpack_raw):
+def _load(packed: Path, name: str, unpack_raw, layout: int = LAYOUT):
     """The unpacked table: mapped from the user's cache folder, where its first use writes it (named
     by the packed file's content), or unpacked in memory without a usable folder."""
     from .configcache import cache_dir
 
     folder = cache_dir()
-    path = folder / f"{name}-{LAYOUT}-{_stamp(packed)}.bin" if folder is not None else None
+    path = folder / f"{name}-{layout}-{_stamp(packed)}.bin" if folder is not None else None
     found = _mapped(path) if path is not None else None
     if found is not None:
         return found
@@ -467,6 +481,14 @@ class Trigrams:
         # The int8 codes are read as bytes: 0-127 as they are, 128-255 as the negative ones.
         self._deltas = [c * step for c in range(128)] + [c * step for c in range(-128, 0)]
         self._shift1, self._shift2 = bits, 2 * bits
+        # A one-hash Bloom filter over every key and every key's "a b" prefix (c = 0): 98% of the
+        # lookups the swap test makes find no trigram, and a bit test is a quarter of a bisect.
+        self._bloom, self._prime = cast("bloom", "B"), self.header["bloom_prime"]
+
+    def maybe(self, key: int) -> bool:
+        """False if no trigram has this key (or, for a key with c = 0, this prefix); True if one may."""
+        h = key % self._prime
+        return bool(self._bloom[h >> 3] >> (h & 7) & 1)
 
     def delta(self, a: int, b: int, c: int) -> float:
         """log10 P(c | a b) minus the bigram table's log10 P(c | b): 0 where the table lists no
@@ -478,6 +500,8 @@ class Trigrams:
         if lo == hi:
             return 0.0
         key = a << self._shift2 | b << self._shift1 | c
+        if c < 0 or not self.maybe(key):
+            return 0.0
         keys = self._keys
         j = bisect_left(keys, key, lo, hi)
         return self._deltas[self._codes[j]] if j < hi and keys[j] == key else 0.0
@@ -492,6 +516,8 @@ class Trigrams:
         if lo == hi:
             return None
         prefix = a << self._shift2 | b << self._shift1
+        if not self.maybe(prefix):
+            return None
         start = bisect_left(keys, prefix, lo, hi)
         end = bisect_left(keys, prefix + (1 << self._shift1), start, hi)
         return (prefix, start, end) if start < end else None
@@ -501,6 +527,8 @@ class Trigrams:
         if history is None:
             return 0.0
         key = history[0] | c
+        if not self.maybe(key):
+            return 0.0
         j = bisect_left(self._keys, key, history[1], history[2])
         return self._deltas[self._codes[j]] if j < history[2] and self._keys[j] == key else 0.0
 
@@ -509,9 +537,10 @@ class Trigrams:
         return lm.unigram[c] if b < 0 else lm.logprob(b, c) + self.delta(a, b, c)
 
 
-def unpack_trigrams(raw: bytes) -> bytes:
+def unpack_trigrams(raw: bytes, filtered: bool = True) -> bytes:
     """The gunzipped trigram table (a JSON header line, then little-endian uint64 keys, uint8 codes
-    and uint32 offsets) in the layout Trigrams maps."""
+    and uint32 offsets) in the layout Trigrams maps; not `filtered`, its filter passes every key
+    (building it costs 0.2 s: worth it for a file every later run maps, not for one process)."""
     stream = io.BytesIO(raw)
     header = json.loads(stream.readline())
     count = header["count"]
@@ -520,7 +549,21 @@ def unpack_trigrams(raw: bytes) -> bytes:
     offsets = _filled(stream, array("I", [0]) * (header["vocab"] + 1))
     if len(codes) < count:
         raise ValueError(f"{TRIGRAMS}: truncated")
-    return _layout(header, [("keys", keys.tobytes()), ("codes", codes), ("offsets", offsets.tobytes())])
+    prime = BLOOM3_PRIME
+    bloom = _bloom3(keys, prime, header["id_bits"]) if filtered else b"\xff" * (prime // 8 + 1)
+    return _layout({**header, "bloom_prime": prime}, [("keys", keys.tobytes()), ("codes", codes),
+                                                      ("offsets", offsets.tobytes()), ("bloom", bloom)])
+
+
+def _bloom3(keys: array, prime: int, bits: int) -> bytes:
+    """Trigrams' filter: bit key % prime set for every key and for every key with its last id cleared."""
+    found = bytearray(prime // 8 + 1)
+    mask = ~((1 << bits) - 1)
+    for key in keys:
+        for k in (key, key & mask):
+            h = k % prime
+            found[h >> 3] |= 1 << (h & 7)
+    return bytes(found)
 
 
 def _filled(stream, values: array) -> array:
@@ -539,4 +582,9 @@ def _filled(stream, values: array) -> array:
 @lru_cache(maxsize=1)
 def trigrams() -> Trigrams:
     """The packaged trigram corrections, loaded when the swap test first needs one (see _load)."""
-    return Trigrams(_load(_packed(TRIGRAMS), "spintrigrams", unpack_trigrams))
+    from .configcache import cache_dir
+
+    # Without a cache folder nothing is stored: the process keeps an unfiltered table (the same answers).
+    filtered = cache_dir() is not None
+    return Trigrams(_load(_packed(TRIGRAMS), "spintrigrams", lambda raw: unpack_trigrams(raw, filtered),
+                          TRIGRAM_LAYOUT))

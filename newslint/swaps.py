@@ -28,6 +28,7 @@ import operator
 import re
 from collections import Counter
 from dataclasses import dataclass
+from bisect import bisect_left
 from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
@@ -171,30 +172,49 @@ def _title(word: str) -> bool:
 
 def _chain(lm: Model, left: int, words: list[int], right: int, phrase: str) -> tuple[float, float, float, float]:
     """log10 P of the words (of `phrase`) between the contexts, and how much likelier than chance the outer
-    words are beside them (pointwise mutual information on each side, log10; 0 without context), and the phrase's cohesion."""
-    unigram, logprob = lm.unigram, lm.logprob
-    first = logprob(left, words[0]) if left >= 0 else unigram[words[0]]
-    total = first
-    # Inside a phrase the trigrams speak: a bigram chain reads every idiom ("rank and file") as unlikely.
-    inside = lm.inside(phrase) if len(words) > 1 else 0.0
-    if inside is not None:
-        total += inside
+    words are beside them (pointwise mutual information on each side, log10; 0 without context), and the phrase's cohesion.
+
+    Called for every span the scan tries: Model.logprob is inlined for the edges (the same values)."""
+    unigram, backoff, logs, values, offsets, seconds = lm.unigram, lm.backoff, lm._logs, lm._values, lm._offsets, lm._seconds
+    w0 = words[0]
+    if left >= 0:
+        hi = offsets[left + 1]
+        j = bisect_left(seconds, w0, offsets[left], hi)
+        first = logs[values[j]] if j < hi and seconds[j] == w0 else backoff[left] + unigram[w0]
     else:
-        for a, b in zip(words, words[1:]):
-            total += logprob(a, b)
-    # How much likelier than chance the phrase's words are together (log10; 0 for one word): an idiom's mark.
-    cohesion = total - first - sum(unigram[w] for w in words[1:])
+        first = unigram[w0]
+    total = first
+    if len(words) == 1:
+        total += 0.0
+        cohesion = total - first - 0
+    else:
+        # Inside a phrase the trigrams speak: a bigram chain reads every idiom ("rank and file") as unlikely.
+        inside = lm.inside(phrase)
+        if inside is not None:
+            total += inside
+        else:
+            for a, b in zip(words, words[1:]):
+                total += lm.logprob(a, b)
+        # How much likelier than chance the phrase's words are together (log10; 0 for one word): an idiom's mark.
+        cohesion = total - first - sum(unigram[w] for w in words[1:])
     if right < 0:
-        return total, first - unigram[words[0]], 0.0, cohesion
-    step = logprob(words[-1], right)
-    return total + step, first - unigram[words[0]], step - unigram[right], cohesion
+        return total, first - unigram[w0], 0.0, cohesion
+    last = words[-1]
+    if last < 0:  # a word the model does not know: Model.logprob's unigram
+        step = unigram[right]
+    else:
+        hi = offsets[last + 1]
+        j = bisect_left(seconds, right, offsets[last], hi)
+        step = logs[values[j]] if j < hi and seconds[j] == right else backoff[last] + unigram[right]
+    return total + step, first - unigram[w0], step - unigram[right], cohesion
 
 
 def _features(lm: Model, margin: float, own: tuple, alt: tuple, entry: list[int], original: list[int],
               sides: int, margin3: float, own3: tuple, alt3: tuple) -> tuple:
     """Features of reading a span as the spinner's rewrite of `original` (id lists), given both bigram
     chains, the trigram margin, and both chains' trigram corrections (_chain3)."""
-    rarity = sum(lm.unigram[w] for w in entry) - sum(lm.unigram[w] for w in original)
+    unigram = lm.unigram.__getitem__
+    rarity = sum(map(unigram, entry)) - sum(map(unigram, original))
     return (1.0, margin, own[1], own[2], min(own[1], own[2]), alt[1], alt[2], rarity, sides,
             len(entry) - 1.0, len(original) - 1.0, lm.unigram[entry[0]] + 3, own[3],
             margin3, own3[1], own3[2], min(own3[1], own3[2]), float(own3[3]), float(alt3[3]))
@@ -221,18 +241,113 @@ def _best(lm: Model, ctx: _Context, k: int, n: int, entry: str) -> Suspect | Non
     tri = trigrams()
     history = tri.history(far_left, left)
     own3 = _chain3(tri, history, left, words, right, far_right, own)
-    best = None
-    for candidate, ids in lm.candidate_ids(entry)[:TRIED]:
-        alt = _chain(lm, left, ids, right, candidate)
-        alt3 = _chain3(tri, history, left, ids, right, far_right, alt)
-        margin = alt3[0] - own3[0]
-        if margin >= MIN_MARGIN and (best is None or margin > best[0]):
-            best = (margin, candidate, alt, ids, alt3)
-    if best is None:
+    found = _likeliest(lm, tri, history, left, right, far_right, _tried(lm, entry), own3[0])
+    if found is None:
         return None
-    margin, candidate, alt, ids, alt3 = best
+    candidate, ids, margin, alt, alt3 = found
     features = _features(lm, alt[0] - own[0], own, alt, words, ids, (left >= 0) + (right >= 0), margin, own3, alt3)
     return Suspect(k, tuple(ctx.cores[k:k + n]), candidate, round(margin, 3), confidence(features), features)
+
+
+def _tried(lm: Model, entry: str) -> tuple:
+    """The candidates _best tries for the entry, with what its loop reads of each: (candidate, ids, first id,
+    last id, id before the last or -1, inside or None, words, the unigrams after the first summed). Cached in
+    the model (bounded by its entries)."""
+    found = lm.tried.get(entry)
+    if found is None:
+        unigram = lm.unigram
+        found = lm.tried[entry] = tuple(
+            (c, ids, ids[0], ids[-1], ids[-2] if len(ids) > 1 else -1, lm.inside(c) if len(ids) > 1 else 0.0, len(ids),
+             sum(unigram[w] for w in ids[1:]))
+            for c, ids in lm.candidate_ids(entry)[:TRIED])
+    return found
+
+
+def _likeliest(lm: Model, tri: Trigrams, history, left: int, right: int, far_right: int, tried: tuple,
+               own: float) -> tuple | None:
+    """(candidate, ids, margin, its _chain, its _chain3) of the candidate with the largest margin (MIN_MARGIN
+    or more) over `own`, the span's own corrected total (_chain3's first value), or None.
+
+    The hot loop of the scan: each candidate's total is _chain's and _chain3's, the same sums in the same
+    order (so the same floats), with their lookups inlined and what the span fixes (the left context's
+    ranges, the trigram history) read once; the winner's features are computed afterwards."""
+    unigram, backoff, logs, values = lm.unigram, lm.backoff, lm._logs, lm._values
+    offsets, seconds, logprob = lm._offsets, lm._seconds, lm.logprob
+    keys, codes, deltas, offsets3 = tri._keys, tri._codes, tri._deltas, tri._offsets
+    s1, s2, bloom, prime = tri._shift1, tri._shift2, tri._bloom, tri._prime
+    if left >= 0:
+        lo_left, hi_left = offsets[left], offsets[left + 1]
+        lo3_left, hi3_left = offsets3[left], offsets3[left + 1]
+    if history is not None:
+        prefix, h_lo, h_hi = history
+    best = best_margin = None
+    step = 0.0
+    for row in tried:
+        candidate, ids, c0, last_id, before_last, inside, size, tail = row
+        if left >= 0:
+            j = bisect_left(seconds, c0, lo_left, hi_left)
+            first = logs[values[j]] if j < hi_left and seconds[j] == c0 else backoff[left] + unigram[c0]
+        else:
+            first = unigram[c0]
+        total = first
+        if size == 1:
+            total += 0.0
+        elif inside is not None:
+            total += inside
+        else:
+            for a, b in zip(ids, ids[1:]):
+                total += logprob(a, b)
+        inner = total
+        if right >= 0:
+            hi = offsets[last_id + 1]
+            j = bisect_left(seconds, right, offsets[last_id], hi)
+            step = logs[values[j]] if j < hi and seconds[j] == right else backoff[last_id] + unigram[right]
+            total = inner + step
+        # _chain3: the trigram history's word, then the two trigrams over the right edge.
+        tri_first = last = after = 0.0
+        # Each trigram is looked for only where the filter (Trigrams.maybe) may hold it.
+        if history is not None:
+            key = prefix | c0
+            h = key % prime
+            if bloom[h >> 3] >> (h & 7) & 1:
+                j = bisect_left(keys, key, h_lo, h_hi)
+                if j < h_hi and keys[j] == key:
+                    tri_first = deltas[codes[j]]
+        if right >= 0:
+            if size == 1:
+                if left >= 0 and lo3_left != hi3_left:
+                    key = left << s2 | c0 << s1 | right
+                    h = key % prime
+                    if bloom[h >> 3] >> (h & 7) & 1:
+                        j = bisect_left(keys, key, lo3_left, hi3_left)
+                        if j < hi3_left and keys[j] == key:
+                            last = deltas[codes[j]]
+            else:
+                last = tri.delta(before_last, last_id, right)
+            if far_right >= 0:
+                lo, hi = offsets3[last_id], offsets3[last_id + 1]
+                if lo != hi:
+                    key = last_id << s2 | right << s1 | far_right
+                    h = key % prime
+                    if bloom[h >> 3] >> (h & 7) & 1:
+                        j = bisect_left(keys, key, lo, hi)
+                        if j < hi and keys[j] == key:
+                            after = deltas[codes[j]]
+        margin = total + tri_first + last + after - own
+        if margin >= MIN_MARGIN and (best is None or margin > best_margin):
+            best, best_margin = (row, first, inner, step, total, tri_first, last, after), margin
+    if best is None:
+        return None
+    # The winner's _chain and _chain3 tuples, from the same values by the same expressions.
+    (candidate, ids, c0, _, _, _, _, tail), first, inner, step, total, tri_first, last, after = best
+    cohesion = inner - first - tail
+    if right < 0:
+        alt = (inner, first - unigram[c0], 0.0, cohesion)
+    else:
+        alt = (total, first - unigram[c0], step - unigram[right], cohesion)
+    alt3 = (alt[0] + tri_first + last + after, alt[1] + tri_first if left >= 0 else 0.0,
+            alt[2] + last + after if right >= 0 else 0.0, (tri_first != 0) + (last != 0) + (after != 0))
+    return candidate, ids, best_margin, alt, alt3
 
 
 def _chain3(tri: Trigrams, history, left: int, words: list[int], right: int, far_right: int,
@@ -242,11 +357,13 @@ def _chain3(tri: Trigrams, history, left: int, words: list[int], right: int, far
     (history: Trigrams.history(w-2, w-1)); with the corrected fit on each side (log10 PMI, 0 without
     context) and how many of the three trigrams the table lists (those that differ from the bigrams)."""
     delta = tri.delta
-    first = tri.after(history, words[0])
-    last = after = 0.0
+    first = last = after = 0.0
+    if history is not None:
+        first = tri.after(history, words[0])
     if right >= 0:
         last = delta(words[-2] if len(words) > 1 else left, words[-1], right)
-        after = delta(words[-1], right, far_right)
+        # No word beyond (far_right < 0) is no trigram: delta() would find none.
+        after = delta(words[-1], right, far_right) if far_right >= 0 else 0.0
     fit_left = chain[1] + first if left >= 0 else 0.0
     fit_right = chain[2] + last + after if right >= 0 else 0.0
     return chain[0] + first + last + after, fit_left, fit_right, (first != 0) + (last != 0) + (after != 0)

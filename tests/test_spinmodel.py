@@ -156,3 +156,35 @@ def test_a_title_s_full_stop_starts_no_sentence():
     # "there." a sentence starts.
     assert (ctx.left(3), ctx.named(3)) == (-1, True)
     assert (ctx.left(5), ctx.named(5)) == (START, False)
+
+
+def test_the_trigram_filter_never_hides_a_listed_trigram_and_lookups_match_a_plain_search():
+    from bisect import bisect_left
+
+    import gzip
+
+    from newslint.spinmodel import TRIGRAMS, Trigrams, _packed, unpack_trigrams
+
+    raw = gzip.decompress(_packed(TRIGRAMS).read_bytes())
+    tri = Trigrams(unpack_trigrams(raw))
+    keys, offsets, bits = tri._keys, tri._offsets, tri.header["id_bits"]
+    sample = range(0, len(keys), max(1, len(keys) // 5000))
+    assert all(tri.maybe(keys[j]) and tri.maybe(keys[j] >> bits << bits) for j in sample)
+    # Every sampled trigram, and the same history with a neighbouring last word (mostly unlisted), reads as a
+    # bisect over the whole table would read it.
+    mask = (1 << bits) - 1
+    for j in sample:
+        a, b, c = keys[j] >> 2 * bits, keys[j] >> bits & mask, keys[j] & mask
+        for last in (c, c + 1, c + 7):
+            key = a << 2 * bits | b << bits | last
+            i = bisect_left(keys, key, offsets[a], offsets[a + 1])
+            plain = tri._deltas[tri._codes[i]] if i < offsets[a + 1] and keys[i] == key else 0.0
+            assert tri.delta(a, b, last) == plain
+            assert tri.after(tri.history(a, b), last) == plain
+    assert sum(not tri.maybe(k) for k in range(1, 200_000, 7)) > 0.9 * len(range(1, 200_000, 7))
+    # Unfiltered (a process without a cache folder), every key may be there: the same answers, by search.
+    everything = Trigrams(unpack_trigrams(raw, filtered=False))
+    assert all(map(everything.maybe, range(1, 200_000, 7)))
+    assert all(everything.delta(k >> 2 * bits, k >> bits & mask, k & mask) == tri.delta(k >> 2 * bits, k >> bits & mask,
+                                                                                         k & mask)
+               for k in (keys[j] for j in sample))
