@@ -38,7 +38,11 @@ _STARTERS = frozenset(
 )
 
 
-def _is_abbreviation(before: str, next_word: str = "") -> bool:
+# Abbreviations that stand in lower case too ("vs.", "etc."): a full stop after them ends no sentence.
+LOWER_ABBREVIATIONS = frozenset({"vs", "v", "etc", "al", "approx", "no"})
+
+
+def is_abbreviation(before: str, next_word: str = "") -> bool:
     """True when the text before a full stop ends with an abbreviation that does not end a sentence."""
     if _LIST_NUMBER.search(before):
         return True
@@ -50,7 +54,7 @@ def _is_abbreviation(before: str, next_word: str = "") -> bool:
     token = word.group(1)
     if len(token) == 1 and token.isupper():  # an initial: "Antony J. Blinken"
         return True
-    return token.lower() in ABBREVIATIONS and token[0].isupper() or token in {"vs", "v", "etc", "al", "approx", "no"}
+    return token.lower() in ABBREVIATIONS and token[0].isupper() or token in LOWER_ABBREVIATIONS
 
 
 def _line_breaks(text: str, start: int, end: int) -> list[int]:
@@ -86,7 +90,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         before = text[max(0, m.start() - 12) : m.start()]
         next_word = _NEXT_WORD.match(text, follow.end()).group(1)
         full_stop = m.group().startswith(".") and len(m.group().rstrip("\"'”’)]")) == 1
-        if full_stop and _is_abbreviation(before, next_word):
+        if full_stop and is_abbreviation(before, next_word):
             continue
         cuts.add(m.end())
     spans = []

@@ -36,7 +36,7 @@ from itertools import compress, count, repeat
 from typing import Iterator
 
 from .model import Hit
-from .sentences import _is_abbreviation
+from .sentences import LOWER_ABBREVIATIONS, is_abbreviation
 from .spinmodel import END, START, Model, Trigrams, model, trigrams
 
 # Logistic weights over the features of _features(); fitted by bench/spun.py --fit spans on the
@@ -54,8 +54,6 @@ TRIED = 8
 PUNCT = "\"'“”‘’()[]{},.;:!?…*–—-/"
 SENTENCE_END = ".!?"
 _FIRST = slice(0, 1)
-# The abbreviations sentences._is_abbreviation accepts in lower case.
-_LOWER_ABBREVIATIONS = frozenset({"vs", "v", "etc", "al", "approx", "no"})
 _TOKEN = re.compile(r"\S+")
 
 
@@ -103,7 +101,7 @@ class _Context:
         tokens = self.tokens
         self.ends = set(compress(count(), map(SENTENCE_END.__contains__, map(operator.itemgetter(-1), tokens))))
         for k in [k for k in self.ends if _maybe_abbreviation(tokens[k])]:
-            if _is_abbreviation(tokens[k][:-1], tokens[k + 1].strip(PUNCT) if k + 1 < len(tokens) else ""):
+            if is_abbreviation(tokens[k][:-1], tokens[k + 1].strip(PUNCT) if k + 1 < len(tokens) else ""):
                 self.ends.discard(k)
         self.starts = {0, *map((1).__add__, self.ends)}
 
@@ -159,9 +157,9 @@ class _Context:
 
 
 def _maybe_abbreviation(token: str) -> bool:
-    """A cheap first test for sentences._is_abbreviation: a short capitalised word ("Mr.", "Jan."), a
+    """A cheap first test for sentences.is_abbreviation: a short capitalised word ("Mr.", "Jan."), a
     list number, one of its lower-case abbreviations, a dotted form ("U.S.") or a party tag ("R-Texas.")."""
-    return token[-1] == "." and (len(token) < 8 and (not token[0].islower() or token[:-1] in _LOWER_ABBREVIATIONS)
+    return token[-1] == "." and (len(token) < 8 and (not token[0].islower() or token[:-1] in LOWER_ABBREVIATIONS)
                                  or "." in token[:-1] or "-" in token)
 
 
