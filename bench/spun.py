@@ -642,6 +642,8 @@ def fit_articles(records, results=None) -> None:
 
     verdict = dict(fitted()["verdict"], ratios=ratio_table(records))
     print("ratios:", verdict["ratios"])
+    judged = sorted(r["judged"] for r in records if r["spinner"] == "original")
+    print(f"min-judged (the first decile of the clean articles' judged spans): {judged[len(judged) // 10]}")
     rows = np.array(verdict_rows(records, verdict))
     labels = np.array([int(r["spinner"] != "original") for r in records])
     beta = fit(rows, labels, _balanced(labels))

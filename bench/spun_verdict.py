@@ -54,18 +54,31 @@ def features(variant: str, r: dict, verdict: dict) -> list[float]:
         return [c.sum() / n, sure / n, margins / n, slips]
     if variant == "per judged span + counts over levels":
         return [c.sum() / n, sure / n, margins / n, slips] + [((c >= t).sum() + r["lexicon"]) / n for t in LEVELS]
+    if variant.endswith(", no lexicon in the test"):
+        test = evidence(list(c), 0, r["judged"], verdict)[1]
+        return four + [test / max(r["judged"], 1)]
     test = evidence(list(c), r["lexicon"], r["judged"], verdict)[1]
     if variant == "test (sum) + slips":
         return [test, slips]
     if variant == "test per judged span + slips":
         return [test / n, slips]
-    if variant == "the four + test per judged span (shipped)":
+    if variant == "the four + test per judged span":
         return four + [test / n]
+    if variant.startswith("the four + test per max(judged, "):
+        floor = int(variant.split(", ")[1].split(")")[0])
+        return four + [test / max(r["judged"] + r["lexicon"], floor)]
+    if variant.startswith("test per max(judged, "):
+        floor = int(variant.split(", ")[1].split(")")[0])
+        return [test / max(r["judged"] + r["lexicon"], floor), slips]
     raise KeyError(variant)
 
 
 VARIANTS = ("four traces per 1,000 words (round 3)", "the four per judged span", "per judged span + counts over levels",
-            "test (sum) + slips", "test per judged span + slips", "the four + test per judged span (shipped)")
+            "test (sum) + slips", "test per judged span + slips", "the four + test per judged span",
+            "test per max(judged, 30) + slips", "test per max(judged, 49) + slips",
+            "the four + test per max(judged, 30)", "the four + test per max(judged, 49)",
+            "the four + test per max(judged, 58)", "the four + test per max(judged, 80)",
+            "the four + test per judged span, no lexicon in the test")
 
 
 def main() -> None:

@@ -9,7 +9,7 @@ swapped a word that began with a consonant); and a likelihood-ratio test over th
 judged. A spinner swaps a share of the eligible words, so of the judged spans of a spun article
 some share rho are swaps, of a clean one none. Each judged span's likelihood ratio (swap against
 clean) comes from a table fitted on the development sets: by the suspect's confidence bin, a lower
-one for a judged span that became no suspect at all, the top bin's for a lexicon finding. The test
+one for a judged span that became no suspect at all (a lexicon finding counts once, as a sure swap). The test
 is the log of prod(1 - rho + rho * ratio), maximised over rho in [0, max-share]; the verdict weighs
 it per judged span (the `evidence` trace), since the number of words the scan can judge at all
 varies from article to article. A logistic model over the five, fitted on articles spun by three
@@ -62,22 +62,25 @@ def trace_values(suspects, lexicon: int, judged: int, slips: int, words: int, ve
     sums per 1,000 words, the likelihood-ratio test per judged span (evidence, nats), the share of swaps
     it estimates and the judged spans."""
     per = 1000 / max(words, 1)
-    share, value = evidence([c for c, _ in suspects], lexicon, judged, verdict)
+    # The lexicon's findings count once, as sure swaps: the test reads what the language model judged.
+    share, value = evidence([c for c, _ in suspects], 0, judged, verdict)
     return {
         "swaps": round(sum(c for c, _ in suspects) * per, 2),
         "sure_swaps": round((lexicon + sum(1 for c, _ in suspects if c >= verdict["sure"])) * per, 2),
         "margins": round(sum(min(m, MARGIN_CAP) for _, m in suspects) * per, 2),
         "article_slips": round(slips * per, 2),
         # Per judged span: the test's sum grows with the length even in clean copy whose suspect rate sits a
-        # little above the fitted one (PolNeAR's long US pieces against BBC's), so its rate is what is weighed.
-        "evidence": round(value / max(judged, 1), 4),
+        # little above the fitted one (PolNeAR's long US pieces against BBC's), so its rate is what is weighed;
+        # over at least `min-judged` spans, since the rate of a handful is noise.
+        "evidence": round(value / max(judged, verdict["min-judged"]), 4),
         "swap_share": round(share, 4), "judged": judged,
     }
 
 
 def evidence(confidences, lexicon: int, judged: int, verdict: dict) -> tuple[float, float]:
-    """(rho, log-likelihood ratio) of the test: the suspects' ratios by confidence bin, `lexicon` at the top
-    bin's, and the judged spans that are no suspect at the quiet ratio; rho maximises it in [0, max-share]."""
+    """(rho, log-likelihood ratio) of the test: the suspects' ratios by confidence bin, `lexicon` more at the top
+    bin's (the verdict passes none: trace_values()), and the judged spans that are no suspect at the quiet
+    ratio; rho maximises it in [0, max-share]."""
     table = verdict["ratios"]
     bins = table["suspect"]
     ratios = [math.exp(bins[min(int(c * len(bins)), len(bins) - 1)]) for c in confidences]
