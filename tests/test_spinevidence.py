@@ -60,3 +60,17 @@ def test_the_share_of_swaps_is_the_maximum_of_the_likelihood():
     grid = [i * verdict["max-share"] / 1000 for i in range(1001)]
     best = max(grid, key=loglik)
     assert abs(rho - best) < 2e-3 and abs(value - loglik(best)) < 1e-4 and value > 0
+
+
+def test_the_lexicon_counts_once_and_a_handful_of_judged_spans_is_read_as_min_judged():
+    from newslint.spinevidence import trace_values
+
+    verdict = fitted()["verdict"]
+    # One lexicon finding in a text the model judged nothing of: a sure swap, but no test evidence.
+    alone = trace_values([], 1, 0, 0, 206, verdict)
+    assert alone["sure_swaps"] > 0 and alone["evidence"] == 0.0
+    # The same suspects among 5 judged spans weigh as among min-judged, not six times as much.
+    sure = [(0.97, 3.0)]
+    few, floor = trace_values(sure, 0, 5, 0, 150, verdict), trace_values(sure, 0, verdict["min-judged"], 0, 150, verdict)
+    raw = evidence([0.97], 0, 5, verdict)[1]
+    assert few["evidence"] == round(raw / verdict["min-judged"], 4) > floor["evidence"] > 0
