@@ -33,6 +33,7 @@ word -> tortured word) into sentences of the folder's articles and reports the s
 from __future__ import annotations
 
 import argparse
+import math
 import random
 import re
 import sys
@@ -480,6 +481,12 @@ def main() -> None:
     parser.add_argument("--losses", action="store_true",
                         help="the first stage of the swap test that loses each swapped word, at the first rate")
     parser.add_argument("--columns", type=int, default=0, help="with --fit spans: fit the first N features only")
+    parser.add_argument("--clean", type=Path, action="append", default=[],
+                        help="with --fit articles: also the originals of this folder's dev half (clean news "
+                             "that is not spun: PolNeAR), repeatable")
+    parser.add_argument("--traces", type=Path,
+                        help="with --fit articles: the per-article records (JSON lines); read when the file "
+                             "exists (no lint), else linted and written")
     parser.add_argument("--capitals", action=argparse.BooleanOptionalAction, default=True,
                         help="the spinners also swap capitalised words (sentence starts, names); "
                              "--no-capitals: lower-case words only")
@@ -498,13 +505,22 @@ def main() -> None:
         phrases = fitted()["phrases"]  # the packaged thresholds
         losses(paths, spinners, rates[0], th, (phrases["min-confidence"], phrases["warn-confidence"]), args.capitals)
         return
+    if args.fit == "articles" and args.traces and args.traces.exists():
+        fit_articles(read_records(args.traces))
+        return
     data = spun_sets(paths, spinners, rates, th, args.capitals)
     if args.fit == "spans":
         fit_spans(data, args.columns)
         return
     results = list(lint_all(data, config))
     if args.fit == "articles":
-        fit_articles(results)
+        records = [record(r) for r in results]
+        for folder in args.clean:
+            originals = ((p, "original", 0.0, read(p), set(), set()) for p in articles(folder, "dev", 0))
+            records += [dict(record(r), corpus=folder.name) for r in lint_all(originals, config)]
+        if args.traces:
+            write_records(args.traces, records)
+        fit_articles(records, None if args.clean else results)
         return
     print(f"part: {args.part} ({len(paths)} articles); spinners {args.spinners}; rates {args.rates}; "
           f"capitalised words {'swapped' if args.capitals else 'spared'}")
@@ -549,26 +565,101 @@ def plant_report(tsv: Path, paths, config) -> None:
           f"(any severity), {100 * warned / planted:.1f}% as warnings")
 
 
-def fit_articles(results) -> None:
-    """Fit the verdict's weights (rules/data/spin.yaml `verdict`), show what each left-out candidate trace
-    would add, and, for a few weights of the article prior, the swapped words caught at fixed loads on
-    the originals (to choose spin.yaml `prior.weight`)."""
+def record(result) -> dict:
+    """What the verdict's fits need of one linted article (bench/spun.py --traces): its counts, and every
+    suspect as [index, words, confidence, margin, swapped words in it]; `judged` counts the spans the
+    test was run on, `judged_swapped` those of them over a swapped word."""
+    from newslint import swaps
+    from newslint.spinevidence import _A_BEFORE_VOWEL, OWN_RULES
+
+    path, spinner, rate, metrics, found, swapped, _, text, _ = result
+    lm = model()
+    spans = list(swaps._spans(lm, swaps._Context(text, lm)))
+    suspects = [[s.index, len(s.words), s.confidence, s.margin, len(swapped & set(range(s.index, s.index + len(s.words))))]
+                for s in analyse(text).suspects]
+    return {"path": str(path), "spinner": spinner, "rate": rate, "words": metrics["words"],
+            "lexicon": sum(1 for f in found if f[2] not in OWN_RULES), "slips": len(_A_BEFORE_VOWEL.findall(text)),
+            "traces": metrics["traces"], "score": metrics["score"], "verdict": metrics["verdict"],
+            "flagged": metrics["flagged_swaps"], "swapped": len(swapped), "judged": len(spans),
+            "judged_swapped": sum(1 for k, n, _ in spans if not swapped.isdisjoint(range(k, k + n))),
+            "suspects": suspects}
+
+
+def write_records(path: Path, records) -> None:
+    import json
+
+    path.write_text("".join(json.dumps(r, separators=(",", ":")) + "\n" for r in records), encoding="utf-8")
+
+
+def read_records(path: Path) -> list[dict]:
+    import json
+
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+# The verdict's table: this many equal bins of suspect confidence (bench/spun_verdict.py compared 10, 20, 40).
+RATIO_BINS = 40
+
+
+def ratio_table(records) -> dict:
+    """The judged spans' log likelihood ratios (swap against clean) for spin.yaml `verdict.ratios`: per
+    confidence bin, how often a judged span over a swapped word becomes a suspect in it, over how often a
+    judged span of an original does (half a count added to each bin: none is impossible); `quiet` the
+    same for a judged span that becomes no suspect."""
+    swap, clean = [0.5] * RATIO_BINS, [0.5] * RATIO_BINS
+    judged_swap = judged_clean = 0
+    for r in records:
+        original = r["spinner"] == "original"
+        judged_clean += r["judged"] if original else 0
+        judged_swap += 0 if original else r["judged_swapped"]
+        for _, _, confidence, _, caught in r["suspects"]:
+            if original or caught:
+                (clean if original else swap)[min(int(confidence * RATIO_BINS), RATIO_BINS - 1)] += 1
+    quiet = (1 - sum(swap) / judged_swap) / (1 - sum(clean) / judged_clean)
+    return {"suspect": [round(math.log(a * judged_clean / (b * judged_swap)), 3) for a, b in zip(swap, clean)],
+            "quiet": round(math.log(quiet), 3)}
+
+
+def verdict_rows(records, verdict: dict):
+    """(1, the verdict's traces...) of each record, as the rule computes them."""
+    from newslint.spinevidence import FEATURES, trace_values
+
+    rows = []
+    for r in records:
+        values = trace_values([(s[2], s[3]) for s in r["suspects"]], r["lexicon"], r["judged"], r["slips"],
+                              r["words"], verdict)
+        rows.append((1.0, *(values[k] for k in FEATURES)))
+    return rows
+
+
+def fit_articles(records, results=None) -> None:
+    """Fit the verdict's table and weights (rules/data/spin.yaml `verdict`), show what each left-out candidate
+    trace would add (only when linted now: it needs the texts), and, for a few weights of the article prior,
+    the swapped words caught at fixed loads on the originals (to choose spin.yaml `prior.weight`)."""
     import numpy as np
 
     from newslint.spinevidence import FEATURES
 
-    rows = np.array([(1.0, *(r[3]["traces"][k] for k in FEATURES)) for r in results])
-    labels = np.array([int(r[1] != "original") for r in results])
+    verdict = dict(fitted()["verdict"], ratios=ratio_table(records))
+    print("ratios:", verdict["ratios"])
+    judged = sorted(r["judged"] for r in records if r["spinner"] == "original")
+    print(f"min-judged (the first decile of the clean articles' judged spans): {judged[len(judged) // 10]}")
+    rows = np.array(verdict_rows(records, verdict))
+    labels = np.array([int(r["spinner"] != "original") for r in records])
     beta = fit(rows, labels, _balanced(labels))
     print("weights:", dict(zip(("intercept", *FEATURES), beta)))
     p = 1 / (1 + np.exp(-rows @ np.array(beta)))
-    clean = np.array([r[1] == "original" for r in results])
-    at = np.array([r[2] for r in results])
-    for t in (0.5, 0.7, 0.8, 0.9, 0.95, 0.97, 0.99):
-        shares = ", ".join(f"{100 * (p[at == rate] >= t).mean():.1f}% at {rate}" for rate in sorted(set(at) - {0}))
-        print(f"  score >= {t:.2f}: originals {100 * (p[clean] >= t).mean():.1f}%; spun {shares}")
-    candidates_report(results, rows, labels)
-    prior_report(results, p)
+    clean = np.array([r["spinner"] == "original" for r in records])
+    # The rule's own conditions: min-words and min-flagged-swaps (the defaults).
+    eligible = np.array([r["words"] >= 100 and r["flagged"] >= 1 for r in records])
+    at = np.array([r["rate"] for r in records])
+    for t in (0.5, 0.7, 0.8, 0.9, 0.95, 0.97, 0.98, 0.99, 0.995):
+        shares = ", ".join(f"{100 * (eligible & (p >= t))[at == rate].mean():.1f}% at {rate}"
+                           for rate in sorted(set(at) - {0}))
+        print(f"  score >= {t:.3f}: originals {100 * (eligible & (p >= t))[clean].mean():.1f}%; spun {shares}")
+    if results is not None:
+        candidates_report(results, rows, labels)
+    prior_report(records, p)
 
 
 def _balanced(labels) -> list[float]:
@@ -600,22 +691,21 @@ def candidates_report(results, rows, labels) -> None:
         print(f"  {name:16} originals {shares[0] / 2:4.1f}%, spun " + " / ".join(f"{v / 2:.1f}%" for v in shares[1:]))
 
 
-def prior_report(results, posterior) -> None:
+def prior_report(records, posterior) -> None:
     """Swapped words that reach a suspect's shifted confidence, for a few prior weights, at thresholds that
     give fixed loads on the originals (per 100 articles; quoted speech is counted, which the rule skips)."""
     import numpy as np
 
     from newslint.spinevidence import _logit
-    from newslint.swaps import analyse
 
     center, floor = _logit(fitted_prior()["center"]), fitted_prior()["min-words"]
-    spans, originals = [], sum(r[1] == "original" for r in results)
-    swapped = {(k, q): sum(len(r[5]) for r in results if r[1] == k and r[2] == q) for k in SPINNERS for q in (0.1,)}
-    for r, p in zip(results, posterior):
-        lift = _logit(p) - center if r[3]["words"] >= floor else 0.0
-        for s in analyse(r[7]).suspects:
-            caught = len(r[5] & set(range(s.index, s.index + len(s.words))))
-            spans.append((_logit(s.confidence), lift, r[1], r[2], caught))
+    spans, originals = [], sum(r["spinner"] == "original" for r in records)
+    swapped = {(k, q): sum(r["swapped"] for r in records if r["spinner"] == k and r["rate"] == q)
+               for k in SPINNERS for q in (0.1,)}
+    for r, p in zip(records, posterior):
+        lift = _logit(p) - center if r["words"] >= floor else 0.0
+        for _, _, confidence, _, caught in r["suspects"]:
+            spans.append((_logit(confidence), lift, r["spinner"], r["rate"], caught))
     z, lift = np.array([s[0] for s in spans]), np.array([s[1] for s in spans])
     kind, rate = np.array([s[2] for s in spans]), np.array([s[3] for s in spans])
     caught = np.array([s[4] for s in spans])

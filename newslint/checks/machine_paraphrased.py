@@ -6,9 +6,11 @@ each per 1,000 words: the expected number of swaps (the confidences of every sus
 the sure swaps (suspects of confidence `sure` or more, plus every finding of the paraphrase
 lexicon rules such as `spun-phrases`), the likelihood margins added up (how much likelier the
 sentences become with the likely originals put back), and "a" before a vowel ("a everlasting",
-where the spinner swapped a word that began with a consonant). A logistic model fitted on the
-development half of articles spun by three spinners (bench/spun.py) turns them into a
-probability, the `score` of the JSON report's `documents` entry; the weights and the default
+where the spinner swapped a word that began with a consonant); and, per judged span, a
+likelihood-ratio test over every span the test judged: how much likelier the article's suspects
+(by confidence) and its quiet spans are if a share of them are swaps than if none are. A logistic
+model fitted on the development half of articles spun by three spinners and on clean news
+(bench/spun.py) turns them into a probability, the `score` of the JSON report's `documents` entry; the weights and the default
 thresholds are in rules/data/spin.yaml. The `verdict` is true when the score reaches `threshold`,
 and the rule then reports one warning on line 1 that names the likeliest swaps with their likely
 originals. Articles shorter than `min-words`, or with fewer than `min-flagged-swaps` likely swaps
