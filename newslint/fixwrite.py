@@ -17,11 +17,8 @@ is put back and the file is reported as not fixed.
 from __future__ import annotations
 
 import os
-import signal
 import stat
-import tempfile
 import time
-from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from typing import Sequence
 
@@ -179,11 +176,11 @@ def _unchanged(target: str, handle, data: bytes, before: os.stat_result) -> bool
 
 def _temporary(target: str, data: bytes, like: os.stat_result, made: list[str]) -> str:
     """A temporary file beside the target holding data, with the target's owner and mode. Its name
-    goes into `made` before a signal can land (the caller removes what is there if anything fails):
-    SIGTERM arrives as SystemExit (cli.py) at any bytecode, even between mkstemp and a `try`."""
-    with _signals_held():
-        handle, temporary = tempfile.mkstemp(dir=os.path.dirname(target), prefix=".newslint-", suffix=".tmp")
-        made.append(temporary)
+    goes into `made` before the file exists (the caller removes what is there if anything fails):
+    SIGTERM arrives as SystemExit (cli.py) at any bytecode, even between creating a file and a `try`.
+    Holding the signal is not enough: another thread may take it, and Python still runs the handler
+    in this one at its next bytecode."""
+    handle, temporary = _reserve(os.path.dirname(target), made)
     with os.fdopen(handle, "wb") as stream:
         stream.write(data)
         stream.flush()
@@ -198,18 +195,17 @@ def _temporary(target: str, data: bytes, like: os.stat_result, made: list[str]) 
     return temporary
 
 
-@contextmanager
-def _signals_held():
-    """SIGTERM and SIGINT wait (where the platform can hold them) until the block ends."""
-    hold = getattr(signal, "pthread_sigmask", None)
-    if hold is None:
-        yield
-        return
-    before = hold(signal.SIG_BLOCK, {signal.SIGTERM, signal.SIGINT})
-    try:
-        yield
-    finally:
-        hold(signal.SIG_SETMASK, before)
+def _reserve(folder: str, made: list[str]) -> tuple[int, str]:
+    """(descriptor, name) of a new file in folder, private to the user as mkstemp makes one, its
+    name put in `made` before it exists."""
+    for _ in range(100):
+        name = os.path.join(folder, f".newslint-{os.urandom(8).hex()}.tmp")
+        made.append(name)
+        try:
+            return os.open(name, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), 0o600), name
+        except FileExistsError:
+            made.remove(name)  # somebody else's file: never ours to clean up
+    raise FileExistsError(f"no free temporary name in {folder}")
 
 
 def _replace(target: str, data: bytes, like: os.stat_result, ready=None) -> None:

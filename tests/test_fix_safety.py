@@ -5,9 +5,11 @@ import os
 import shutil
 import signal
 import site
+import stat
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -247,12 +249,14 @@ def test_sigterm_leaves_no_temporary_file(tmp_path):
 
 def test_a_signal_just_after_the_temporary_file_is_made_leaves_none_behind(tmp_path, monkeypatch):
     # The window the subprocess test above can only hit by luck: SIGTERM (SystemExit, as cli.py
-    # turns it) landing the moment mkstemp has made the file, before any cleanup could know its name.
+    # turns it) landing the moment the file exists, before any cleanup could know its name. Another
+    # live thread matters: it can take the signal even while this one holds it, so the name must
+    # be known before the file is made, not guarded by a signal mask.
     from newslint import fixwrite
 
     article = tmp_path / "a.txt"
     article.write_text(SPUN, encoding="utf-8")
-    real = tempfile.mkstemp
+    real = fixwrite._reserve
 
     def then_a_signal(*args, **kwargs):
         made = real(*args, **kwargs)
@@ -262,15 +266,34 @@ def test_a_signal_just_after_the_temporary_file_is_made_leaves_none_behind(tmp_p
     def exit_on_term(signum, frame):
         raise SystemExit(143)
 
-    monkeypatch.setattr(fixwrite.tempfile, "mkstemp", then_a_signal)
+    monkeypatch.setattr(fixwrite, "_reserve", then_a_signal)
+    awake = threading.Event()
+    other = threading.Thread(target=awake.wait, args=(30,), daemon=True)
+    other.start()
     previous = signal.signal(signal.SIGTERM, exit_on_term)
     try:
         with pytest.raises(SystemExit):
             fixwrite.rewrite(str(article), b"They will meet with aides.\n", article.stat())
     finally:
         signal.signal(signal.SIGTERM, previous)
+        awake.set()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt"]
     assert article.read_text(encoding="utf-8") == SPUN
+
+
+def test_a_temporary_name_taken_by_another_file_is_left_alone(tmp_path, monkeypatch):
+    from newslint import fixwrite
+
+    names = iter([b"\x00" * 8, b"\x01" * 8])
+    monkeypatch.setattr(fixwrite.os, "urandom", lambda n: next(names))
+    theirs = tmp_path / f".newslint-{'00' * 8}.tmp"
+    theirs.write_text("not ours", encoding="utf-8")
+    made: list[str] = []
+    handle, name = fixwrite._reserve(str(tmp_path), made)
+    os.close(handle)
+    assert made == [name] and name.endswith(f"{'01' * 8}.tmp")
+    assert theirs.read_text(encoding="utf-8") == "not ours"
+    assert stat.S_IMODE(os.stat(name).st_mode) == 0o600
 
 
 def test_write_baseline_with_an_unreadable_path_keeps_the_baseline(tmp_path):
