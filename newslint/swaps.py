@@ -153,7 +153,7 @@ class _Context:
     def vouchable(self, lm: Model, k: int, n: int, entry: str) -> bool:
         """Whether a named() span is vouched() for one of the candidates _best tries (else it is not
         worth scoring)."""
-        return self.vouched(lm, k, n, [ids for _, ids in lm.candidate_ids(entry)[:TRIED]])
+        return self.vouched(lm, k, n, [row[1] for row in _tried(lm, entry)])
 
 
 def _maybe_abbreviation(token: str) -> bool:
@@ -250,14 +250,23 @@ def _best(lm: Model, ctx: _Context, k: int, n: int, entry: str) -> Suspect | Non
 def _tried(lm: Model, entry: str) -> tuple:
     """The candidates _best tries for the entry, with what its loop reads of each: (candidate, ids, first id,
     last id, id before the last or -1, inside or None, words, the unigrams after the first summed). Cached in
-    the model (bounded by its entries)."""
+    the model (bounded by its entries).
+
+    Built here from the candidates' words, not from Model.candidate_ids (which maps every candidate): a corpus
+    builds some ten thousand entries' rows, one-word candidates (98%) have no inside and no tail (sum() of
+    nothing is the int 0)."""
     found = lm.tried.get(entry)
     if found is None:
-        unigram = lm.unigram
-        found = lm.tried[entry] = tuple(
-            (c, ids, ids[0], ids[-1], ids[-2] if len(ids) > 1 else -1, lm.inside(c) if len(ids) > 1 else 0.0, len(ids),
-             sum(unigram[w] for w in ids[1:]))
-            for c, ids in lm.candidate_ids(entry)[:TRIED])
+        ids, unigram, rows = lm.ids, lm.unigram, []
+        for c in lm.candidates(entry)[:TRIED]:
+            words = c.split()
+            if len(words) == 1:
+                i = ids[c]
+                rows.append((c, [i], i, i, -1, 0.0, 1, 0))
+            else:
+                w = [ids[x] for x in words]
+                rows.append((c, w, w[0], w[-1], w[-2], lm.inside(c), len(w), sum(unigram[x] for x in w[1:])))
+        found = lm.tried[entry] = tuple(rows)
     return found
 
 
