@@ -381,7 +381,8 @@ def _spans(lm: Model, ctx: _Context) -> Iterator[tuple[int, int, str]]:
     entries, starts, low, ids = lm.entries, lm.phrase_starts, ctx.low, ctx.ids
     # Built-in maps find the candidates' positions; only they reach Python code. A word that forms a
     # listed bigram with both neighbours fits its context: skipped (2% of the swaps, 2/3 of clean words).
-    single = [k for k in compress(count(), map(entries.__contains__, low)) if k < len(low) - 1]
+    # Not the last token (it has no word after it); compress() stops where the shorter of its inputs does.
+    single = list(compress(range(len(low) - 1), map(entries.__contains__, low)))
     get = ids.__getitem__
     before, here, after = list(map(get, map((-1).__add__, single))), list(map(get, single)), map(get, map((1).__add__, single))
     # A sentence's first word is gated on its bigram with "<s>", not with the last sentence's last word.
