@@ -254,7 +254,8 @@ def _tried(lm: Model, entry: str) -> tuple:
 
     Built here from the candidates' words, not from Model.candidate_ids (which maps every candidate): a corpus
     builds some ten thousand entries' rows, one-word candidates (98%) have no inside and no tail (sum() of
-    nothing is the int 0)."""
+    nothing is the int 0). The ids are a tuple, not a list: a row of ints, floats and strings only is one the
+    garbage collector stops tracking, so the rows a corpus keeps are not walked again at every collection."""
     found = lm.tried.get(entry)
     if found is None:
         ids, unigram, rows = lm.ids, lm.unigram, []
@@ -262,9 +263,9 @@ def _tried(lm: Model, entry: str) -> tuple:
             words = c.split()
             if len(words) == 1:
                 i = ids[c]
-                rows.append((c, [i], i, i, -1, 0.0, 1, 0))
+                rows.append((c, (i,), i, i, -1, 0.0, 1, 0))
             else:
-                w = [ids[x] for x in words]
+                w = tuple([ids[x] for x in words])
                 rows.append((c, w, w[0], w[-1], w[-2], lm.inside(c), len(w), sum(unigram[x] for x in w[1:])))
         found = lm.tried[entry] = tuple(rows)
     return found

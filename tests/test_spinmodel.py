@@ -200,7 +200,7 @@ def test_an_entry_s_candidate_rows_are_its_mapped_candidates():
     entries += [e for e in list(lm.entries)[:3000] if any(" " in c for c in lm.candidates(e)[:TRIED])][:20]
     multiword = 0
     for entry in entries:
-        expected = tuple((c, ids, ids[0], ids[-1], ids[-2] if len(ids) > 1 else -1,
+        expected = tuple((c, tuple(ids), ids[0], ids[-1], ids[-2] if len(ids) > 1 else -1,
                           lm.inside(c) if len(ids) > 1 else 0.0, len(ids), sum(lm.unigram[w] for w in ids[1:]))
                          for c, ids in lm.candidate_ids(entry)[:TRIED])
         rows = _tried(lm, entry)
