@@ -6,7 +6,8 @@ usage: python bench/spinscan.py FOLDER [--base CHECKOUT] [--repeat N] [--rounds 
 Each tree (this one, and --base, e.g. /work/wt/main1) runs in a fresh process of its own
 (PYTHONPATH=tree), the trees in turn for --rounds rounds (the machine is noisy: compare trees within a
 round). A process reads every .txt/.md file of FOLDER, loads the spin tables, scans every text once to
-warm them (the tables become dicts after their first lookups), then times --repeat scans of all texts
+warm them (the tables become dicts after their first lookups, the entries' candidate rows are
+built: a corpus run pays for that first scan, printed as "first scan"), then times --repeat scans of all texts
 (best of them), and one scan split into its stages: the token context, choosing the spans, scoring them.
 With --base, every text's suspects (index, words, original, margin, confidence, features) and its count
 of scored spans are compared between the trees; exit 1 if any differs.
@@ -39,7 +40,9 @@ def measure(folder: str, repeat: int, dump: str) -> dict:
     corpus = texts(folder)
     lm = model()
     trigrams()
+    started = time.process_time()
     found = [swaps.analyse.__wrapped__(t) for t in corpus]
+    first = time.process_time() - started
     best = float("inf")
     for _ in range(repeat):
         started = time.process_time()
@@ -61,7 +64,7 @@ def measure(folder: str, repeat: int, dump: str) -> dict:
     with open(dump, "wb") as out:
         pickle.dump([(a.scored, [(s.index, s.words, s.original, s.margin, s.confidence, s.features)
                                  for s in a.suspects]) for a in found], out)
-    return {"texts": len(corpus), "mb": sum(len(t.encode()) for t in corpus) / 1e6, "cpu": best,
+    return {"texts": len(corpus), "mb": sum(len(t.encode()) for t in corpus) / 1e6, "cpu": best, "first": first,
             "stages": stages, "suspects": sum(len(a.suspects) for a in found), "scored": sum(a.scored for a in found)}
 
 
@@ -95,14 +98,15 @@ def main() -> int:
                 f = figures[name]
                 context, spans, scoring = f["stages"]
                 print(f"round {round_ + 1}, {name} ({tree}): {f['texts']} texts, {f['mb']:.2f} MB; scan {f['cpu']:.3f} s CPU "
-                      f"(best of {args.repeat}); stages: context {context:.3f}, spans {spans:.3f}, scoring {scoring:.3f} s; "
+                      f"(best of {args.repeat}; first scan {f['first']:.3f}); stages: context {context:.3f}, spans {spans:.3f}, scoring {scoring:.3f} s; "
                       f"{f['scored']} spans scored, {f['suspects']} suspects")
             if args.base:
                 mine, theirs = (pickle.loads((Path(scratch) / f"{n}.pickle").read_bytes()) for n, _ in trees)
                 same = mine == theirs
                 differs |= not same
                 ratio = figures["base"]["cpu"] / figures["this tree"]["cpu"]
-                print(f"round {round_ + 1}: scan CPU base / this tree {ratio:.2f}x; suspects "
+                cold = figures["base"]["first"] / figures["this tree"]["first"]
+                print(f"round {round_ + 1}: scan CPU base / this tree {ratio:.2f}x (first scan {cold:.2f}x); suspects "
                       + ("identical, field by field" if same else
                          f"DIFFER in {sum(a != b for a, b in zip(mine, theirs))} texts"))
     return 1 if differs else 0

@@ -153,7 +153,7 @@ class _Context:
     def vouchable(self, lm: Model, k: int, n: int, entry: str) -> bool:
         """Whether a named() span is vouched() for one of the candidates _best tries (else it is not
         worth scoring)."""
-        return self.vouched(lm, k, n, [ids for _, ids in lm.candidate_ids(entry)[:TRIED]])
+        return self.vouched(lm, k, n, [row[1] for row in _tried(lm, entry)])
 
 
 def _maybe_abbreviation(token: str) -> bool:
@@ -250,14 +250,24 @@ def _best(lm: Model, ctx: _Context, k: int, n: int, entry: str) -> Suspect | Non
 def _tried(lm: Model, entry: str) -> tuple:
     """The candidates _best tries for the entry, with what its loop reads of each: (candidate, ids, first id,
     last id, id before the last or -1, inside or None, words, the unigrams after the first summed). Cached in
-    the model (bounded by its entries)."""
+    the model (bounded by its entries).
+
+    Built here from the candidates' words, not from Model.candidate_ids (which maps every candidate): a corpus
+    builds some ten thousand entries' rows, one-word candidates (98%) have no inside and no tail (sum() of
+    nothing is the int 0). The ids are a tuple, not a list: a row of ints, floats and strings only is one the
+    garbage collector stops tracking, so the rows a corpus keeps are not walked again at every collection."""
     found = lm.tried.get(entry)
     if found is None:
-        unigram = lm.unigram
-        found = lm.tried[entry] = tuple(
-            (c, ids, ids[0], ids[-1], ids[-2] if len(ids) > 1 else -1, lm.inside(c) if len(ids) > 1 else 0.0, len(ids),
-             sum(unigram[w] for w in ids[1:]))
-            for c, ids in lm.candidate_ids(entry)[:TRIED])
+        ids, unigram, rows = lm.ids, lm.unigram, []
+        for c in lm.candidates(entry)[:TRIED]:
+            words = c.split()
+            if len(words) == 1:
+                i = ids[c]
+                rows.append((c, (i,), i, i, -1, 0.0, 1, 0))
+            else:
+                w = tuple([ids[x] for x in words])
+                rows.append((c, w, w[0], w[-1], w[-2], lm.inside(c), len(w), sum(unigram[x] for x in w[1:])))
+        found = lm.tried[entry] = tuple(rows)
     return found
 
 
@@ -372,7 +382,8 @@ def _spans(lm: Model, ctx: _Context) -> Iterator[tuple[int, int, str]]:
     entries, starts, low, ids = lm.entries, lm.phrase_starts, ctx.low, ctx.ids
     # Built-in maps find the candidates' positions; only they reach Python code. A word that forms a
     # listed bigram with both neighbours fits its context: skipped (2% of the swaps, 2/3 of clean words).
-    single = [k for k in compress(count(), map(entries.__contains__, low)) if k < len(low) - 1]
+    # Not the last token (it has no word after it); compress() stops where the shorter of its inputs does.
+    single = list(compress(range(len(low) - 1), map(entries.__contains__, low)))
     get = ids.__getitem__
     before, here, after = list(map(get, map((-1).__add__, single))), list(map(get, single)), map(get, map((1).__add__, single))
     # A sentence's first word is gated on its bigram with "<s>", not with the last sentence's last word.

@@ -188,3 +188,22 @@ def test_the_trigram_filter_never_hides_a_listed_trigram_and_lookups_match_a_pla
     assert all(everything.delta(k >> 2 * bits, k >> bits & mask, k & mask) == tri.delta(k >> 2 * bits, k >> bits & mask,
                                                                                          k & mask)
                for k in (keys[j] for j in sample))
+
+
+def test_an_entry_s_candidate_rows_are_its_mapped_candidates():
+    # swaps._tried builds the rows from the candidates' words; they must hold what Model.candidate_ids maps,
+    # for one-word and multiword candidates alike ("beside the mark" -> "off", "walk out" -> "leave" ...).
+    from newslint.swaps import TRIED, _tried
+
+    lm = model()
+    entries = ["unsettled", "beside the mark", "extrinsic", "perched"]
+    entries += [e for e in list(lm.entries)[:3000] if any(" " in c for c in lm.candidates(e)[:TRIED])][:20]
+    multiword = 0
+    for entry in entries:
+        expected = tuple((c, tuple(ids), ids[0], ids[-1], ids[-2] if len(ids) > 1 else -1,
+                          lm.inside(c) if len(ids) > 1 else 0.0, len(ids), sum(lm.unigram[w] for w in ids[1:]))
+                         for c, ids in lm.candidate_ids(entry)[:TRIED])
+        rows = _tried(lm, entry)
+        assert rows == expected and [type(v) for r in rows for v in r] == [type(v) for r in expected for v in r]
+        multiword += sum(row[6] > 1 for row in rows)
+    assert multiword >= 10
