@@ -175,6 +175,8 @@ class UserPhraseEngine(PhraseEngine):
     The shared engine joins unanchored entries into one `re` union; here each stays a guarded
     lookahead of its own."""
 
+    gates_short_stems = False  # a gated entry's scan would be an unguarded regex
+
     def _unanchored_regexes(self, with_stems: bool = True) -> list[Any]:
         cached = self._unions.get(with_stems)
         if cached is None or cached[0] != len(self.unanchored):
