@@ -279,8 +279,10 @@ def _is_date_or_year(m: re.Match, before: str, after: str) -> bool:
 
 def has_source(text: str, start: int, end: int, vocab: Vocabulary) -> bool:
     """A source in text[start:end]; a verb whose subject is a figure is a poll answer, not a source."""
-    excluded = [m.span() for m in vocab.not_source.finditer(text, start, end)]
+    excluded = None  # read only once a source is found: most unsourced sentences have none
     for m in vocab.source.finditer(text, start, end):
+        if excluded is None:
+            excluded = [n.span() for n in vocab.not_source.finditer(text, start, end)]
         if any(s <= m.start() < e for s, e in excluded):
             continue
         if not _RESPONDENTS.search(text, max(start, m.start() - 60), m.start()):
