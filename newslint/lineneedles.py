@@ -86,6 +86,7 @@ class Needles:
     def __init__(self, checks: list[Any]):
         self.rules = {c.style.rule: c.needles for c in checks if c.needles}
         self._automaton = None
+        self._owners: dict[str, tuple[str, ...]] | None = None  # needle -> the rules it filters for
 
     def automaton(self):
         if self._automaton is None:
@@ -111,4 +112,21 @@ class Needles:
         by_needle: dict[str, list[int]] = {}
         for end, needle in self.automaton().iter(folded):
             by_needle.setdefault(needle, []).append(end - len(needle) + 1)
-        return {rule: sorted(o for n in found for o in by_needle.get(n, ())) for rule, found in self.rules.items()}
+        # From the needles found (a few per text), not from every needle of every rule (73).
+        found: dict[str, list[int]] = {rule: [] for rule in self.rules}
+        owners = self._needle_owners()
+        for needle, offsets in by_needle.items():
+            for rule in owners[needle]:
+                found[rule].extend(offsets)
+        for offsets in found.values():
+            offsets.sort()
+        return found
+
+    def _needle_owners(self) -> dict[str, tuple[str, ...]]:
+        if self._owners is None:
+            owners: dict[str, list[str]] = {}
+            for rule, needles in self.rules.items():
+                for needle in needles:
+                    owners.setdefault(needle, []).append(rule)
+            self._owners = {needle: tuple(rules) for needle, rules in owners.items()}
+        return self._owners

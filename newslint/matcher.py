@@ -15,7 +15,8 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Callable, Iterator
 
-from .document import Document
+from .document import FOLDED_TO_ASCII, Document
+from .regexstems import required_literal
 
 try:  # optional C Aho-Corasick automaton; without it the regex trie below finds the same anchors
     import ahocorasick
@@ -26,6 +27,8 @@ _LITERAL_PREFIX = re.compile(r"[A-Za-z0-9]+")
 _CONTEXT_WINDOW = 120
 _WORD_START = r"(?<!\w)"
 _FIRST_WORD = re.compile(r"\w+")
+# A stem shorter than this ("a") starts too many words to be worth a hit each: gate the entry instead.
+_MIN_STEM = 3
 
 
 @dataclass(frozen=True)
@@ -195,6 +198,10 @@ class PhraseEngine:
     keyed: dict[str, list[PhraseEntry]] = field(default_factory=dict)
     unanchored: list[PhraseEntry] = field(default_factory=list)
     stemmed: dict[str, list[PhraseEntry]] = field(default_factory=dict)  # stem -> unanchored entries
+    # Unanchored entries with a short stem, each with a literal all its matches hold: such an entry
+    # is scanned for (zero-width, on its own) only in a text that holds its literal.
+    gated: list[tuple[PhraseEntry, str]] = field(default_factory=list)
+    gates_short_stems = True  # a class constant, not a field: user rules keep every regex guarded
     _anchors: tuple[int, re.Pattern, re.Pattern] | None = None
     _automaton: tuple[int, object] | None = None
     _unions: dict[bool, tuple[int, list[re.Pattern]]] = field(default_factory=dict)
@@ -206,8 +213,27 @@ class PhraseEngine:
             self.keyed.setdefault(entry.literal or entry.anchor, []).append(entry)
         else:
             self.unanchored.append(entry)
+            gate = self._gate(entry)
+            if gate:
+                self.gated.append((entry, gate))
+                return
             for stem in entry.stems:
                 self.stemmed.setdefault(stem, []).append(entry)
+
+    def _gate(self, entry: PhraseEntry) -> str:
+        if not self.gates_short_stems or not any(len(stem) < _MIN_STEM for stem in entry.stems):
+            return ""
+        literal = required_literal(entry.regex)
+        return literal if len(literal) > _MIN_STEM else ""
+
+    def _gated_starts(self, text: str, lowered: str, found: dict[int, list[PhraseEntry]]) -> None:
+        """Where each gated entry matches, in a text that holds its literal (lowered: the four letters
+        IGNORECASE matches to ASCII ones do not lower to them, so with one of them every gate opens)."""
+        folds = any(c in text for c in FOLDED_TO_ASCII)
+        for entry, literal in self.gated:
+            if folds or literal in lowered:
+                for m in re.compile(f"(?=(?:{entry.regex.pattern}))", entry.regex.flags).finditer(text):
+                    found.setdefault(m.start(), []).append(entry)
 
     def scan(self, text: str) -> Iterator[PhraseMatch]:
         lowered = text.lower()
@@ -227,13 +253,17 @@ class PhraseEngine:
             yield from self._scan_trie(text, lowered)
         unions = self._unanchored_regexes(with_stems=not automaton)
         scanned = {c.start() for union in unions for c in union.finditer(text)}
+        gated: dict[int, list[PhraseEntry]] = {}
+        if automaton:
+            self._gated_starts(text, lowered, gated)
         # At each start, every entry that may match there, in entry order (as one scan of all did):
-        # those the scan covers where it found a start, and those with a stem found there.
-        for start in sorted(scanned.union(stem_hits)):
+        # those the scan covers where it found a start, those with a stem found there, and the gated
+        # ones that match there.
+        for start in sorted(scanned.union(stem_hits, gated)):
             if not automaton:
                 entries = self.unanchored
             else:
-                entries = [e for s in stem_hits.get(start, ()) for e in self.stemmed[s]]
+                entries = [e for s in stem_hits.get(start, ()) for e in self.stemmed[s]] + gated.get(start, [])
                 if start in scanned:
                     entries += [e for e in self.unanchored if not e.stems]
                 if len(entries) > 1:

@@ -66,3 +66,31 @@ def _union(parts) -> set[str] | None:
 
 def _word_char(char: str) -> bool:
     return char.isalnum() or char == "_"
+
+
+def required_literal(pattern: re.Pattern) -> str:
+    """The longest run of ASCII characters, lowercased, that every match of the pattern holds; "" if none.
+
+    A stem as short as "a" (the optional "a" of "(?:a\\s+)?highly volatile") starts a word at
+    every few words of news copy: such an entry is tried only in a text that holds this literal."""
+    try:
+        items = list(_p.parse(pattern.pattern, pattern.flags))
+    except Exception:  # a private API: without it the entry is never gated
+        return ""
+    runs, run = [], ""
+    for op, value in _inline(items):
+        if op is _c.LITERAL and value < 128:
+            run += chr(value)
+        else:
+            runs.append(run)
+            run = ""
+    return max(runs + [run], key=len).lower()
+
+
+def _inline(items: list):
+    """The nodes of a sequence with its plain groups (one branch, no repeat) spliced in, in order."""
+    for op, value in items:
+        if op is _c.SUBPATTERN:
+            yield from _inline(list(value[-1]))
+        else:
+            yield op, value

@@ -9,6 +9,7 @@ Returns character spans so rules never lose positions.
 from __future__ import annotations
 
 import re
+from string import ascii_letters
 
 ABBREVIATIONS = frozenset(
     """
@@ -44,14 +45,17 @@ LOWER_ABBREVIATIONS = frozenset({"vs", "v", "etc", "al", "approx", "no"})
 
 def is_abbreviation(before: str, next_word: str = "") -> bool:
     """True when the text before a full stop ends with an abbreviation that does not end a sentence."""
-    if _LIST_NUMBER.search(before):
-        return True
-    if _DOTTED.search(before + ".") or _STATE_PARTY.search(before + "."):
-        return next_word.lower() not in _STARTERS
-    word = re.search(r"([A-Za-z]+)$", before)
-    if not word:
+    if before[-1:] not in ascii_letters or before[-2:-1] == "." or "-" in before:
+        # Else none of the three patterns can match: a list number ends in a digit, a dotted form
+        # has a full stop before its last letter, a state and party has a hyphen.
+        if _LIST_NUMBER.search(before):
+            return True
+        if _DOTTED.search(before + ".") or _STATE_PARTY.search(before + "."):
+            return next_word.lower() not in _STARTERS
+    core = before[:-1] if before.endswith("\n") else before  # "$" also matches before a final newline
+    token = core[len(core.rstrip(ascii_letters)):]  # the ASCII letters the text ends with
+    if not token:
         return False
-    token = word.group(1)
     if len(token) == 1 and token.isupper():  # an initial: "Antony J. Blinken"
         return True
     return token.lower() in ABBREVIATIONS and token[0].isupper() or token in LOWER_ABBREVIATIONS
@@ -87,10 +91,9 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         follow = _SENTENCE_START.match(text, m.end())
         if not follow or "\n" in follow.group():
             continue
-        before = text[max(0, m.start() - 12) : m.start()]
-        next_word = _NEXT_WORD.match(text, follow.end()).group(1)
         full_stop = m.group().startswith(".") and len(m.group().rstrip("\"'”’)]")) == 1
-        if full_stop and is_abbreviation(before, next_word):
+        if full_stop and is_abbreviation(text[max(0, m.start() - 12) : m.start()],
+                                         _NEXT_WORD.match(text, follow.end()).group(1)):
             continue
         cuts.add(m.end())
     spans = []

@@ -175,6 +175,8 @@ class UserPhraseEngine(PhraseEngine):
     The shared engine joins unanchored entries into one `re` union; here each stays a guarded
     lookahead of its own."""
 
+    gates_short_stems = False  # a gated entry's scan would be an unguarded regex
+
     def _unanchored_regexes(self, with_stems: bool = True) -> list[Any]:
         cached = self._unions.get(with_stems)
         if cached is None or cached[0] != len(self.unanchored):
@@ -310,10 +312,13 @@ def normalise_line(line: str) -> str:
 
 
 def _line_table(document: Document) -> Iterator[tuple[int, str, str]]:
-    """(start, stripped line, normalised line) for each non-blank line, computed once for all line rules.
+    """(start, stripped line, normalised line) for each non-blank line, computed once for all line rules."""
+    return zip(*_line_columns(document))
 
-    Kept as parallel columns (starts in an array), not a tuple per line: a file of millions of
-    one-letter lines would otherwise hold a tuple and an int object for each."""
+
+def _line_columns(document: Document) -> tuple[array, list[str], list[str]]:
+    """The line table as parallel columns (starts in an array), not a tuple per line: a file of
+    millions of one-letter lines would otherwise hold a tuple and an int object for each."""
     table = document.__dict__.get("_line_table")  # cached on the document, like its cached properties
     if table is None:
         starts, stripped, keys = array("q"), [], []
@@ -325,7 +330,7 @@ def _line_table(document: Document) -> Iterator[tuple[int, str, str]]:
                 stripped.append(line)
                 keys.append(line if key == line else key)  # one string object when they are equal
         table = document.__dict__["_line_table"] = (starts, stripped, keys)
-    return zip(*table)
+    return table
 
 
 @dataclasses.dataclass(frozen=True)
@@ -346,6 +351,8 @@ class LineCheck:
     def __call__(self, document: Document, options: Any = None) -> Iterator[Hit]:
         combined, beside = self.combined, self.beside
         hits = self.finder.hits(document, self.style.rule) if self.finder is not None and self.needles else None
+        if hits == [] and not beside and self.literals.isdisjoint(_line_columns(document)[2]):
+            return  # no needle in the text and no listed line: nothing can match (most texts)
         first, previous, pending = not self.headline_patterns, False, None
         for begin, stripped, key in _line_table(document):
             headline, first = first, False

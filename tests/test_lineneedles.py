@@ -41,3 +41,16 @@ def test_the_filter_changes_no_finding(monkeypatch):
     assert len(filtered) > 50
     monkeypatch.setattr(Needles, "hits", lambda self, document, rule: None)
     assert line_rule_findings(text, config) == filtered
+
+
+def test_a_listed_line_without_any_needle_is_still_found(monkeypatch):
+    """A text with none of a rule's needles skips the rule's lines, but not its listed lines."""
+    config = load_config(discover=False)
+    cases = [(r.id, line) for r in config.rules if isinstance(r.check, LineCheck) and r.check.needles
+             for line in sorted(r.check.literals)[:3] if not any(n in line for n in r.check.needles)]
+    assert len(cases) >= 4
+    for rule, line in cases:
+        text = f"Officials met on Monday to discuss the plan.\n{line}\n"
+        assert (2, 1, rule) in line_rule_findings(text, config), (rule, line)
+    text = "Officials met on Monday to discuss the plan.\nThey will meet again on Friday.\n"
+    assert line_rule_findings(text, config) == []

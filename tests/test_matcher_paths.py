@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from newslint import lint_text, load_config, matcher
-from newslint.regexstems import stems
+from newslint.regexstems import required_literal, stems
 
 SEEDS = sorted((Path(__file__).resolve().parent.parent / "seeds").glob("*.txt"))
 FILLER = ("The report underlines the complexity of the talks.\n\nIt is a highly volatile situation that requires "
@@ -64,6 +64,31 @@ def test_a_regex_entry_without_a_literal_start_is_found_by_its_stems(monkeypatch
 ])
 def test_stems(pattern, expected):
     assert stems(re.compile(pattern, re.IGNORECASE)) == expected
+
+
+def test_an_entry_with_a_one_letter_stem_is_gated_by_a_literal_it_holds(monkeypatch):
+    engine = matcher.PhraseEngine()
+    entry = matcher.PhraseEntry("r", re.compile(r"(?<!\w)(?:(?:a\s+)?highly volatile)(?!\w)", re.IGNORECASE),
+                                stems=("a", "highly"))
+    engine.add(entry)
+    assert engine.gated == [(entry, "highly volatile")] and "a" not in engine.stemmed
+    starts = lambda text: [m.match.start() for m in engine.scan(text)]  # noqa: E731
+    assert starts("It is a  Highly volatile mix.") == [6, 9]  # with its optional "a", and without
+    assert starts("It is a highly charged and volatile mix.") == []
+    # A dotless i matches "i" under IGNORECASE but does not lower to it: the gate opens for such a text.
+    assert starts("It is a hıghly volatile mix.") == [6, 8]
+    monkeypatch.setattr(matcher, "ahocorasick", None)
+    assert starts("It is a hıghly volatile mix.") == [6, 8]
+
+
+@pytest.mark.parametrize("pattern, expected", [
+    (r"(?<!\w)(?:(?:a\s+)?highly volatile)(?!\w)", "highly volatile"),
+    (r"(?<!\w)(?:underlines? the complexit(?:y|ies) of)", " the complexit"),
+    (r"Ab(?:c|d)EFG", "efg"),
+    (r"(?:x)?[a-z]+", ""),
+])
+def test_required_literal(pattern, expected):
+    assert required_literal(re.compile(pattern, re.IGNORECASE)) == expected
 
 
 def test_squeeze_maps_back_to_the_text():

@@ -1,7 +1,7 @@
 """The sentence splitter on news copy."""
 import pytest
 
-from newslint.sentences import split_sentences
+from newslint.sentences import is_abbreviation, split_sentences
 
 
 def sentences(text):
@@ -58,3 +58,12 @@ def test_quotes_and_ellipses():
 def test_numbered_and_dashed_bullets():
     text = "1. First item\n2. Second item\n- Third item"
     assert sentences(text) == ["First item", "Second item", "Third item"]
+
+
+@pytest.mark.parametrize("before, next_word, expected", [
+    ("the Mr", "Smith", True), ("he said", "", False), ("to Mr\n", "", True),  # "$" before a final newline
+    ("in the U.S", "Then", False), ("in the U.S", "Smith", True), ("Sen. Doe, D-N.Y", "Then", False),
+    ("list:\n  12", "", True), ("vs", "", True), ("Plan A", "", True), ("", "", False),
+])
+def test_is_abbreviation(before, next_word, expected):
+    assert is_abbreviation(before, next_word) is expected

@@ -42,10 +42,13 @@ _NAVIGATION = re.compile(r"(?:[^|•»›>·\n]{1,40}\s[|•»›>·]\s){2,}[^|�
 
 
 def check(document, options) -> Iterator[Hit]:
+    most = options["max-words"]
     for index, (start, end) in enumerate(document.paragraphs):
+        if index == 0:
+            continue  # the headline
         text = document.text[start:end]
-        if index == 0 or len(text.split()) > options["max-words"]:
-            continue  # the headline, or a paragraph too long to be a caption
+        if len(text.split(None, most)) > most:  # splits no further than it needs to
+            continue  # a paragraph too long to be a caption
         if _CAPTION.search(text):
             yield Hit(start, end, f"caption left in the text: '{_short(text)}'")
         elif _NAVIGATION.fullmatch(text):

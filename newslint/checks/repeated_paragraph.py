@@ -38,13 +38,15 @@ _QUOTED_WORDS = 8
 
 
 _FIRST_WORDS = re.compile(r"\W*(\w+)\W+(\w+)")
-_LAST_WORD = re.compile(r"(\w+)\W*$")
+# Matched on the paragraph's end reversed: anchored, one pass. `(\w+)\W*$` searched forward retried
+# from every character of the tail (a third of the rule's time).
+_LAST_WORD_REVERSED = re.compile(r"\W*(\w+)")
 
 
 def _rough_key(text: str) -> tuple:
     """First two words and the last, lowercased: two copies share it whatever their punctuation."""
-    first, last = _FIRST_WORDS.match(text), _LAST_WORD.search(text[-40:])
-    return (first.group(1).lower(), first.group(2).lower(), last.group(1).lower()) if first and last else (text,)
+    first, last = _FIRST_WORDS.match(text), _LAST_WORD_REVERSED.match(text[:-41:-1])
+    return (first.group(1).lower(), first.group(2).lower(), last.group(1)[::-1].lower()) if first and last else (text,)
 
 
 def _repeats(document, max_copies: int) -> tuple[list[tuple[int, int, int, str, str]], Counter]:

@@ -22,8 +22,10 @@ EXAMPLES = {
              "Tickets cost £5 . . . or less.", "He said: “No.” Then he left."],
 }
 
-# The mark itself, then a break; the spaces and the word before it are read in check().
-_MARK = re.compile(r"(?:[,;:?!”]|\.(?![.\w]))(?=[\s\"“”’)]|$)")
+# The mark itself after a space, tab or no-break space (check() skips a mark with none, and news
+# copy has hundreds of marks for each one with a space), then a break; the spaces and the word
+# before it are read in check().
+_MARK = re.compile(r"(?:[,;:?!”]|\.(?![.\w]))(?<=[ \t\u00a0].)(?=[\s\"“”’)]|$)")
 
 
 def _typed(document, start: int, end: int) -> bool:

@@ -34,3 +34,9 @@ def test_a_closing_tag_or_emphasis_marker_before_punctuation_is_not_a_space():
 def test_a_typed_space_after_markup_is_still_flagged():
     assert _markup("**Gaza** , the city.\n", "a.md") == [(1, 6)]
     assert _markup("<p><b>Gaza</b> , the city and Rafah&nbsp;.</p>\n", "a.html") == [(1, 10), (1, 35)]
+
+
+def test_a_tab_or_no_break_space_before_the_mark_counts_and_other_white_space_does_not():
+    assert check("The plan\t, he said.", "space-before-punctuation") == [(1, 8, "space-before-punctuation")]
+    assert check("The plan\u00a0; he said.", "space-before-punctuation") == [(1, 8, "space-before-punctuation")]
+    assert check("The plan\n, he said.", "space-before-punctuation") == []

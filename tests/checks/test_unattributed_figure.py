@@ -167,3 +167,13 @@ def test_statistics_of_play_are_not_tolls():
                  "The linebacker made 11 tackles and two sacks as fans were injured in the crush."):
         assert check(f"The match ended.\n{text}", RULE) == [], text
     assert check("The match ended.\nThe crush killed 24 and injured 10 fans.", RULE) == [(2, 18, RULE)]
+
+
+def test_number_word_anchors_are_whole_words_with_or_without_the_automaton(monkeypatch):
+    from newslint import attribution
+
+    text = "Someone said ten, often sixty-one or Six; _one, ones, fewer than a few.\nTwenty"
+    expected = [text.index(w) for w in ("ten,", "sixty-", "one or", "Six;", "few.", "Twenty")]
+    assert attribution.figure_anchors(text) == expected
+    monkeypatch.setattr(attribution, "_number_word_automaton", lambda: None)
+    assert attribution.figure_anchors(text) == expected
