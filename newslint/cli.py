@@ -15,6 +15,7 @@ from .config import Config, find_config, load_config, select_rules, unknown_sele
 from .crossfile import add_cross_file_findings
 from .display import guard_streams, printable, silence_stdout
 from .formatters import FORMATTERS, all_findings
+from .launch import resume
 from .model import CATEGORIES, SEVERITY_NAMES, Severity
 from .runner import FileResult
 from .sources import STDIN, discover
@@ -131,6 +132,7 @@ def run_lint(argv: Sequence[str]) -> int:
         _error("--statistics works with --format text or json")
         return EXIT_ERROR
     config = _configure(args)
+    resume()  # the collector, paused by the console script while the modules and config loaded
     if config is None:
         return EXIT_ERROR
     include = tuple(args.include) if args.include else config.include
@@ -422,6 +424,8 @@ def explain(rule, config: Config) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] in SUBCOMMANDS:
+        resume()  # a language server or an archive job runs for long: collect as usual
     try:
         if argv and argv[0] == "rules":
             return run_rules(argv[1:])
