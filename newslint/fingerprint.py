@@ -13,12 +13,13 @@ from pathlib import Path
 
 from . import __version__
 from .config import Config, rules_root
+from .configcache import CODE_SUFFIXES, RULE_SUFFIXES, cached
 
 _PACKAGE = Path(__file__).resolve().parent
 
 
-_CODE = (".py", ".gz", ".bin", ".json", ".yaml")
-_RULES = (".yaml", ".yml", ".txt")
+_CODE = CODE_SUFFIXES
+_RULES = RULE_SUFFIXES
 
 
 def _files(root: Path, suffixes: tuple[str, ...]) -> list[Path]:
@@ -38,22 +39,13 @@ def _content_fingerprint() -> str:
     return digest.hexdigest()
 
 
-def _stamp() -> str:
-    """Every file code_fingerprint reads, by path, size and mtime: cheap to take on each run."""
-    parts = [f"{path}:{stat.st_size}:{stat.st_mtime_ns}" for root, suffixes in ((_PACKAGE, _CODE), (rules_root(), _RULES))
-             for path in _files(root, suffixes) for stat in (path.stat(),)]
-    return hashlib.blake2b("\n".join(parts).encode(), digest_size=16).hexdigest()
-
-
 @lru_cache(maxsize=1)
 def code_fingerprint() -> str:
     """The version, the package's modules and tables, and the built-in rules, by content (so the
     archive job's resume check holds across machines). Hashing the 8 MB of tables on every run
-    cost about 20 ms of a one-file run, so the hash is kept in the config cache while no file's
-    size or mtime has changed."""
-    from .configcache import cached
-
-    return cached(f"code-fingerprint {_stamp()}", lambda: (_content_fingerprint(), ()))
+    cost about 20 ms of a one-file run, so the hash is kept in the config cache, whose entries are
+    keyed by the path, size and mtime of the same files (configcache.code_stamp)."""
+    return cached("code-fingerprint", lambda: (_content_fingerprint(), ()))
 
 
 def _file_hash(path: str | None) -> str:

@@ -114,5 +114,5 @@ def test_an_edited_rule_data_file_is_a_new_cache_key(tmp_path, monkeypatch):
     before = configcache._code_stamp()
     (data / "spin.yaml").write_text("phrases: {min-confidence: 0.9}\n", encoding="utf-8")
     assert configcache._code_stamp() == before  # computed once per process
-    configcache._stamp_of.cache_clear()  # as a new process
+    configcache.code_stamp.cache_clear()  # as a new process
     assert configcache._code_stamp() != before
