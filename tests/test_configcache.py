@@ -116,3 +116,29 @@ def test_an_edited_rule_data_file_is_a_new_cache_key(tmp_path, monkeypatch):
     assert configcache._code_stamp() == before  # computed once per process
     configcache.code_stamp.cache_clear()  # as a new process
     assert configcache._code_stamp() != before
+
+
+def test_the_code_stamp_covers_modules_tables_and_rule_files_but_not_bytecode(tmp_path, monkeypatch):
+    # One walk keys the config cache and the lint cache's fingerprint: any of these edited is a new key.
+    from newslint import configcache
+
+    package, rules = tmp_path / "newslint", tmp_path / "rules"
+    (package / "data").mkdir(parents=True)
+    (package / "__pycache__").mkdir()
+    (rules / "paraphrase").mkdir(parents=True)
+    files = [package / "a.py", package / "data" / "table.bin.gz", rules / "paraphrase" / "x.yaml"]
+    for path in files:
+        path.write_text("one\n", encoding="utf-8")
+    monkeypatch.setattr(configcache, "_PACKAGE", package)
+    configcache.code_stamp.cache_clear()
+    before = configcache._code_stamp()
+    (package / "__pycache__" / "a.cpython-311.pyc").write_text("bytecode", encoding="utf-8")
+    (package / "notes.md").write_text("not code", encoding="utf-8")
+    configcache.code_stamp.cache_clear()
+    assert configcache._code_stamp() == before
+    for path in files:
+        path.write_text("two, longer\n", encoding="utf-8")
+        configcache.code_stamp.cache_clear()
+        assert configcache._code_stamp() != before, path
+        before = configcache._code_stamp()
+    configcache.code_stamp.cache_clear()
