@@ -10,7 +10,6 @@ a result that depends on the run's environment (a rule that could not run) is ne
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import json
 import os
 import sys
@@ -20,6 +19,7 @@ from typing import Any, Iterator, Sequence
 
 from .config import Config
 from .fingerprint import config_fingerprint
+from .hashes import blake2b
 from .model import Finding, Severity
 from .runner import FileResult, lint_paths
 from .sources import STDIN, SourceError, decode, read_bytes
@@ -68,7 +68,7 @@ class LintCache:
             data = read_bytes(path)  # a named pipe is refused, not opened: it would block
         except SourceError:
             return "", None  # not cached: linting it says what is wrong
-        digest = hashlib.blake2b(data, digest_size=16).hexdigest()
+        digest = blake2b(data, digest_size=16).hexdigest()
         entry = self.entries.get(path)
         if not isinstance(entry, dict) or entry.get("hash") != digest:
             return digest, None

@@ -13,7 +13,6 @@ NEWSLINT_NO_CACHE=1 switches it off.
 """
 from __future__ import annotations
 
-import hashlib
 import os
 import pickle
 from functools import lru_cache
@@ -21,6 +20,7 @@ from pathlib import Path
 from typing import Callable, Iterable, TypeVar
 
 from . import __version__
+from .hashes import blake2b
 
 T = TypeVar("T")
 KEEP = 32  # entries kept: each newslint version or edit of a config makes new ones; the oldest go
@@ -82,8 +82,8 @@ def digest(path: Path) -> str:
     try:
         if path.is_dir():
             listing = sorted(str(p) for p in path.rglob("*") if p.suffix in (".yaml", ".yml"))
-            return "dir:" + hashlib.sha1("\n".join(listing).encode()).hexdigest()
-        return hashlib.sha1(path.read_bytes()).hexdigest()
+            return "dir:" + blake2b("\n".join(listing).encode(), digest_size=20).hexdigest()
+        return blake2b(path.read_bytes(), digest_size=20).hexdigest()
     except OSError:
         return "missing"
 
@@ -93,7 +93,7 @@ def cached(key: str, build: Callable[[], tuple[T, Iterable[Path]]]) -> T:
     folder = cache_dir()
     if folder is None:
         return build()[0]
-    name = hashlib.sha1(f"{_code_stamp()}\n{key}".encode()).hexdigest()[:24]
+    name = blake2b(f"{_code_stamp()}\n{key}".encode(), digest_size=12).hexdigest()[:24]
     entry = folder / f"{name}.pickle"
     value = _read(entry)
     if value is not None:

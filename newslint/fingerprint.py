@@ -7,13 +7,13 @@ config names, and the active rules with their severities and options (which also
 """
 from __future__ import annotations
 
-import hashlib
 from functools import lru_cache
 from pathlib import Path
 
 from . import __version__
 from .config import Config, rules_root
 from .configcache import CODE_SUFFIXES, RULE_SUFFIXES, cached
+from .hashes import blake2b
 
 _PACKAGE = Path(__file__).resolve().parent
 
@@ -29,11 +29,11 @@ def _files(root: Path, suffixes: tuple[str, ...]) -> list[Path]:
 def _hash_tree(digest, root: Path, suffixes: tuple[str, ...]) -> None:
     for path in _files(root, suffixes):
         digest.update(str(path.relative_to(root)).encode() + b"\0")
-        digest.update(hashlib.blake2b(path.read_bytes(), digest_size=16).digest())
+        digest.update(blake2b(path.read_bytes(), digest_size=16).digest())
 
 
 def _content_fingerprint() -> str:
-    digest = hashlib.blake2b(__version__.encode(), digest_size=16)
+    digest = blake2b(__version__.encode(), digest_size=16)
     _hash_tree(digest, _PACKAGE, _CODE)
     _hash_tree(digest, rules_root(), _RULES)
     return digest.hexdigest()
@@ -52,14 +52,14 @@ def _file_hash(path: str | None) -> str:
     if not path:
         return "-"
     try:
-        return hashlib.blake2b(Path(path).read_bytes(), digest_size=16).hexdigest()
+        return blake2b(Path(path).read_bytes(), digest_size=16).hexdigest()
     except OSError:
         return "unreadable"
 
 
 def config_fingerprint(config: Config) -> str:
     """code_fingerprint plus the config file, its rule files and the active rules' settings."""
-    digest = hashlib.blake2b(code_fingerprint().encode(), digest_size=16)
+    digest = blake2b(code_fingerprint().encode(), digest_size=16)
     digest.update(f"config {config.path} {_file_hash(config.path)}\n".encode())
     sources = sorted({r.source for r in config.catalogue.values() if Path(r.source).is_absolute()})
     for source in sources:
