@@ -33,7 +33,7 @@ def test_the_collector_is_paused_while_starting_and_back_on_with_the_start_up_fr
     monkeypatch.setattr("newslint.cli.resume", resume)
     monkeypatch.setattr(sys, "argv", ["newslint", str(article), "--no-cache"])
     before = gc.get_freeze_count()
-    assert launch.entry_point() == 1  # a finding
+    assert launch.run() == 1  # a finding
     assert "fulfill with" in capsys.readouterr().out
     assert seen == [False]
     assert gc.isenabled() and gc.get_freeze_count() > before
@@ -42,7 +42,7 @@ def test_the_collector_is_paused_while_starting_and_back_on_with_the_start_up_fr
 def test_an_error_before_the_config_still_switches_the_collector_back_on(monkeypatch, capsys, collector):
     monkeypatch.setattr(sys, "argv", ["newslint", "--format", "nope", "x.txt"])
     with pytest.raises(SystemExit):
-        launch.entry_point()  # argparse refuses the format
+        launch.run()  # argparse refuses the format
     assert gc.isenabled()
 
 
@@ -65,3 +65,34 @@ def test_importing_the_package_imports_none_of_it_until_a_name_is_used():
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == ["[]", "doubled-word", "Config", "warning"]
+
+
+def test_a_run_with_a_live_thread_returns_to_the_usual_exit():
+    import threading
+
+    release = threading.Event()
+    worker = threading.Thread(target=release.wait)
+    worker.start()
+    try:
+        assert launch._leave(3) == 3  # did not end this process
+    finally:
+        release.set()
+        worker.join()
+
+
+@pytest.mark.slow
+def test_the_console_script_ends_with_the_report_written_and_the_exit_handlers_run(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text(SPUN * 300, encoding="utf-8")  # a report larger than a pipe's buffer
+    probe = ("import atexit, sys\n"
+             "atexit.register(lambda: print('handler ran', file=sys.stderr))\n"
+             "from newslint.launch import entry_point\n"
+             "sys.exit(entry_point())\n")
+    done = subprocess.run([sys.executable, "-c", probe, str(article), "--format", "json", "--no-cache"],
+                          capture_output=True, text=True, check=False)
+    assert done.returncode == 1, done.stderr
+    assert "handler ran" in done.stderr
+    import json
+
+    findings = json.loads(done.stdout)
+    assert sum(f["rule"] == "spun-phrases" for f in findings["findings"]) == 300
