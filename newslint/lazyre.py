@@ -59,8 +59,8 @@ class LazyRegex:
         if self._program is None:
             return LazyRegex, (self.pattern, self.flags)
         flags, code, groups, groupindex, indexgroup = self._program
-        return _restore, (self.pattern, self.flags, _TAG, (flags, array(_CODE, code).tobytes(), groups, groupindex,
-                                                             indexgroup))
+        code = code if isinstance(code, bytes) else array(_CODE, code).tobytes()
+        return _restore, (self.pattern, self.flags, _TAG, (flags, code, groups, groupindex, indexgroup))
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, (LazyRegex, re.Pattern)):
@@ -106,6 +106,8 @@ def _program(pattern: str, flags: int) -> tuple | None:
 def _from_program(pattern: str, program: tuple) -> re.Pattern | None:
     flags, code, groups, groupindex, indexgroup = program
     try:
+        if isinstance(code, bytes):  # as unpickled: turned into ints only now, for the few regexes used
+            code = array(_CODE, code)
         return _sre.compile(pattern, flags, list(code), groups, groupindex, indexgroup)
     except Exception:  # noqa: BLE001 - a program sre does not accept: compile the source instead
         return None
@@ -115,5 +117,4 @@ def _restore(pattern: str, flags: int, tag: tuple | None, program: tuple) -> Laz
     """Unpickle: keep the program only if this interpreter's sre made it."""
     if tag is None or tag != _TAG:
         return LazyRegex(pattern, flags)
-    flags_out, code, groups, groupindex, indexgroup = program
-    return LazyRegex(pattern, flags, None, (flags_out, array(_CODE, code), groups, groupindex, indexgroup))
+    return LazyRegex(pattern, flags, None, program)  # its code stays bytes until compiled (a config holds ~1,800)

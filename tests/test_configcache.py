@@ -82,12 +82,16 @@ def test_no_cache_when_switched_off(project, monkeypatch):
     assert not (project / "cache").exists()
 
 
-def test_a_lazy_regex_pickles_as_its_source_and_compiles_on_first_use():
+def test_a_lazy_regex_pickles_as_its_source_and_compiles_on_first_use(monkeypatch):
     regex = compile_checked(r"(?<!\w)fulfill\s+with(?!\w)", 2)
     copy = pickle.loads(pickle.dumps(regex))
     assert isinstance(copy, LazyRegex) and "match" not in copy.__dict__
     assert copy.search("to fulfill  WITH them").span() == (3, 16)
     assert copy == regex and copy.flags == regex.flags
+    again = pickle.loads(pickle.dumps(pickle.loads(pickle.dumps(regex))))  # a cached config sent on, uncompiled
+    assert isinstance(again._program[1], bytes)  # kept as read until it is compiled
+    monkeypatch.setattr("re.compile", None)  # compiled from its program, never from the source
+    assert again.search("to fulfill  WITH them").span() == (3, 16)
 
 
 def test_the_cache_keeps_its_newest_entries(project, monkeypatch):
