@@ -181,7 +181,7 @@ def test_a_plain_text_run_imports_no_formatter_or_fixer_it_does_not_use(tmp_path
     loaded = set(done.stdout.split())
     assert "newslint.formatters.text" in loaded and "newslint.runner" in loaded  # it did lint and report
     unused = {"newslint.formatters.junit", "newslint.formatters.sarif", "newslint.formatters.html",
-              "newslint.fixwrite", "newslint.strip", "xml.etree.ElementTree",
+              "newslint.fix", "newslint.fixwrite", "newslint.strip", "xml.etree.ElementTree",
               "hashlib", "importlib.resources"}  # OpenSSL's start-up; tempfile, zipfile and shutil (newslint/hashes.py)
     assert not loaded & unused
 
