@@ -4,7 +4,6 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import os
-import signal
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
@@ -295,6 +294,13 @@ def _fixwrite():
     return fixwrite
 
 
+def _on_terminate() -> None:
+    """SIGTERM unwinds a run that writes files (--fix, --strip-boilerplate); signal is imported only then."""
+    import signal
+
+    signal.signal(signal.SIGTERM, _terminate)
+
+
 def _terminate(signum, frame):
     raise SystemExit(128 + signum)  # unwinds through the writers, which remove their temporary files
 
@@ -302,12 +308,12 @@ def _terminate(signum, frame):
 def _lint(paths: list[str], config: Config, args: argparse.Namespace, keep) -> tuple[list[FileResult], bool]:
     """The results (after --fix: of the files as they now are on disk), and whether a fix could not be written."""
     if args.strip_boilerplate:
-        signal.signal(signal.SIGTERM, _terminate)
+        _on_terminate()
         return _strip(paths, config), False
     if not args.fix:
         return add_cross_file_findings(lint_files(paths, config, args.jobs, not args.no_cache, args.cache_dir),
                                        config), False
-    signal.signal(signal.SIGTERM, _terminate)
+    _on_terminate()
     outcomes = _fixwrite().fix_paths(paths, config, True, keep, args.paths)
     fixed = [o for o in outcomes if o.changed]
     for line in (line for outcome in fixed for line in _fixwrite().fix_lines(outcome)):
