@@ -118,3 +118,31 @@ def _restore(pattern: str, flags: int, tag: tuple | None, program: tuple) -> Laz
     if tag is None or tag != _TAG:
         return LazyRegex(pattern, flags)
     return LazyRegex(pattern, flags, None, program)  # its code stays bytes until compiled (a config holds ~1,800)
+
+
+def with_programs(*regexes: LazyRegex) -> None:
+    """Give a module's LazyRegexes their compiled programs, kept in the config cache (one entry per
+    set of patterns), so the first use costs one _sre.compile instead of sre's parser and compiler
+    (attribution.py's module-level patterns: about 3 ms of a one-file run). Without a cache folder
+    they stay as they were: compiled from the source on first use, and only if used."""
+    from .configcache import cache_dir, cached
+    from .hashes import blake2b
+
+    missing = [r for r in regexes if r._program is None and "match" not in r.__dict__]
+    if _TAG is None or not missing or cache_dir() is None:
+        return
+    sources = repr([(r.pattern, int(r.flags)) for r in missing]).encode()
+    tag, programs = cached(f"programs:{blake2b(sources, digest_size=16).hexdigest()}",
+                           lambda: ((_TAG, [_stored(_program(r.pattern, int(r.flags))) for r in missing]), ()))
+    if tag != _TAG or len(programs) != len(missing):  # made by another interpreter sharing the folder
+        return
+    for regex, program in zip(missing, programs):
+        regex._program = program
+
+
+def _stored(program: tuple | None) -> tuple | None:
+    """A program as it pickles: its code as bytes (what _from_program takes either way)."""
+    if program is None:
+        return None
+    flags, code, groups, groupindex, indexgroup = program
+    return flags, array(_CODE, code).tobytes(), groups, groupindex, indexgroup
