@@ -9,7 +9,8 @@ frozen (`gc.freeze()`: left out of every later collection) before it is switched
 At the end, the interpreter's shutdown would free every module and object one by one (about 7 ms,
 for memory the OS takes back anyway), so once the report is written the process ends there:
 the exit handlers run and the streams are flushed first, as a normal exit does them. A run that
-still has a non-daemon thread, or whose streams cannot be flushed, exits the usual way.
+still has a non-daemon thread, or whose streams cannot be flushed, exits the usual way, and so do
+`newslint server` and `newslint archive`.
 Library use (newslint.cli.main, lint_text) does neither.
 """
 from __future__ import annotations
@@ -22,9 +23,14 @@ import sys
 _paused = False
 
 
+# Long-running subcommands with threads, processes and clean-up of their own: they exit as usual.
+_USUAL_EXIT = ("server", "archive")
+
+
 def entry_point() -> int:
     """The console script: run() and end the process with its exit code."""
-    return _leave(run())
+    code = run()
+    return code if sys.argv[1:2] and sys.argv[1] in _USUAL_EXIT else _leave(code)
 
 
 def run() -> int:

@@ -96,3 +96,13 @@ def test_the_console_script_ends_with_the_report_written_and_the_exit_handlers_r
 
     findings = json.loads(done.stdout)
     assert sum(f["rule"] == "spun-phrases" for f in findings["findings"]) == 300
+
+
+@pytest.mark.parametrize("command, ends_here", [("server", False), ("archive", False), ("rules", True), ("a.txt", True)])
+def test_the_language_server_and_the_archive_job_exit_the_usual_way(monkeypatch, command, ends_here):
+    ended = []
+    monkeypatch.setattr(launch, "run", lambda: 0)
+    monkeypatch.setattr(launch, "_leave", lambda code: ended.append(code) or code)
+    monkeypatch.setattr(sys, "argv", ["newslint", command])
+    assert launch.entry_point() == 0
+    assert ended == ([0] if ends_here else [])
