@@ -6,9 +6,27 @@ Library API:
 """
 __version__ = "0.1.0"
 
-from .config import Config, load_config  # noqa: E402
-from .model import Finding, Hit, Rule, Severity  # noqa: E402
-from .runner import lint_text  # noqa: E402
-from .yamlfile import ConfigError  # noqa: E402
+# The names below are imported on first use (PEP 562), so that `import newslint.launch` (the
+# console script) imports nothing else before it has paused the garbage collector.
+_EXPORTS = {
+    "Config": "config", "load_config": "config",
+    "Finding": "model", "Hit": "model", "Rule": "model", "Severity": "model",
+    "lint_text": "runner", "ConfigError": "yamlfile",
+}
 
 __all__ = ["Config", "ConfigError", "Finding", "Hit", "Rule", "Severity", "lint_text", "load_config", "__version__"]
+
+
+def __getattr__(name: str):
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'newslint' has no attribute {name!r}")
+    from importlib import import_module
+
+    value = getattr(import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

@@ -8,7 +8,6 @@ paragraphs the other boilerplate rules already flagged (the lexicons' hits are f
 from __future__ import annotations
 
 import math
-import re
 from array import array
 from collections import Counter
 from dataclasses import dataclass
@@ -16,6 +15,7 @@ from functools import lru_cache
 from typing import Iterator, Sequence
 
 from .checks.common import ends_like_sentence, normalise_paragraph
+from .lazyre import LazyRegex, with_programs
 
 # Per paragraph, from its own text.
 SHAPE = ("log_chars", "words", "sentence_end", "colon_end", "question_end", "ellipsis_end", "upper_share",
@@ -29,34 +29,36 @@ CONTEXT = ("position", "from_end", "log_paragraphs", "prev_words", "next_words",
            "inner_bullet", "title_run")
 FEATURES = SHAPE + CONTEXT
 
-_LINK = re.compile(r"https?://|www\.|\.(?:com|org|net|co\.uk|html?)\b")
-_HANDLE = re.compile(r"(?<!\w)[@#]\w")
-_SEPARATOR = re.compile(r"\s[|•»›·/]\s|\|")
-_QUOTE = re.compile(r"[“”«»\"]")
-_SENTENCE_BREAK = re.compile(r"[.!?]['\"”’)]*\s+(?=[\"“‘']?[A-Z])")
-_BULLET = re.compile(r"^\s*(?:[-–—•*·>]|\d+[.)])\s")
+_LINK = LazyRegex(r"https?://|www\.|\.(?:com|org|net|co\.uk|html?)\b")
+_HANDLE = LazyRegex(r"(?<!\w)[@#]\w")
+_SEPARATOR = LazyRegex(r"\s[|•»›·/]\s|\|")
+_QUOTE = LazyRegex(r"[“”«»\"]")
+_SENTENCE_BREAK = LazyRegex(r"[.!?]['\"”’)]*\s+(?=[\"“‘']?[A-Z])")
+_BULLET = LazyRegex(r"^\s*(?:[-–—•*·>]|\d+[.)])\s")
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
-_DATE_TIME = re.compile(rf"\b\d{{1,2}}:\d\d\b|\b\d{{1,2}}\s*[ap]\.?m\b|\b{_MONTH}\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{_MONTH}\s+\d{{4}}"
-                        r"|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b\d+\s+(?:minutes?|hours?|days?|mins?|hrs?)\s+ago\b")
-_BRACKET_END = re.compile(r"[)\]]\W*$")
+_DATE_TIME = LazyRegex(rf"\b\d{{1,2}}:\d\d\b|\b\d{{1,2}}\s*[ap]\.?m\b|\b{_MONTH}\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{_MONTH}\s+\d{{4}}"
+                       r"|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b\d+\s+(?:minutes?|hours?|days?|mins?|hrs?)\s+ago\b")
+_BRACKET_END = LazyRegex(r"[)\]]\W*$")
 # "Jane Doe/Reuters", "J. Scott Applewhite / AP file": a photo or wire credit at the end of a line.
-_SLASH_CREDIT = re.compile(r"\w\s?/\s?[A-Z][\w.&-]*(?:\s[\w.&-]+){0,2}\s*$")
+_SLASH_CREDIT = LazyRegex(r"\w\s?/\s?[A-Z][\w.&-]*(?:\s[\w.&-]+){0,2}\s*$")
 # "Kevin Mayer, the Disney executive overseeing ...": a caption names someone, then says who they
 # are, and ends without a full stop or a colon ("Name, the mayor, said:" introduces a quote).
-_APPOSITIVE = re.compile(r"^[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3},\s(?:the|a|an|left|right|center|centre)\b")
-_TABLE_CELL = re.compile(r"^\s*\||\|\s*$|\|[^|]*\|")  # a row of a table the extractor flattened
+_APPOSITIVE = LazyRegex(r"^[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3},\s(?:the|a|an|left|right|center|centre)\b")
+_TABLE_CELL = LazyRegex(r"^\s*\||\|\s*$|\|[^|]*\|")  # a row of a table the extractor flattened
 # Words that address the reader (prompts, teasers, comment forms) rather than report.
-_READER = re.compile(r"\b(?:you|your|yours|click|tap|subscribe|sign|log|share|comment|comments|reply|follow)\b")
+_READER = LazyRegex(r"\b(?:you|your|yours|click|tap|subscribe|sign|log|share|comment|comments|reply|follow)\b")
 _BULLET_AT, _TITLE_AT = SHAPE.index("bullet_start"), SHAPE.index("title_share")
 _PROSE_WORDS = 12
 _HEAD, _TAIL = 200, 60  # characters read from a paragraph's start and end (see shape)
 # Longer paragraphs are running text: one in ten lines labelled boilerplate on the extraction
 # benchmark is longer (most of them article paragraphs the labelling missed), half of BBC's are.
 MAX_CHARS = 300
-_NOT_LETTER = re.compile(r"[\W\d_]+")
-_NOT_UPPER = re.compile(r"[^A-ZÀ-ÖØ-ÞΑ-ΩА-Я]+")
-_NOT_DIGIT = re.compile(r"\D+")  # as common.is_prose: a paragraph of running text
+_NOT_LETTER = LazyRegex(r"[\W\d_]+")
+_NOT_UPPER = LazyRegex(r"[^A-ZÀ-ÖØ-ÞΑ-ΩА-Я]+")
+_NOT_DIGIT = LazyRegex(r"\D+")  # as common.is_prose: a paragraph of running text
 _NEAR = 3  # paragraphs either side that count as "near"
+with_programs(_LINK, _HANDLE, _SEPARATOR, _QUOTE, _SENTENCE_BREAK, _BULLET, _DATE_TIME, _BRACKET_END, _SLASH_CREDIT,
+              _APPOSITIVE, _TABLE_CELL, _READER, _NOT_LETTER, _NOT_UPPER, _NOT_DIGIT)  # programs from the config cache
 
 
 @lru_cache(maxsize=1)

@@ -12,7 +12,7 @@ import json
 import math
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+from pathlib import Path
 from typing import Sequence
 
 from .boilerplate_features import FEATURES
@@ -60,7 +60,8 @@ def from_dict(data: dict) -> Model:
 def load() -> Model:
     """The shipped model, read once per process."""
     try:
-        text = resources.files("newslint").joinpath("data", MODEL_FILE).read_text(encoding="utf-8")
+        # What importlib.resources gives for an installed package, without importing it (3 ms).
+        text = (Path(__file__).resolve().parent / "data" / MODEL_FILE).read_text(encoding="utf-8")
         return from_dict(json.loads(text))
     except (OSError, ValueError) as exc:
         raise ModelError(f"cannot read {MODEL_FILE}: {exc}") from None

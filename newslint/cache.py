@@ -1,16 +1,15 @@
 """The lint cache: a file whose content, config, rules and newslint version are unchanged is not linted again.
 
-One JSON file per config fingerprint (newslint/fingerprint.py) in the cache folder: `--cache-dir`,
-else $NEWSLINT_CACHE_DIR, else `.newslint_cache/` beside the config file (or in the current
-folder when there is none). It maps each path to its content hash and its whole result before
-the cross-file step, the collected per-file data included, so cross-file rules see the same
+JSON files per config fingerprint (newslint/fingerprint.py; up to 256, by a hash of the path) in
+the cache folder: `--cache-dir`, else $NEWSLINT_CACHE_DIR, else `.newslint_cache/` beside the
+config file (or in the current folder when there is none). They map each path to its content
+hash and its whole result before the cross-file step, the collected per-file data included, so cross-file rules see the same
 values with or without it. A corrupt or foreign file is ignored with one warning and rewritten;
 a result that depends on the run's environment (a rule that could not run) is never stored.
 """
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import json
 import os
 import sys
@@ -20,11 +19,13 @@ from typing import Any, Iterator, Sequence
 
 from .config import Config
 from .fingerprint import config_fingerprint
+from .hashes import blake2b
 from .model import Finding, Severity
 from .runner import FileResult, lint_paths
 from .sources import STDIN, SourceError, decode, read_bytes
 
-FORMAT = 2  # 2: findings carry `fixable`
+FORMAT = 3  # 2: findings carry `fixable`; 3: in buckets by path
+BUCKET_DIGITS = 2  # 256 bucket files per config fingerprint
 ENV = "NEWSLINT_CACHE_DIR"
 DEFAULT_FOLDER = ".newslint_cache"
 
@@ -42,25 +43,45 @@ def _warn(message: str) -> None:
 
 
 class LintCache:
+    """The entries of one config fingerprint, in BUCKETS files by a hash of the path
+    (`lint-<key>-<bucket>.json`), each read when a path in it is first asked for and written once
+    at the end if it changed: a pre-commit run over a few files reads and writes a few small files,
+    however many files the folder's earlier runs stored (one file for all of them grew with the
+    repository: 8.9 MB for 10,000 articles, read and written again on every commit)."""
+
     def __init__(self, folder: Path, key: str):
         self.folder, self.key = folder, key
-        self.file = folder / f"lint-{key}.json"
-        self.entries: dict[str, Any] = self._load()
-        self.changed = False
+        self.buckets: dict[str, dict[str, Any]] = {}
+        self.dirty: set[str] = set()
+        self.warned = False  # one warning per run for damaged files, however many
 
-    def _load(self) -> dict[str, Any]:
+    def file(self, bucket: str) -> Path:
+        return self.folder / f"lint-{self.key}-{bucket}.json"
+
+    def _entries(self, path: str) -> tuple[str, dict[str, Any]]:
+        bucket = blake2b(os.fsencode(path), digest_size=2).hexdigest()[:BUCKET_DIGITS]
+        if bucket not in self.buckets:
+            self.buckets[bucket] = self._load(self.file(bucket))
+        return bucket, self.buckets[bucket]
+
+    def _load(self, file: Path) -> dict[str, Any]:
         try:
-            data = json.loads(self.file.read_bytes())
+            data = json.loads(file.read_bytes())
         except (FileNotFoundError, NotADirectoryError):  # no cache yet (an unusable folder is reported on save)
             return {}
         except (OSError, ValueError) as exc:
-            _warn(f"ignoring corrupt cache {self.file} ({type(exc).__name__}); rebuilding it")
+            self._warn(f"ignoring corrupt cache {file} ({type(exc).__name__}); rebuilding it")
             return {}
         if not isinstance(data, dict) or data.get("newslint-cache") != FORMAT or data.get("key") != self.key \
                 or not isinstance(data.get("files"), dict):
-            _warn(f"ignoring {self.file}: not a newslint cache of this version and config; rebuilding it")
+            self._warn(f"ignoring {file}: not a newslint cache of this version and config; rebuilding it")
             return {}
         return data["files"]
+
+    def _warn(self, message: str) -> None:
+        if not self.warned:
+            self.warned = True
+            _warn(message)
 
     def get(self, path: str) -> tuple[str, FileResult | None]:
         """(content hash, the cached result or None); an empty hash when the file cannot be read."""
@@ -68,8 +89,8 @@ class LintCache:
             data = read_bytes(path)  # a named pipe is refused, not opened: it would block
         except SourceError:
             return "", None  # not cached: linting it says what is wrong
-        digest = hashlib.blake2b(data, digest_size=16).hexdigest()
-        entry = self.entries.get(path)
+        digest = blake2b(data, digest_size=16).hexdigest()
+        entry = self._entries(path)[1].get(path)
         if not isinstance(entry, dict) or entry.get("hash") != digest:
             return digest, None
         try:
@@ -83,25 +104,31 @@ class LintCache:
         if not digest or result.errors or any(w.startswith("newslint:") for w in result.warnings):
             return
         try:
-            self.entries[path] = {"hash": digest, "result": encode_result(result)}
+            entry = {"hash": digest, "result": encode_result(result)}
         except TypeError:
             return  # a value JSON cannot hold faithfully: not cached
-        self.changed = True
+        bucket, entries = self._entries(path)
+        entries[path] = entry
+        self.dirty.add(bucket)
 
     def save(self) -> None:
-        if not self.changed:
+        """Write the changed buckets, less the entries of files that no longer exist."""
+        if not self.dirty:
             return
-        self.entries = {p: e for p, e in self.entries.items() if os.path.exists(p)}
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             (self.folder / ".gitignore").write_text("# created by newslint\n*\n")
             (self.folder / "CACHEDIR.TAG").write_text("Signature: 8a477f597d28d172789f06886806bc55\n# newslint cache\n")
-            temporary = self.file.with_name(f".{self.file.name}.{os.getpid()}.tmp")
-            temporary.write_text(json.dumps({"newslint-cache": FORMAT, "key": self.key, "files": self.entries},
-                                            separators=(",", ":")), encoding="ascii")  # names that are not UTF-8 stay escaped
-            os.replace(temporary, self.file)
+            for bucket in sorted(self.dirty):
+                entries = {p: e for p, e in self.buckets[bucket].items() if os.path.exists(p)}
+                file = self.file(bucket)
+                temporary = file.with_name(f".{file.name}.{os.getpid()}.tmp")
+                temporary.write_text(json.dumps({"newslint-cache": FORMAT, "key": self.key, "files": entries},
+                                                separators=(",", ":")), encoding="ascii")  # names that are not UTF-8 stay escaped
+                os.replace(temporary, file)
         except OSError as exc:
             _warn(f"cannot write the cache in {self.folder}: {exc.strerror or exc}")
+        self.dirty.clear()
 
 
 def lint_cached(paths: Sequence[str], config: Config, jobs: int | None, folder: Path,

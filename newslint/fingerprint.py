@@ -7,18 +7,19 @@ config names, and the active rules with their severities and options (which also
 """
 from __future__ import annotations
 
-import hashlib
 from functools import lru_cache
 from pathlib import Path
 
 from . import __version__
 from .config import Config, rules_root
+from .configcache import CODE_SUFFIXES, RULE_SUFFIXES, cached
+from .hashes import blake2b
 
 _PACKAGE = Path(__file__).resolve().parent
 
 
-_CODE = (".py", ".gz", ".bin", ".json", ".yaml")
-_RULES = (".yaml", ".yml", ".txt")
+_CODE = CODE_SUFFIXES
+_RULES = RULE_SUFFIXES
 
 
 def _files(root: Path, suffixes: tuple[str, ...]) -> list[Path]:
@@ -28,46 +29,37 @@ def _files(root: Path, suffixes: tuple[str, ...]) -> list[Path]:
 def _hash_tree(digest, root: Path, suffixes: tuple[str, ...]) -> None:
     for path in _files(root, suffixes):
         digest.update(str(path.relative_to(root)).encode() + b"\0")
-        digest.update(hashlib.blake2b(path.read_bytes(), digest_size=16).digest())
+        digest.update(blake2b(path.read_bytes(), digest_size=16).digest())
 
 
 def _content_fingerprint() -> str:
-    digest = hashlib.blake2b(__version__.encode(), digest_size=16)
+    digest = blake2b(__version__.encode(), digest_size=16)
     _hash_tree(digest, _PACKAGE, _CODE)
     _hash_tree(digest, rules_root(), _RULES)
     return digest.hexdigest()
-
-
-def _stamp() -> str:
-    """Every file code_fingerprint reads, by path, size and mtime: cheap to take on each run."""
-    parts = [f"{path}:{stat.st_size}:{stat.st_mtime_ns}" for root, suffixes in ((_PACKAGE, _CODE), (rules_root(), _RULES))
-             for path in _files(root, suffixes) for stat in (path.stat(),)]
-    return hashlib.blake2b("\n".join(parts).encode(), digest_size=16).hexdigest()
 
 
 @lru_cache(maxsize=1)
 def code_fingerprint() -> str:
     """The version, the package's modules and tables, and the built-in rules, by content (so the
     archive job's resume check holds across machines). Hashing the 8 MB of tables on every run
-    cost about 20 ms of a one-file run, so the hash is kept in the config cache while no file's
-    size or mtime has changed."""
-    from .configcache import cached
-
-    return cached(f"code-fingerprint {_stamp()}", lambda: (_content_fingerprint(), ()))
+    cost about 20 ms of a one-file run, so the hash is kept in the config cache, whose entries are
+    keyed by the path, size and mtime of the same files (configcache.code_stamp)."""
+    return cached("code-fingerprint", lambda: (_content_fingerprint(), ()))
 
 
 def _file_hash(path: str | None) -> str:
     if not path:
         return "-"
     try:
-        return hashlib.blake2b(Path(path).read_bytes(), digest_size=16).hexdigest()
+        return blake2b(Path(path).read_bytes(), digest_size=16).hexdigest()
     except OSError:
         return "unreadable"
 
 
 def config_fingerprint(config: Config) -> str:
     """code_fingerprint plus the config file, its rule files and the active rules' settings."""
-    digest = hashlib.blake2b(code_fingerprint().encode(), digest_size=16)
+    digest = blake2b(code_fingerprint().encode(), digest_size=16)
     digest.update(f"config {config.path} {_file_hash(config.path)}\n".encode())
     sources = sorted({r.source for r in config.catalogue.values() if Path(r.source).is_absolute()})
     for source in sources:

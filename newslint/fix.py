@@ -15,39 +15,25 @@ every pass is returned, so the caller reports each one. Three guards keep the pa
   new damage), so it is dropped for the whole file and the passes start again without it;
 - a fix that was dropped stays in the report with its replacement, for the editor.
 
-Writing files safely (owners, links, read-only files, edits made during the run) is fixwrite.py.
+The edits themselves, which are safe, and the overlap order are edits.py (the runner marks findings
+fixable from it); writing files safely (owners, links, read-only files, edits made during the run)
+is fixwrite.py.
 """
 from __future__ import annotations
 
-import dataclasses
 import os
-import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from typing import Callable, Iterable, Iterator, Sequence
+from typing import Callable, Sequence
 
 from .config import Config
-from .document import Document
+from .edits import Edit, fixable, joins_words, mark_fixable, resolve, safe_edits  # noqa: F401 - fix's API too
 from .model import Finding
 from .runner import FileResult, lint_document, make_document
 
 MAX_PASSES = 10
 MAX_RESTARTS = 10
 Keep = Callable[[FileResult], Sequence[Finding]]
-
-
-@dataclass(frozen=True, order=True)
-class Edit:
-    start: int
-    end: int
-    replacement: str
-    rule: str
-    original: str = ""
-
-    @property
-    def key(self) -> tuple[str, str, str]:
-        """What makes two edits the same fix: dropping one drops it everywhere in the file."""
-        return self.rule, self.original, self.replacement
 
 
 @dataclass(frozen=True)
@@ -86,75 +72,6 @@ class Fixed:
 
 def reported(result: FileResult) -> Sequence[Finding]:
     return result.findings
-
-
-def fixable(rule) -> bool:
-    return rule.fixable or rule.options.get("apply-suggestions") is True
-
-
-def _safe_edit(document: Document, finding: Finding, config: Config, active: dict) -> Edit | None:
-    rule = active.get(finding.rule) or config.catalogue.get(finding.rule)
-    if rule is None or not fixable(rule) or len(finding.replacements) != 1:
-        return None
-    start = document.offset(finding.line, finding.column)
-    end = document.offset(finding.end_line, finding.end_column)
-    replacement = finding.replacements[0]
-    original = document.source[start:end]
-    if start >= end or original == replacement or document.text[start:end] != original:
-        return None  # an empty span: a fix there would change text outside every reported span
-    if document.in_quote(start) or document.in_quote(end - 1):
-        return None
-    return Edit(start, end, replacement, finding.rule, original)
-
-
-def safe_edits(document: Document, findings: Iterable[Finding], config: Config) -> Iterator[Edit]:
-    active = {rule.id: rule for rule in config.rules}  # as configured: the catalogue holds the defaults
-    for finding in findings:
-        edit = _safe_edit(document, finding, config, active)
-        if edit is not None:
-            yield edit
-
-
-def mark_fixable(document: Document, findings: Sequence[Finding], config: Config) -> tuple[Finding, ...]:
-    """The findings, with `fixable` set on those whose edit the first pass of --fix applies: the
-    text report's [*] and the HTML report read this, so the decision stays here."""
-    active = {rule.id: rule for rule in config.rules}
-    edits = [_safe_edit(document, finding, config, active) for finding in findings]
-    edits = [e if e is not None and not joins_words(document.source, e) else None for e in edits]
-    if not any(edits):
-        return tuple(findings)
-    chosen = set(resolve(e for e in edits if e is not None))
-    return tuple(dataclasses.replace(f, fixable=True) if e is not None and e in chosen else f
-                 for f, e in zip(findings, edits))
-
-
-def resolve(edits: Iterable[Edit]) -> list[Edit]:
-    """Non-overlapping edits, chosen in a fixed order; identical duplicates count once."""
-    chosen: list[Edit] = []
-    for edit in sorted(set(edits), key=lambda e: (e.start, -(e.end - e.start), e.rule, e.replacement)):
-        if not chosen or edit.start >= chosen[-1].end and (edit.start, edit.end) != (chosen[-1].start, chosen[-1].end):
-            chosen.append(edit)
-    return chosen
-
-
-_LEFT_RUN = re.compile(r"\S*\Z")
-_RIGHT_RUN = re.compile(r"\S*")
-_WORD = re.compile(r"\w")
-
-
-def joins_words(text: str, edit: Edit) -> bool:
-    """The edit leaves a word and the next with no space between them, where there was one."""
-    left, right = text[max(0, edit.start - 40):edit.start], text[edit.end:edit.end + 40]
-    original = text[edit.start:edit.end]
-
-    def worded(pattern: re.Pattern, piece: str) -> bool:
-        return bool(_WORD.search(pattern.search(piece).group()))
-
-    left_seam = worded(_LEFT_RUN, left) and worded(_RIGHT_RUN, edit.replacement + right) \
-        and not worded(_RIGHT_RUN, original + right)
-    right_seam = worded(_RIGHT_RUN, right) and worded(_LEFT_RUN, left + edit.replacement) \
-        and not worded(_LEFT_RUN, left + original)
-    return left_seam or right_seam
 
 
 def apply_edits(text: str, edits: Sequence[Edit]) -> str:

@@ -59,8 +59,8 @@ class LazyRegex:
         if self._program is None:
             return LazyRegex, (self.pattern, self.flags)
         flags, code, groups, groupindex, indexgroup = self._program
-        return _restore, (self.pattern, self.flags, _TAG, (flags, array(_CODE, code).tobytes(), groups, groupindex,
-                                                             indexgroup))
+        code = code if isinstance(code, bytes) else array(_CODE, code).tobytes()
+        return _restore, (self.pattern, self.flags, _TAG, (flags, code, groups, groupindex, indexgroup))
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, (LazyRegex, re.Pattern)):
@@ -106,6 +106,8 @@ def _program(pattern: str, flags: int) -> tuple | None:
 def _from_program(pattern: str, program: tuple) -> re.Pattern | None:
     flags, code, groups, groupindex, indexgroup = program
     try:
+        if isinstance(code, bytes):  # as unpickled: turned into ints only now, for the few regexes used
+            code = array(_CODE, code)
         return _sre.compile(pattern, flags, list(code), groups, groupindex, indexgroup)
     except Exception:  # noqa: BLE001 - a program sre does not accept: compile the source instead
         return None
@@ -115,5 +117,32 @@ def _restore(pattern: str, flags: int, tag: tuple | None, program: tuple) -> Laz
     """Unpickle: keep the program only if this interpreter's sre made it."""
     if tag is None or tag != _TAG:
         return LazyRegex(pattern, flags)
-    flags_out, code, groups, groupindex, indexgroup = program
-    return LazyRegex(pattern, flags, None, (flags_out, array(_CODE, code), groups, groupindex, indexgroup))
+    return LazyRegex(pattern, flags, None, program)  # its code stays bytes until compiled (a config holds ~1,800)
+
+
+def with_programs(*regexes: LazyRegex) -> None:
+    """Give a module's LazyRegexes their compiled programs, kept in the config cache (one entry per
+    set of patterns), so the first use costs one _sre.compile instead of sre's parser and compiler
+    (attribution.py's module-level patterns: about 3 ms of a one-file run). Without a cache folder
+    they stay as they were: compiled from the source on first use, and only if used."""
+    from .configcache import cache_dir, cached
+    from .hashes import blake2b
+
+    missing = [r for r in regexes if r._program is None and "match" not in r.__dict__]
+    if _TAG is None or not missing or cache_dir() is None:
+        return
+    sources = repr([(r.pattern, int(r.flags)) for r in missing]).encode()
+    tag, programs = cached(f"programs:{blake2b(sources, digest_size=16).hexdigest()}",
+                           lambda: ((_TAG, [_stored(_program(r.pattern, int(r.flags))) for r in missing]), ()))
+    if tag != _TAG or len(programs) != len(missing):  # made by another interpreter sharing the folder
+        return
+    for regex, program in zip(missing, programs):
+        regex._program = program
+
+
+def _stored(program: tuple | None) -> tuple | None:
+    """A program as it pickles: its code as bytes (what _from_program takes either way)."""
+    if program is None:
+        return None
+    flags, code, groups, groupindex, indexgroup = program
+    return flags, array(_CODE, code).tobytes(), groups, groupindex, indexgroup

@@ -94,7 +94,7 @@ def _lint_whole(document: Document, config: Config, collect: bool = True) -> Fil
                 _run_rule(document, rule, directives, run, collect)
     report_unused = bool(config.sections.get("suppress", {}).get("report-unused"))
     run.findings.extend(directives.findings({r.id for r in config.rules}, report_unused))
-    from .fix import mark_fixable  # here, not at the top: fix.py builds on this module
+    from .edits import mark_fixable  # here, not at the top: edits.py builds on this module (through config)
 
     findings = mark_fixable(document, sorted(run.findings), config)
     return FileResult(document.path, findings, run.metrics, warnings=tuple(run.notes),

@@ -30,7 +30,6 @@ from collections import Counter
 from dataclasses import dataclass
 from bisect import bisect_left
 from functools import cached_property, lru_cache
-from importlib import resources
 from pathlib import Path
 from itertools import compress, count, repeat
 from typing import Iterator
@@ -413,12 +412,10 @@ def _spans(lm: Model, ctx: _Context) -> Iterator[tuple[int, int, str]]:
 def fitted() -> dict:
     """The detector's fitted thresholds and verdict weights, from rules/data/spin.yaml (through the
     config cache: a cached run needs no PyYAML for them)."""
-    from .configcache import cached
+    from .configcache import cached, rules_dir
 
     # As config.rules_root(), which the rules cannot import at load time (config imports them).
-    packaged = resources.files("newslint") / "_rules"
-    root = Path(str(packaged)) if packaged.is_dir() else Path(__file__).resolve().parent.parent / "rules"
-    path = root / "data" / "spin.yaml"
+    path = rules_dir(Path(__file__).resolve().parent) / "data" / "spin.yaml"
     return cached(f"spin:{path}", lambda: (_read_fitted(path), [path]))
 
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 import dataclasses
 import re
 from array import array
-import string
 from typing import Any, Iterator
 
 from .display import quoted
@@ -73,6 +72,8 @@ class Reader:
 
     def template(self, keys: tuple, text: Any, allowed: set[str]) -> None:
         """A message or replacement: named placeholders from `allowed`, no format spec, valid braces."""
+        import string  # here: a run from the cached config reads no rule file
+
         if not isinstance(text, str):
             self.fail(keys, f"expected a string, got {quoted(text)}")
             return

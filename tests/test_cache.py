@@ -93,16 +93,38 @@ def test_a_changed_config_or_rule_file_lints_everything_again(project, linted, c
 
 def test_a_corrupt_or_foreign_cache_is_ignored_with_one_warning_and_rebuilt(project, linted, capsys):
     first, _ = run(capsys)
-    (cache_file,) = (project / ".newslint_cache").glob("lint-*.json")
-    damages = {b'{"newslint-cache": 1, "key": "x': f"newslint: warning: ignoring corrupt cache {cache_file} ",
-               json.dumps({"some": "other tool"}).encode(): f"newslint: warning: ignoring {cache_file}: not a newslint cache"}
+    files = sorted((project / ".newslint_cache").glob("lint-*.json"))  # one per bucket holding a path
+    assert 1 < len(files) <= 6
+    damages = {b'{"newslint-cache": 1, "key": "x': "newslint: warning: ignoring corrupt cache ",
+               json.dumps({"some": "other tool"}).encode(): "newslint: warning: ignoring "}
     for damage, warning in damages.items():
-        cache_file.write_bytes(damage)
+        for cache_file in files:
+            cache_file.write_bytes(damage)
         linted.clear()
         out, err = run(capsys)
         assert out == first and len(linted) == 6
-        assert err.startswith(warning) and err.count("\n") == 1
-        assert json.loads(cache_file.read_text())["newslint-cache"] == cache.FORMAT  # rebuilt
+        assert err.startswith(warning + str(project / ".newslint_cache" / "lint-")) and err.count("\n") == 1
+        for cache_file in files:
+            assert json.loads(cache_file.read_text())["newslint-cache"] == cache.FORMAT  # rebuilt
+
+
+def test_a_run_over_one_file_reads_and_writes_only_its_bucket(project, linted, capsys, monkeypatch):
+    # A pre-commit run in a folder whose cache holds many files: its cost must not grow with them.
+    run(capsys)
+    files = {p.name: p.read_bytes() for p in (project / ".newslint_cache").glob("lint-*.json")}
+    read = []
+    real = cache.LintCache._load
+    monkeypatch.setattr(cache.LintCache, "_load", lambda self, file: read.append(file.name) or real(self, file))
+    (project / "articles" / "a3.txt").write_text("A new story with no chrome.\n")
+    linted.clear()
+    main(["--format", "json", "articles/a3.txt"])
+    assert linted == ["articles/a3.txt"] and len(read) == 1
+    after = {p.name: p.read_bytes() for p in (project / ".newslint_cache").glob("lint-*.json")}
+    assert [name for name in after if after[name] != files[name]] == read  # only its bucket was rewritten
+    linted.clear()
+    capsys.readouterr()
+    out, _ = run(capsys)
+    assert linted == [] and out == run(capsys, "--no-cache")[0]
 
 
 def test_the_cache_folder_is_chosen_by_option_or_environment(project, capsys, monkeypatch, tmp_path):

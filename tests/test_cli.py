@@ -174,14 +174,30 @@ def test_a_plain_text_run_imports_no_formatter_or_fixer_it_does_not_use(tmp_path
     article.write_text("The council approved the plan on Monday. Its leader said the vote was close.\n",
                        encoding="utf-8")
     probe = ("import sys\nfrom newslint.cli import main\ncode = main([sys.argv[1], '--no-cache'])\n"
-             "print(' '.join(sorted(m for m in sys.modules if m.startswith(('newslint.', 'xml', 'difflib')))))\n")
+             "print(' '.join(sorted(m for m in sys.modules if m.startswith(('newslint.', 'xml', 'difflib', 'hashlib', "
+             "'importlib.resources')))))\n")
     done = subprocess.run([sys.executable, "-c", probe, str(article)], capture_output=True, text=True, cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     loaded = set(done.stdout.split())
     assert "newslint.formatters.text" in loaded and "newslint.runner" in loaded  # it did lint and report
     unused = {"newslint.formatters.junit", "newslint.formatters.sarif", "newslint.formatters.html",
-              "newslint.fixwrite", "newslint.strip", "xml.etree.ElementTree"}
+              "newslint.fix", "newslint.fixwrite", "newslint.strip", "xml.etree.ElementTree",
+              "hashlib", "importlib.resources"}  # OpenSSL's start-up; tempfile, zipfile and shutil (newslint/hashes.py)
     assert not loaded & unused
+
+
+def test_the_help_is_laid_out_as_argparse_lays_it_out(monkeypatch):
+    # cli's formatter takes the width from os instead of importing shutil; the layout must not change.
+    import argparse
+
+    from newslint.cli import _lint_parser
+
+    for columns in ("50", "131", "", "junk"):
+        monkeypatch.setenv("COLUMNS", columns)
+        parser = _lint_parser()
+        ours = parser.format_help()
+        parser.formatter_class = argparse.HelpFormatter
+        assert ours == parser.format_help(), columns
 
 
 @pytest.mark.slow

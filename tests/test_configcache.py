@@ -82,12 +82,16 @@ def test_no_cache_when_switched_off(project, monkeypatch):
     assert not (project / "cache").exists()
 
 
-def test_a_lazy_regex_pickles_as_its_source_and_compiles_on_first_use():
+def test_a_lazy_regex_pickles_as_its_source_and_compiles_on_first_use(monkeypatch):
     regex = compile_checked(r"(?<!\w)fulfill\s+with(?!\w)", 2)
     copy = pickle.loads(pickle.dumps(regex))
     assert isinstance(copy, LazyRegex) and "match" not in copy.__dict__
     assert copy.search("to fulfill  WITH them").span() == (3, 16)
     assert copy == regex and copy.flags == regex.flags
+    again = pickle.loads(pickle.dumps(pickle.loads(pickle.dumps(regex))))  # a cached config sent on, uncompiled
+    assert isinstance(again._program[1], bytes)  # kept as read until it is compiled
+    monkeypatch.setattr("re.compile", None)  # compiled from its program, never from the source
+    assert again.search("to fulfill  WITH them").span() == (3, 16)
 
 
 def test_the_cache_keeps_its_newest_entries(project, monkeypatch):
@@ -114,5 +118,53 @@ def test_an_edited_rule_data_file_is_a_new_cache_key(tmp_path, monkeypatch):
     before = configcache._code_stamp()
     (data / "spin.yaml").write_text("phrases: {min-confidence: 0.9}\n", encoding="utf-8")
     assert configcache._code_stamp() == before  # computed once per process
-    configcache._stamp_of.cache_clear()  # as a new process
+    configcache.code_stamp.cache_clear()  # as a new process
     assert configcache._code_stamp() != before
+
+
+def test_the_code_stamp_covers_modules_tables_and_rule_files_but_not_bytecode(tmp_path, monkeypatch):
+    # One walk keys the config cache and the lint cache's fingerprint: any of these edited is a new key.
+    from newslint import configcache
+
+    package, rules = tmp_path / "newslint", tmp_path / "rules"
+    (package / "data").mkdir(parents=True)
+    (package / "__pycache__").mkdir()
+    (rules / "paraphrase").mkdir(parents=True)
+    files = [package / "a.py", package / "data" / "table.bin.gz", rules / "paraphrase" / "x.yaml"]
+    for path in files:
+        path.write_text("one\n", encoding="utf-8")
+    monkeypatch.setattr(configcache, "_PACKAGE", package)
+    configcache.code_stamp.cache_clear()
+    before = configcache._code_stamp()
+    (package / "__pycache__" / "a.cpython-311.pyc").write_text("bytecode", encoding="utf-8")
+    (package / "notes.md").write_text("not code", encoding="utf-8")
+    configcache.code_stamp.cache_clear()
+    assert configcache._code_stamp() == before
+    for path in files:
+        path.write_text("two, longer\n", encoding="utf-8")
+        configcache.code_stamp.cache_clear()
+        assert configcache._code_stamp() != before, path
+        before = configcache._code_stamp()
+    configcache.code_stamp.cache_clear()
+
+
+def test_module_patterns_take_their_compiled_programs_from_the_cache(tmp_path, monkeypatch):
+    import re
+
+    from newslint import lazyre
+
+    monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path / "cache"))
+    source = r"(?P<n>\d+(?:\.\d+)?)\s*(?:per\s?cent|%)"
+    first = LazyRegex(source, re.IGNORECASE)
+    lazyre.with_programs(first)  # builds the entry
+    assert first._program is not None and list((tmp_path / "cache").glob("*.pickle"))
+    second = LazyRegex(source, re.IGNORECASE)
+    monkeypatch.setattr(lazyre, "_program", None)  # a second process: the program can only come from the cache
+    lazyre.with_programs(second)
+    monkeypatch.setattr("re.compile", None)  # and it compiles without sre's parser
+    assert second.search("prices rose 2.5 PER CENT").group("n") == "2.5"
+    monkeypatch.undo()
+    monkeypatch.setenv("NEWSLINT_NO_CACHE", "1")
+    third = LazyRegex(source, re.IGNORECASE)
+    lazyre.with_programs(third)
+    assert third._program is None and third.search("5%").group("n") == "5"  # compiled from its source on use

@@ -9,11 +9,11 @@ are runs of several files separated by a form feed.
 """
 from __future__ import annotations
 
-import hashlib
 from array import array
 from collections import Counter
 from typing import Iterator
 
+from ..hashes import blake2b
 from ..model import Hit
 from .common import counted
 
@@ -34,7 +34,7 @@ def check(document, options) -> Iterator[Hit]:
 
 
 def _key(line: str) -> bytes:
-    return hashlib.blake2b(" ".join(line.lower().split()).encode("utf-8"), digest_size=8).digest()
+    return blake2b(" ".join(line.lower().split()).encode("utf-8"), digest_size=8).digest()
 
 
 def collect(document, options) -> tuple:
