@@ -334,7 +334,8 @@ class Fates:
         return f"{_side(self.ctx, k, -1)}/{_side(self.ctx, k + n - 1, 1)}"
 
 
-def losses(paths, spinners, rate: float, th, thresholds: tuple[float, float], capitals: bool = True) -> None:
+def losses(paths, spinners, rate: float, th, thresholds: tuple[float, float], capitals: bool = True,
+           consistent: bool = False) -> None:
     """For every swapped word, per spinner, the first stage that loses it (the furthest stage any entry
     overlapping the swap reaches); the same stages for the entry spans of the originals."""
     from collections import Counter
@@ -346,7 +347,7 @@ def losses(paths, spinners, rate: float, th, thresholds: tuple[float, float], ca
         for path in paths:
             text = read(path)
             rng = random.Random(zlib.crc32(f"{path.name}:{spinner}:{rate}".encode()))
-            spun, swaps = spin_swaps(text, spinner, rate, rng, th, capitals)
+            spun, swaps = spin_swaps(text, spinner, rate, rng, th, capitals, consistent)
             fates = Fates(spun, low, sure)
             for index, size, original in swaps:
                 best, where, suspect = "not an entry", None, None
@@ -545,8 +546,9 @@ def main() -> None:
                              "exists (no lint), else linted and written")
     parser.add_argument("--consistent", action="store_true",
                         help="the spinners swap every occurrence of a word in an article the same way (one "
-                             "decision and one synonym per word and article); with --fit spans: fit on the "
-                             "usual spinners, and also report the consistent spinners' recall at the same loads")
+                             "decision and one synonym per word and article), in reports, --losses and --fit articles; "
+                             "with --fit spans: fit on the usual spinners, and also report the consistent "
+                             "spinners' recall at the same loads")
     parser.add_argument("--capitals", action=argparse.BooleanOptionalAction, default=True,
                         help="the spinners also swap capitalised words (sentence starts, names); "
                              "--no-capitals: lower-case words only")
@@ -563,7 +565,8 @@ def main() -> None:
     th = Thesauri(args.moby, args.wordnet)
     if args.losses:
         phrases = fitted()["phrases"]  # the packaged thresholds
-        losses(paths, spinners, rates[0], th, (phrases["min-confidence"], phrases["warn-confidence"]), args.capitals)
+        losses(paths, spinners, rates[0], th, (phrases["min-confidence"], phrases["warn-confidence"]), args.capitals,
+               args.consistent)
         return
     if args.fit == "articles" and args.traces and args.traces.exists():
         fit_articles(read_records(args.traces))
