@@ -21,7 +21,7 @@ from typing import Any, Iterator, Sequence
 from .config import Config
 from .fingerprint import config_fingerprint
 from .model import Finding, Severity
-from .runner import FileResult, lint_paths
+from .runner import FileResult, lint_file, lint_paths
 from .sources import STDIN, SourceError, decode, read_bytes
 
 FORMAT = 2  # 2: findings carry `fixable`
@@ -62,13 +62,23 @@ class LintCache:
             return {}
         return data["files"]
 
-    def get(self, path: str) -> tuple[str, FileResult | None]:
-        """(content hash, the cached result or None); an empty hash when the file cannot be read."""
+    def probe(self, path: str) -> tuple[str, bool]:
+        """(content hash, whether the cache holds an entry for that content); an empty hash when the file cannot be read."""
         try:
             data = read_bytes(path)  # a named pipe is refused, not opened: it would block
         except SourceError:
-            return "", None  # not cached: linting it says what is wrong
-        digest = hashlib.blake2b(data, digest_size=16).hexdigest()
+            return "", False  # not cached: linting it says what is wrong
+        digest = _digest(data)
+        entry = self.entries.get(path)
+        return digest, isinstance(entry, dict) and entry.get("hash") == digest
+
+    def get(self, path: str) -> tuple[str, FileResult | None]:
+        """(content hash, the cached result or None); an empty hash when the file cannot be read."""
+        try:
+            data = read_bytes(path)
+        except SourceError:
+            return "", None
+        digest = _digest(data)
         entry = self.entries.get(path)
         if not isinstance(entry, dict) or entry.get("hash") != digest:
             return digest, None
@@ -104,32 +114,44 @@ class LintCache:
             _warn(f"cannot write the cache in {self.folder}: {exc.strerror or exc}")
 
 
+def _digest(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
 def lint_cached(paths: Sequence[str], config: Config, jobs: int | None, folder: Path,
-                progress=lambda items, total: items) -> list[FileResult]:
-    """lint_paths, with unchanged files taken from the cache; results in the order given."""
+                progress=lambda items, total: items) -> Iterator[FileResult]:
+    """lint_paths, with unchanged files taken from the cache; results in the order given, one at a time.
+
+    The files are hashed first, to send only the changed ones to the workers; a cached result is
+    read when its turn comes, so the run holds no result the reporter has not asked for yet."""
     cache = LintCache(folder, config_fingerprint(config))
-    known: dict[str, tuple[str, FileResult | None]] = {p: cache.get(p) for p in paths if p != STDIN}
-    missing = [p for p in paths if p == STDIN or known[p][1] is None]
+    probed: dict[str, tuple[str, bool]] = {p: cache.probe(p) for p in paths if p != STDIN}
+    missing = [p for p in paths if p == STDIN or not probed[p][1]]
     fresh: Iterator[FileResult] = iter(progress(lint_paths(missing, config, jobs), len(missing)))
-    results = []
     for path in paths:
-        cached = known.get(path, ("", None))[1]
-        if cached is None:
-            cached = next(fresh)
+        digest, hit = probed.get(path, ("", False))
+        result = None
+        if hit:
+            digest, result = cache.get(path)
+            if result is None:  # a damaged entry, or the file changed since it was hashed
+                result = lint_file(path, config)
+                cache.put(path, digest, result)
+        else:
+            result = next(fresh)
             if path != STDIN:
-                cache.put(path, known[path][0], cached)
-        results.append(cached)
+                cache.put(path, digest, result)
+        yield result
     cache.save()
-    return results
 
 
 def lint_files(paths: Sequence[str], config: Config, jobs: int | None, use_cache: bool = True,
-               folder: str | None = None) -> list[FileResult]:
-    """The CLI's lint step: through the cache unless told not to, with a progress bar on a terminal."""
+               folder: str | None = None) -> Iterator[FileResult]:
+    """The CLI's lint step, a result at a time in the order given: through the cache unless told
+    not to, with a progress bar on a terminal."""
     from .progress import track
 
     if not use_cache:
-        return list(track(lint_paths(paths, config, jobs), len(paths)))
+        return track(lint_paths(paths, config, jobs), len(paths))
     return lint_cached(paths, config, jobs, cache_folder(config, folder), progress=track)
 
 
