@@ -21,7 +21,7 @@ from typing import Any, Iterator, Sequence
 from .config import Config
 from .fingerprint import config_fingerprint
 from .model import Finding, Severity
-from .runner import FileResult, lint_file, lint_paths
+from .runner import FileResult, lint_paths
 from .sources import STDIN, SourceError, decode, read_bytes
 
 FORMAT = 2  # 2: findings carry `fixable`
@@ -134,7 +134,7 @@ def lint_cached(paths: Sequence[str], config: Config, jobs: int | None, folder: 
         if hit:
             digest, result = cache.get(path)
             if result is None:  # a damaged entry, or the file changed since it was hashed
-                result = lint_file(path, config)
+                result = next(lint_paths([path], config, 1))
                 cache.put(path, digest, result)
         else:
             result = next(fresh)
