@@ -19,13 +19,12 @@ from .runner import FileResult
 
 def cross_file_findings(gathered: Mapping[str, Sequence[tuple[str, Any]]], config: Config) -> dict[str, list[Finding]]:
     """Every active cross-file rule's findings, by path, from what it collected: rule id -> [(path, value)]
-    for each file that has a value, in run order. A folder run keeps only these values (spool.py)."""
+    for each file that has a value, in run order (a folder run's spool.Gathered reads them from disk)."""
     extra: dict[str, list[Finding]] = defaultdict(list)
     for rule in config.rules:
         if rule.finish is None:
             continue
-        for path, line, column, end_line, end_column, message in rule.finish(list(gathered.get(rule.id, ())),
-                                                                              rule.options):
+        for path, line, column, end_line, end_column, message in rule.finish(gathered.get(rule.id, []), rule.options):
             extra[path].append(Finding(path, line, column, end_line, end_column, rule.id, rule.category,
                                        rule.severity, message))
     return extra

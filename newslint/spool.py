@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import dataclasses
 import pickle
-from collections import defaultdict
+from array import array
+from collections.abc import Sequence
 from typing import Any, Callable, Iterator
 
 from .model import Finding, Severity
@@ -28,16 +29,19 @@ def on_disk(files: int) -> bool:
 
 
 class Spool:
-    """Each result as it arrives, its cross-file data and source set apart, the rest on disk."""
+    """Each result as it arrives, on disk (or, for a short run, in a list), its cross-file values
+    and its text set apart: the values are read back for the cross-file step, the text dropped
+    unless the report shows it."""
 
     def __init__(self, keep_source: bool, on_disk: bool):
         self.keep_source, self.on_disk = keep_source, on_disk
-        self.gathered: dict[str, list[tuple[str, Any]]] = defaultdict(list)  # rule id -> [(path, value)]
+        self.gathered: dict[str, Gathered] = {}  # rule id -> every file's value, in run order
         self.notes: list[str] = []  # every file's errors and warnings, each distinct line once
         self._seen_notes: set[str] = set()
-        self._index: list[tuple[str, int, int]] = []  # path, offset, length (or position in _kept)
+        self._paths: list[str] = []  # the discovered paths' own strings: no copy
+        self._places = array("q")  # offset and length of each result in the file
         self._unread = 0
-        self._kept: list[FileResult] | None = None if on_disk else []
+        self._kept: list[Any] | None = None if on_disk else []
         self._file = _temporary() if on_disk else None
 
     def add(self, result: FileResult) -> None:
@@ -45,40 +49,50 @@ class Spool:
             if line not in self._seen_notes:  # a run-wide note (no grammar server) once, not once per file
                 self._seen_notes.add(line)
                 self.notes.append(line)
+        number = len(self._paths)
         for rule_id, value in result.collected.items():
-            self.gathered[rule_id].append((result.path, value))
+            self.gathered.setdefault(rule_id, Gathered(self)).add(number, self._put(value))
         self._unread += bool(result.errors)
-        result = dataclasses.replace(result, collected={}, source=result.source if self.keep_source else "")
+        self._paths.append(result.path)
+        self._places.extend(self._put(dataclasses.replace(
+            result, collected={}, source=result.source if self.keep_source else "")))
+
+    def _put(self, value: Any) -> tuple[int, int]:
         if self._kept is not None:
-            self._index.append((result.path, len(self._kept), 0))
-            self._kept.append(result)
-            return
-        data = pickle.dumps(result, pickle.HIGHEST_PROTOCOL)
-        self._index.append((result.path, self._file.tell(), len(data)))
+            self._kept.append(value)
+            return len(self._kept) - 1, 0
+        data = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
+        offset = self._file.seek(0, 2)  # the end: reading moves the position
         self._file.write(data)
+        return offset, len(data)
+
+    def _get(self, offset: int, length: int) -> Any:
+        if self._kept is not None:
+            return self._kept[offset]
+        self._file.seek(offset)
+        return pickle.loads(self._file.read(length))
 
     def __len__(self) -> int:
-        return len(self._index)
+        return len(self._paths)
 
     @property
     def unread(self) -> int:
         """How many files could not be linted."""
         return self._unread
 
+    def path(self, number: int) -> str:
+        return self._paths[number]
+
     def read(self, number: int) -> FileResult:
-        _, offset, length = self._index[number]
-        if self._kept is not None:
-            return self._kept[offset]
-        self._file.seek(offset)
-        return pickle.loads(self._file.read(length))
+        return self._get(self._places[2 * number], self._places[2 * number + 1])
 
     def in_path_order(self) -> list[list[int]]:
         """The results' numbers sorted by path, those of one path together (a path is linted once,
         but a caller may pass the same path twice)."""
         groups: list[list[int]] = []
         last = None
-        for number in sorted(range(len(self._index)), key=lambda n: self._index[n][0]):
-            path = self._index[number][0]
+        for number in sorted(range(len(self._paths)), key=self._paths.__getitem__):
+            path = self._paths[number]
             if path == last:
                 groups[-1].append(number)
             else:
@@ -89,6 +103,33 @@ class Spool:
     def close(self) -> None:
         if self._file is not None:
             self._file.close()
+
+
+class Gathered(Sequence):
+    """One cross-file rule's values, [(path, value)] in run order, read from the spool as the
+    rule's finish step walks them: the run keeps three numbers a file, not the values."""
+
+    def __init__(self, spool: Spool):
+        self._spool = spool
+        self._places = array("q")  # file number, offset, length
+
+    def add(self, number: int, place: tuple[int, int]) -> None:
+        self._places.extend((number, *place))
+
+    def __len__(self) -> int:
+        return len(self._places) // 3
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        if not -len(self) <= index < len(self):
+            raise IndexError(index)
+        index %= len(self)
+        number, offset, length = self._places[3 * index:3 * index + 3]
+        return self._spool.path(number), self._spool._get(offset, length)
+
+    def __iter__(self) -> Iterator[tuple[str, Any]]:
+        return (self[i] for i in range(len(self)))
 
 
 def _temporary():
