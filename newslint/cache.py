@@ -42,25 +42,48 @@ def _warn(message: str) -> None:
 
 
 class LintCache:
+    """The cache file of one config: an index of path -> (content hash, where its result is) in
+    memory, the results themselves read from the file when asked for and written to a temporary
+    file when put, so a run over 10,000 files holds none of them."""
+
     def __init__(self, folder: Path, key: str):
         self.folder, self.key = folder, key
         self.file = folder / f"lint-{key}.json"
-        self.entries: dict[str, Any] = self._load()
+        self._old: Any = None  # the cache file, kept open while its entries are read from it
+        self._new: Any = None  # this run's new entries (a temporary file)
+        self.entries: dict[str, tuple[Any, Any]] = self._load()  # path -> (hash, place of its result)
         self.changed = False
 
-    def _load(self) -> dict[str, Any]:
+    def _header(self) -> bytes:
+        return f'{{"newslint-cache":{FORMAT},"key":{json.dumps(self.key)},"files":{{\n'.encode("ascii")
+
+    def _load(self) -> dict[str, tuple[Any, Any]]:
         try:
-            data = json.loads(self.file.read_bytes())
+            handle = open(self.file, "rb")
         except (FileNotFoundError, NotADirectoryError):  # no cache yet (an unusable folder is reported on save)
             return {}
-        except (OSError, ValueError) as exc:
+        except OSError as exc:
             _warn(f"ignoring corrupt cache {self.file} ({type(exc).__name__}); rebuilding it")
             return {}
+        try:
+            if handle.readline() == self._header():
+                self._old = handle
+                return _indexed(handle)
+            handle.seek(0)
+            data = json.loads(handle.read())  # another layout (one line): read as a whole, as before
+        except (OSError, ValueError) as exc:
+            self._old = None
+            _warn(f"ignoring corrupt cache {self.file} ({type(exc).__name__}); rebuilding it")
+            return {}
+        finally:
+            if self._old is None:
+                handle.close()
         if not isinstance(data, dict) or data.get("newslint-cache") != FORMAT or data.get("key") != self.key \
                 or not isinstance(data.get("files"), dict):
             _warn(f"ignoring {self.file}: not a newslint cache of this version and config; rebuilding it")
             return {}
-        return data["files"]
+        return {p: (e.get("hash"), e.get("result")) if isinstance(e, dict) else (None, None)
+                for p, e in data["files"].items()}
 
     def probe(self, path: str) -> tuple[str, bool]:
         """(content hash, whether the cache holds an entry for that content); an empty hash when the file cannot be read."""
@@ -69,8 +92,7 @@ class LintCache:
         except SourceError:
             return "", False  # not cached: linting it says what is wrong
         digest = _digest(data)
-        entry = self.entries.get(path)
-        return digest, isinstance(entry, dict) and entry.get("hash") == digest
+        return digest, self.entries.get(path, (None, None))[0] == digest
 
     def get(self, path: str) -> tuple[str, FileResult | None]:
         """(content hash, the cached result or None); an empty hash when the file cannot be read."""
@@ -79,39 +101,104 @@ class LintCache:
         except SourceError:
             return "", None
         digest = _digest(data)
-        entry = self.entries.get(path)
-        if not isinstance(entry, dict) or entry.get("hash") != digest:
+        known, place = self.entries.get(path, (None, None))
+        if known != digest:
             return digest, None
         try:
-            result = decode_result(entry["result"])
+            result = decode_result(self._result(place))
             # The text as read is not stored: the bytes just hashed are the same file, for the reports that show it.
             return digest, dataclasses.replace(result, source=decode(data, path).text)
-        except (KeyError, TypeError, ValueError, IndexError, SourceError):
+        except (KeyError, TypeError, ValueError, IndexError, AttributeError, SourceError):
             return digest, None  # a damaged entry is linted again and replaced
+
+    def _result(self, place: Any) -> Any:
+        """A result's JSON value: read from its file (a place is (file, offset, length)), or as parsed."""
+        if not isinstance(place, tuple):
+            return place
+        handle, offset, length = place
+        handle.seek(offset)
+        return json.loads(handle.read(length))
 
     def put(self, path: str, digest: str, result: FileResult) -> None:
         if not digest or result.errors or any(w.startswith("newslint:") for w in result.warnings):
             return
         try:
-            self.entries[path] = {"hash": digest, "result": encode_result(result)}
+            data = json.dumps(encode_result(result), separators=(",", ":")).encode("ascii")  # names that are not UTF-8 stay escaped
         except TypeError:
             return  # a value JSON cannot hold faithfully: not cached
+        if self._new is None:
+            import tempfile  # here: a run that changes nothing never needs it
+
+            self._new = tempfile.TemporaryFile(prefix="newslint-cache-")
+        offset = self._new.seek(0, 2)
+        self._new.write(data)
+        self.entries[path] = (digest, (self._new, offset, len(data)))
         self.changed = True
 
     def save(self) -> None:
+        """One entry a line, so that the next run can index the file without reading its results;
+        still one JSON object, the layout an older newslint reads too."""
         if not self.changed:
+            self._close()
             return
-        self.entries = {p: e for p, e in self.entries.items() if os.path.exists(p)}
+        entries = {p: e for p, e in self.entries.items() if os.path.exists(p)}
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             (self.folder / ".gitignore").write_text("# created by newslint\n*\n")
             (self.folder / "CACHEDIR.TAG").write_text("Signature: 8a477f597d28d172789f06886806bc55\n# newslint cache\n")
             temporary = self.file.with_name(f".{self.file.name}.{os.getpid()}.tmp")
-            temporary.write_text(json.dumps({"newslint-cache": FORMAT, "key": self.key, "files": self.entries},
-                                            separators=(",", ":")), encoding="ascii")  # names that are not UTF-8 stay escaped
+            with open(temporary, "wb") as out:
+                out.write(self._header())
+                for number, (path, (digest, place)) in enumerate(entries.items()):
+                    result = json.dumps(place, separators=(",", ":")).encode("ascii") \
+                        if not isinstance(place, tuple) else self._bytes(place)
+                    out.write(b",\n" * bool(number) + _line(path, digest, result))
+                out.write(b"\n}}\n")
+            self._close()
             os.replace(temporary, self.file)
         except OSError as exc:
             _warn(f"cannot write the cache in {self.folder}: {exc.strerror or exc}")
+        finally:
+            self._close()
+
+    @staticmethod
+    def _bytes(place: tuple) -> bytes:
+        handle, offset, length = place
+        handle.seek(offset)
+        return handle.read(length)
+
+    def _close(self) -> None:
+        for handle in (self._old, self._new):
+            if handle is not None:
+                handle.close()
+        self._old = self._new = None
+
+
+def _line(path: str, digest: Any, result: bytes) -> bytes:
+    return f'{json.dumps(path)}:{{"hash":{json.dumps(digest)},"result":'.encode("ascii") + result + b"}"
+
+
+def _indexed(handle: Any) -> dict[str, tuple[Any, Any]]:
+    """path -> (hash, (handle, offset, length) of the result) for each entry line after the header;
+    ValueError when a line is not one this module writes (a damaged file)."""
+    decoder, entries = json.JSONDecoder(), {}
+    offset = handle.tell()
+    for raw in iter(handle.readline, b""):
+        line = raw.rstrip(b"\n").rstrip(b",")
+        if line in (b"", b"}}"):
+            offset += len(raw)
+            continue
+        text = line.decode("ascii")
+        path, end = decoder.raw_decode(text)
+        if not text.startswith(':{"hash":', end):
+            raise ValueError("not a cache entry")
+        digest, end = decoder.raw_decode(text, end + 9)
+        if not text.startswith(',"result":', end) or not text.endswith("}"):
+            raise ValueError("not a cache entry")
+        start = end + 10
+        entries[path] = (digest, (handle, offset + start, len(line) - 1 - start))
+        offset += len(raw)
+    return entries
 
 
 def _digest(data: bytes) -> str:

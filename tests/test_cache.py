@@ -130,3 +130,20 @@ def test_the_cached_command_line_in_a_subprocess_reports_what_the_uncached_one_d
     first, second, bare = cli(), cli(), cli("--no-cache")
     assert first.returncode == second.returncode == bare.returncode == 1
     assert first.stdout == second.stdout == bare.stdout and "cross-file-boilerplate" in first.stdout
+
+
+def test_a_cache_written_on_one_line_by_an_earlier_version_is_read_and_rewritten_a_line_an_entry(project, linted, capsys):
+    first, _ = run(capsys)
+    (cache_file,) = (project / ".newslint_cache").glob("lint-*.json")
+    data = json.loads(cache_file.read_text())
+    assert cache_file.read_text().count("\n") == len(data["files"]) + 2  # a header, an entry a line, the end
+    cache_file.write_text(json.dumps(data, separators=(",", ":")), encoding="ascii")  # the earlier layout
+    linted.clear()
+    assert run(capsys) == (first, "") and linted == []
+    (project / "articles" / "a1.txt").write_text("An edited story.\n" + ARTICLE)
+    edited, _ = run(capsys)
+    assert linted == ["articles/a1.txt"] and edited == run(capsys, "--no-cache")[0]
+    rewritten = json.loads(cache_file.read_text())
+    assert rewritten["files"].keys() == data["files"].keys() and cache_file.read_text().count("\n") == 8
+    assert {p: e for p, e in rewritten["files"].items() if p != "articles/a1.txt"} == \
+        {p: e for p, e in data["files"].items() if p != "articles/a1.txt"}
