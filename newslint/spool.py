@@ -41,8 +41,8 @@ class Spool:
         self._paths: list[str] = []  # the discovered paths' own strings: no copy
         self._places = array("q")  # offset and length of each result in the file
         self._unread = 0
-        self._kept: list[Any] | None = None if on_disk else []
         self._file = _temporary() if on_disk else None
+        self._kept: list[Any] | None = None if self._file is not None else []
 
     def add(self, result: FileResult) -> None:
         for line in result.errors + result.warnings:
@@ -133,9 +133,14 @@ class Gathered(Sequence):
 
 
 def _temporary():
+    """A temporary file, removed when closed (or when the process ends); None when none can be made
+    (no writable temporary folder): the run then keeps its results in memory, as a short run does."""
     import tempfile  # here: a run of a few files never needs it
 
-    return tempfile.TemporaryFile(prefix="newslint-results-")
+    try:
+        return tempfile.TemporaryFile(prefix="newslint-results-")
+    except OSError:
+        return None
 
 
 class Results:

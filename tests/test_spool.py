@@ -131,3 +131,9 @@ def test_the_lint_step_yields_each_result_before_linting_the_next_file(tmp_path,
         (tmp_path / path).unlink()  # too late for the first, in time for the others
     assert not first.errors and first.findings
     assert [bool(r.errors) for r in results] == [True, True, True]
+
+
+def test_without_a_writable_temporary_folder_the_run_keeps_its_results_in_memory(folder, capsys, monkeypatch, tmp_path):
+    expected = report(capsys, monkeypatch, 10_000, "--format", "json")
+    monkeypatch.setattr("tempfile.tempdir", str(tmp_path / "missing"))
+    assert report(capsys, monkeypatch, 1, "--format", "json") == expected
