@@ -44,7 +44,7 @@ def report(capsys, monkeypatch, on_disk_from: int, *args: str, paths=(".",)) -> 
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
-@pytest.mark.parametrize("options", [(), ("--min-severity", "warning"), ("--show-source",)])
+@pytest.mark.parametrize("options", [(), ("--min-severity", "warning", "--show-source")])
 def test_a_report_read_back_from_disk_is_the_one_held_in_memory(folder, capsys, monkeypatch, fmt, options):
     in_memory = report(capsys, monkeypatch, 10_000, "--format", fmt, *options)
     on_disk = report(capsys, monkeypatch, 1, "--format", fmt, *options)
