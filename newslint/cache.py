@@ -51,13 +51,15 @@ class LintCache:
         self.file = folder / f"lint-{key}.json"
         self._old: Any = None  # the cache file, kept open while its entries are read from it
         self._new: Any = None  # this run's new entries (a temporary file)
-        self.entries: dict[str, tuple[Any, Any]] = self._load()  # path -> (hash, place of its result)
+        # path -> (hash, where, length): the result at offset `where` of the cache file, or at ~where
+        # (where < 0) of this run's file; with length None, `where` is the result itself (parsed).
+        self.entries: dict[str, tuple[Any, Any, int | None]] = self._load()
         self.changed = False
 
     def _header(self) -> bytes:
         return f'{{"newslint-cache":{FORMAT},"key":{json.dumps(self.key)},"files":{{\n'.encode("ascii")
 
-    def _load(self) -> dict[str, tuple[Any, Any]]:
+    def _load(self) -> dict[str, tuple[Any, Any, int | None]]:
         try:
             handle = open(self.file, "rb")
         except (FileNotFoundError, NotADirectoryError):  # no cache yet (an unusable folder is reported on save)
@@ -82,7 +84,7 @@ class LintCache:
                 or not isinstance(data.get("files"), dict):
             _warn(f"ignoring {self.file}: not a newslint cache of this version and config; rebuilding it")
             return {}
-        return {p: (e.get("hash"), e.get("result")) if isinstance(e, dict) else (None, None)
+        return {p: (e.get("hash"), e.get("result"), None) if isinstance(e, dict) else _NO_ENTRY
                 for p, e in data["files"].items()}
 
     def probe(self, path: str) -> tuple[str, bool]:
@@ -92,7 +94,7 @@ class LintCache:
         except SourceError:
             return "", False  # not cached: linting it says what is wrong
         digest = _digest(data)
-        return digest, self.entries.get(path, (None, None))[0] == digest
+        return digest, self.entries.get(path, _NO_ENTRY)[0] == digest
 
     def get(self, path: str) -> tuple[str, FileResult | None]:
         """(content hash, the cached result or None); an empty hash when the file cannot be read."""
@@ -101,23 +103,15 @@ class LintCache:
         except SourceError:
             return "", None
         digest = _digest(data)
-        known, place = self.entries.get(path, (None, None))
+        known, where, length = self.entries.get(path, _NO_ENTRY)
         if known != digest:
             return digest, None
         try:
-            result = decode_result(self._result(place))
+            result = decode_result(where if length is None else json.loads(self._bytes(where, length)))
             # The text as read is not stored: the bytes just hashed are the same file, for the reports that show it.
             return digest, dataclasses.replace(result, source=decode(data, path).text)
         except (KeyError, TypeError, ValueError, IndexError, AttributeError, SourceError):
             return digest, None  # a damaged entry is linted again and replaced
-
-    def _result(self, place: Any) -> Any:
-        """A result's JSON value: read from its file (a place is (file, offset, length)), or as parsed."""
-        if not isinstance(place, tuple):
-            return place
-        handle, offset, length = place
-        handle.seek(offset)
-        return json.loads(handle.read(length))
 
     def put(self, path: str, digest: str, result: FileResult) -> None:
         if not digest or result.errors or any(w.startswith("newslint:") for w in result.warnings):
@@ -132,7 +126,7 @@ class LintCache:
             self._new = tempfile.TemporaryFile(prefix="newslint-cache-")
         offset = self._new.seek(0, 2)
         self._new.write(data)
-        self.entries[path] = (digest, (self._new, offset, len(data)))
+        self.entries[path] = (digest, ~offset, len(data))
         self.changed = True
 
     def save(self) -> None:
@@ -149,9 +143,9 @@ class LintCache:
             temporary = self.file.with_name(f".{self.file.name}.{os.getpid()}.tmp")
             with open(temporary, "wb") as out:
                 out.write(self._header())
-                for number, (path, (digest, place)) in enumerate(entries.items()):
-                    result = json.dumps(place, separators=(",", ":")).encode("ascii") \
-                        if not isinstance(place, tuple) else self._bytes(place)
+                for number, (path, (digest, where, length)) in enumerate(entries.items()):
+                    result = json.dumps(where, separators=(",", ":")).encode("ascii") \
+                        if length is None else self._bytes(where, length)
                     out.write(b",\n" * bool(number) + _line(path, digest, result))
                 out.write(b"\n}}\n")
             self._close()
@@ -161,9 +155,8 @@ class LintCache:
         finally:
             self._close()
 
-    @staticmethod
-    def _bytes(place: tuple) -> bytes:
-        handle, offset, length = place
+    def _bytes(self, where: int, length: int) -> bytes:
+        handle, offset = (self._old, where) if where >= 0 else (self._new, ~where)
         handle.seek(offset)
         return handle.read(length)
 
@@ -174,12 +167,15 @@ class LintCache:
         self._old = self._new = None
 
 
+_NO_ENTRY = (None, None, None)
+
+
 def _line(path: str, digest: Any, result: bytes) -> bytes:
     return f'{json.dumps(path)}:{{"hash":{json.dumps(digest)},"result":'.encode("ascii") + result + b"}"
 
 
-def _indexed(handle: Any) -> dict[str, tuple[Any, Any]]:
-    """path -> (hash, (handle, offset, length) of the result) for each entry line after the header;
+def _indexed(handle: Any) -> dict[str, tuple[Any, Any, int | None]]:
+    """path -> (hash, offset, length of the result) for each entry line after the header;
     ValueError when a line is not one this module writes (a damaged file)."""
     decoder, entries = json.JSONDecoder(), {}
     offset = handle.tell()
@@ -196,7 +192,7 @@ def _indexed(handle: Any) -> dict[str, tuple[Any, Any]]:
         if not text.startswith(',"result":', end) or not text.endswith("}"):
             raise ValueError("not a cache entry")
         start = end + 10
-        entries[path] = (digest, (handle, offset + start, len(line) - 1 - start))
+        entries[path] = (digest, offset + start, len(line) - 1 - start)
         offset += len(raw)
     return entries
 
@@ -212,13 +208,13 @@ def lint_cached(paths: Sequence[str], config: Config, jobs: int | None, folder: 
     The files are hashed first, to send only the changed ones to the workers; a cached result is
     read when its turn comes, so the run holds no result the reporter has not asked for yet."""
     cache = LintCache(folder, config_fingerprint(config))
-    probed: dict[str, tuple[str, bool]] = {p: cache.probe(p) for p in paths if p != STDIN}
-    missing = [p for p in paths if p == STDIN or not probed[p][1]]
+    # For each path: None when the cache holds its content (read again when its turn comes), else
+    # its hash to store the new result under ("" when it cannot be read): one pointer a cached file.
+    hashes = [_unless_cached(cache, p) for p in paths]
+    missing = [p for p, digest in zip(paths, hashes) if digest is not None]
     fresh: Iterator[FileResult] = iter(progress(lint_paths(missing, config, jobs), len(missing)))
-    for path in paths:
-        digest, hit = probed.get(path, ("", False))
-        result = None
-        if hit:
+    for path, digest in zip(paths, hashes):
+        if digest is None:
             digest, result = cache.get(path)
             if result is None:  # a damaged entry, or the file changed since it was hashed
                 result = next(lint_paths([path], config, 1))
@@ -229,6 +225,13 @@ def lint_cached(paths: Sequence[str], config: Config, jobs: int | None, folder: 
                 cache.put(path, digest, result)
         yield result
     cache.save()
+
+
+def _unless_cached(cache: LintCache, path: str) -> str | None:
+    if path == STDIN:
+        return ""
+    digest, hit = cache.probe(path)
+    return None if hit else digest
 
 
 def lint_files(paths: Sequence[str], config: Config, jobs: int | None, use_cache: bool = True,
