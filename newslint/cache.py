@@ -109,7 +109,9 @@ class LintCache:
         try:
             result = decode_result(where if length is None else json.loads(self._bytes(where, length)))
             # The text as read is not stored: the bytes just hashed are the same file, for the reports that show it.
-            return digest, dataclasses.replace(result, source=decode(data, path).text)
+            # The caller's path string rather than the entry's equal copy: a folder run keeps one a file.
+            return digest, dataclasses.replace(result, path=path if result.path == path else result.path,
+                                               source=decode(data, path).text)
         except (KeyError, TypeError, ValueError, IndexError, AttributeError, SourceError):
             return digest, None  # a damaged entry is linted again and replaced
 
