@@ -137,3 +137,60 @@ def test_without_a_writable_temporary_folder_the_run_keeps_its_results_in_memory
     expected = report(capsys, monkeypatch, 10_000, "--format", "json")
     monkeypatch.setattr("tempfile.tempdir", str(tmp_path / "missing"))
     assert report(capsys, monkeypatch, 1, "--format", "json") == expected
+
+
+def _open_in(pid: int, folder) -> bool:
+    """Whether the process holds a file of `folder` open (a temporary file without a name shows as
+    the folder's path in /proc)."""
+    import os
+
+    try:
+        fds = os.listdir(f"/proc/{pid}/fd")
+    except OSError:
+        return False
+    for fd in fds:
+        try:
+            if os.readlink(f"/proc/{pid}/fd/{fd}").startswith(str(folder) + "/"):
+                return True
+        except OSError:
+            continue
+    return False
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("ending", ["normal", "error", "SIGTERM", "SIGINT"])
+def test_the_console_script_leaves_no_temporary_file_behind(tmp_path, ending):
+    # The console script ends with os._exit (launch.py): the spool and the cache's file of new
+    # results must be gone however the run ends, the report written, refused or cut short.
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+    from pathlib import Path
+
+    script = Path(sys.executable).with_name("newslint")
+    assert script.exists(), "the console script is installed beside the interpreter"
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    for number in range(250):  # over spool.ON_DISK_FROM: the results go to a temporary file
+        (articles / f"{number:03d}.txt").write_text(
+            f"Story {number} begins here, and the the minister will fulfill with aides.\n\n{CHROME}\n" * 20)
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    env = {**os.environ, "TMPDIR": str(temporary)}
+    out = open(os.devnull if ending != "error" else "/dev/full", "wb")
+    with out:
+        child = subprocess.Popen([str(script), "--jobs", "1", "articles"], cwd=tmp_path, env=env, stdout=out,
+                                 stderr=subprocess.PIPE)
+        if ending.startswith("SIG"):
+            deadline = time.monotonic() + 60
+            while not _open_in(child.pid, temporary) and child.poll() is None and time.monotonic() < deadline:
+                time.sleep(0.01)
+            assert child.poll() is None, "the run ended before it opened its temporary files"
+            child.send_signal(getattr(signal, ending))
+        _, err = child.communicate(timeout=120)
+    expected = {"normal": 1, "error": 2, "SIGTERM": -signal.SIGTERM, "SIGINT": 130}[ending]
+    assert child.returncode == expected, err
+    assert b"Traceback" not in err
+    assert list(temporary.iterdir()) == []
