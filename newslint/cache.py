@@ -32,10 +32,43 @@ OPEN_BUCKETS = 64  # bucket files kept open for reading at once (a few file desc
 ENV = "NEWSLINT_CACHE_DIR"
 DEFAULT_FOLDER = ".newslint_cache"
 
-# path -> (hash, where, length): the result at offset `where` of its bucket file, or at ~where (where < 0)
-# of this run's file of new results.
-Place = tuple[Any, int, int]
-_NO_ENTRY: Place = (None, 0, 0)
+
+
+class Index:
+    """A bucket's entries: for each path its content hash and where its result is, at offset
+    `where` of the bucket file, or at ~where (where < 0) of this run's file of new results. Kept
+    in flat arrays, a path's number in them the one object an entry adds to its path string: a
+    10,000-file run holds every entry's index (about 130 bytes an entry, a third of tuples')."""
+
+    def __init__(self):
+        self.numbers: dict[str, int] = {}
+        self.places = array("q")  # where, length, for each number
+        self.digests = bytearray()  # 16 bytes for each number
+
+    def add(self, path: str, digest: str, where: int, length: int) -> None:
+        number = self.numbers.setdefault(path, len(self.numbers))
+        if number * 2 == len(self.places):
+            self.places.extend((where, length))
+            self.digests += bytes.fromhex(digest)
+        else:
+            self.places[2 * number:2 * number + 2] = array("q", (where, length))
+            self.digests[16 * number:16 * number + 16] = bytes.fromhex(digest)
+
+    def find(self, path: str, digest: str) -> tuple[int, int] | None:
+        """(where, length) of the path's result if it was stored for that content."""
+        number = self.numbers.get(path)
+        if number is None or self.digests[16 * number:16 * number + 16] != bytes.fromhex(digest):
+            return None
+        return self.places[2 * number], self.places[2 * number + 1]
+
+    def adopt(self, path: str) -> None:
+        """Key the entry by the caller's path string (a folder run keeps it anyway), freeing the copy read from the file."""
+        self.numbers[path] = self.numbers.pop(path)
+
+    def items(self) -> Iterator[tuple[str, str, int, int]]:
+        for path, number in self.numbers.items():
+            yield (path, self.digests[16 * number:16 * number + 16].hex(),
+                   self.places[2 * number], self.places[2 * number + 1])
 
 
 def cache_folder(config: Config, given: str | None = None) -> Path:
@@ -61,7 +94,7 @@ class LintCache:
 
     def __init__(self, folder: Path, key: str):
         self.folder, self.key = folder, key
-        self.index: dict[str, dict[str, Place]] = {}
+        self.index: dict[str, Index] = {}
         self.handles: dict[str, Any] = {}  # bucket -> its open file, least recently read first
         self.stamps: dict[str, tuple[int, int, int]] = {}  # bucket -> the indexed file's identity
         self.dirty: set[str] = set()
@@ -74,7 +107,7 @@ class LintCache:
     def _header(self) -> bytes:
         return f'{{"newslint-cache":{FORMAT},"key":{json.dumps(self.key)},"files":{{\n'.encode("ascii")
 
-    def _entries(self, path: str) -> tuple[str, dict[str, Place]]:
+    def _entries(self, path: str) -> tuple[str, Index]:
         bucket = blake2b(os.fsencode(path), digest_size=2).hexdigest()[:BUCKET_DIGITS]
         if bucket not in self.index:
             self.index[bucket], handle = self._load(self.file(bucket))
@@ -83,15 +116,15 @@ class LintCache:
                 self._keep(bucket, handle)
         return bucket, self.index[bucket]
 
-    def _load(self, file: Path) -> tuple[dict[str, Place], Any]:
+    def _load(self, file: Path) -> tuple[Index, Any]:
         """The bucket's index and its file, open; ({}, None) when there is none or it is damaged."""
         try:
             handle = open(file, "rb")
         except (FileNotFoundError, NotADirectoryError):  # no cache yet (an unusable folder is reported on save)
-            return {}, None
+            return Index(), None
         except OSError as exc:
             self._warn(f"ignoring corrupt cache {file} ({type(exc).__name__}); rebuilding it")
-            return {}, None
+            return Index(), None
         try:
             first = handle.readline()
             if first == self._header():
@@ -101,7 +134,7 @@ class LintCache:
         except (OSError, ValueError) as exc:
             self._warn(f"ignoring corrupt cache {file} ({type(exc).__name__}); rebuilding it")
         handle.close()
-        return {}, None
+        return Index(), None
 
     def _warn(self, message: str) -> None:
         if not self.warned:
@@ -115,7 +148,11 @@ class LintCache:
         except SourceError:
             return "", False  # not cached: linting it says what is wrong
         digest = _digest(data)
-        return digest, self._entries(path)[1].get(path, _NO_ENTRY)[0] == digest
+        entries = self._entries(path)[1]
+        if entries.find(path, digest) is None:
+            return digest, False
+        entries.adopt(path)
+        return digest, True
 
     def get(self, path: str) -> tuple[str, FileResult | None]:
         """(content hash, the cached result or None); an empty hash when the file cannot be read."""
@@ -125,11 +162,11 @@ class LintCache:
             return "", None
         digest = _digest(data)
         bucket, entries = self._entries(path)
-        known, where, length = entries.get(path, _NO_ENTRY)
-        if known != digest:
+        place = entries.find(path, digest)
+        if place is None:
             return digest, None
         try:
-            result = decode_result(json.loads(self._bytes(bucket, where, length)))
+            result = decode_result(json.loads(self._bytes(bucket, *place)))
             # The text as read is not stored: the bytes just hashed are the same file, for the reports that show it.
             # The caller's path string rather than the entry's equal copy: a folder run keeps one a file.
             return digest, dataclasses.replace(result, path=path if result.path == path else result.path,
@@ -151,7 +188,7 @@ class LintCache:
         offset = self._new.seek(0, 2)
         self._new.write(data)
         bucket, entries = self._entries(path)
-        entries[path] = (digest, ~offset, len(data))
+        entries.add(path, digest, ~offset, len(data))
         self.dirty.add(bucket)
 
     def save(self) -> None:
@@ -176,7 +213,7 @@ class LintCache:
         with open(temporary, "wb") as out:
             out.write(self._header())
             number = 0
-            for path, (digest, where, length) in self.index[bucket].items():
+            for path, digest, where, length in self.index[bucket].items():
                 if not os.path.exists(path):
                     continue
                 try:
@@ -237,10 +274,10 @@ def _line(path: str, digest: Any, result: bytes) -> bytes:
     return f'{json.dumps(path)}:{{"hash":{json.dumps(digest)},"result":'.encode("ascii") + result + b"}"
 
 
-def _indexed(handle: Any) -> dict[str, Place]:
+def _indexed(handle: Any) -> Index:
     """path -> (hash, offset, length of the result) for each entry line after the header;
     ValueError when a line is not one this module writes (a damaged file)."""
-    decoder, entries = json.JSONDecoder(), {}
+    decoder, entries = json.JSONDecoder(), Index()
     offset = handle.tell()
     for raw in iter(handle.readline, b""):
         line = raw.rstrip(b"\n").rstrip(b",")
@@ -255,7 +292,9 @@ def _indexed(handle: Any) -> dict[str, Place]:
         if not text.startswith(',"result":', end) or not text.endswith("}"):
             raise ValueError("not a cache entry")
         start = end + 10
-        entries[path] = (digest, offset + start, len(line) - 1 - start)
+        if not isinstance(path, str) or not isinstance(digest, str) or len(digest) != 32:
+            raise ValueError("not a cache entry")
+        entries.add(path, digest, offset + start, len(line) - 1 - start)
         offset += len(raw)
     return entries
 
