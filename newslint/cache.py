@@ -280,21 +280,25 @@ def _indexed(handle: Any) -> Index:
     decoder, entries = json.JSONDecoder(), Index()
     offset = handle.tell()
     for raw in iter(handle.readline, b""):
-        line = raw.rstrip(b"\n").rstrip(b",")
-        if line in (b"", b"}}"):
+        # Only the line's head (path and hash) is decoded: the result, most of the line, is read when
+        # used. `,"result":` cannot occur inside the JSON-escaped path, whose quotes are escaped.
+        cut = raw.find(b',"result":')
+        if cut < 0:
+            if raw.rstrip(b"\n") not in (b"", b"}}"):
+                raise ValueError("not a cache entry")
             offset += len(raw)
             continue
-        text = line.decode("ascii")
-        path, end = decoder.raw_decode(text)
-        if not text.startswith(':{"hash":', end):
+        end_of_line = len(raw) - raw.endswith(b"\n")
+        end_of_line -= raw.startswith(b",", end_of_line - 1)
+        head = raw[:cut].decode("ascii")
+        path, end = decoder.raw_decode(head)
+        if not head.startswith(':{"hash":', end) or not raw.startswith(b"}", end_of_line - 1):
             raise ValueError("not a cache entry")
-        digest, end = decoder.raw_decode(text, end + 9)
-        if not text.startswith(',"result":', end) or not text.endswith("}"):
+        digest, end = decoder.raw_decode(head, end + 9)
+        if end != len(head) or not isinstance(path, str) or not isinstance(digest, str) or len(digest) != 32:
             raise ValueError("not a cache entry")
-        start = end + 10
-        if not isinstance(path, str) or not isinstance(digest, str) or len(digest) != 32:
-            raise ValueError("not a cache entry")
-        entries.add(path, digest, offset + start, len(line) - 1 - start)
+        start = cut + 10
+        entries.add(path, digest, offset + start, end_of_line - 1 - start)
         offset += len(raw)
     return entries
 
