@@ -76,7 +76,7 @@ def main() -> None:
         cold, warm = figures["first run (fills the cache)"], figures["second run, nothing changed"]
         print(f"warm/cold: {warm[0] / cold[0]:.3f} wall, {warm[1] / cold[1]:.3f} CPU; "
               f"reports identical: {'yes' if len(reports) == 1 else 'NO'}")
-        stored = list((Path(scratch) / ".newslint_cache").glob("lint-*.json"))  # one file, or buckets (FORMAT 3)
+        stored = list((Path(scratch) / ".newslint_cache").glob("lint-*.json"))  # one file, or buckets (FORMAT 3 and 4)
         print(f"cache: {sum(p.stat().st_size for p in stored) / 1e6:.1f} MB in {len(stored)} files")
 
 

@@ -16,7 +16,7 @@ import os
 import zlib
 from collections import Counter
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any, Callable, Sequence
 
 from .document import Document
 from .model import Finding
@@ -109,9 +109,15 @@ def load(baseline_path: str) -> Counter:
 
 def apply(results: Sequence[Any], baseline_path: str) -> list[Any]:
     """The results without the findings the baseline records."""
+    return list(map(absorber(baseline_path), results))
+
+
+def absorber(baseline_path: str) -> Callable[[Any], Any]:
+    """A function that takes a result's findings the baseline records out of it; called on each
+    result in run order (each recorded finding absorbs one, in that order)."""
     known = load(baseline_path)
     folder = Path(baseline_path).resolve().parent
-    return [dataclasses.replace(r, findings=absorb(r.findings, known, folder)) for r in results]
+    return lambda result: dataclasses.replace(result, findings=absorb(result.findings, known, folder))
 
 
 def absorb(findings: Sequence[Finding], known: Counter, folder: Path) -> tuple[Finding, ...]:

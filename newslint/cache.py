@@ -3,9 +3,11 @@
 JSON files per config fingerprint (newslint/fingerprint.py; up to 256, by a hash of the path) in
 the cache folder: `--cache-dir`, else $NEWSLINT_CACHE_DIR, else `.newslint_cache/` beside the
 config file (or in the current folder when there is none). They map each path to its content
-hash and its whole result before the cross-file step, the collected per-file data included, so cross-file rules see the same
-values with or without it. A corrupt or foreign file is ignored with one warning and rewritten;
-a result that depends on the run's environment (a rule that could not run) is never stored.
+hash and its whole result before the cross-file step, the collected per-file data included, so
+cross-file rules see the same values with or without it; one entry a line, so that a run indexes
+a file without parsing its results and reads each result when its turn comes. A corrupt or
+foreign file is ignored with one warning and rewritten; a result that depends on the run's
+environment (a rule that could not run) is never stored.
 """
 from __future__ import annotations
 
@@ -24,10 +26,49 @@ from .model import Finding, Severity
 from .runner import FileResult, lint_paths
 from .sources import STDIN, SourceError, decode, read_bytes
 
-FORMAT = 3  # 2: findings carry `fixable`; 3: in buckets by path
+FORMAT = 4  # 2: findings carry `fixable`; 3: in buckets by path; 4: a bucket holds one entry a line
 BUCKET_DIGITS = 2  # 256 bucket files per config fingerprint
+OPEN_BUCKETS = 64  # bucket files kept open for reading at once (a few file descriptors, wherever the limit is)
 ENV = "NEWSLINT_CACHE_DIR"
 DEFAULT_FOLDER = ".newslint_cache"
+
+
+
+class Index:
+    """A bucket's entries: for each path its content hash and where its result is, at offset
+    `where` of the bucket file, or at ~where (where < 0) of this run's file of new results. Kept
+    in flat arrays, a path's number in them the one object an entry adds to its path string: a
+    10,000-file run holds every entry's index (about 130 bytes an entry, a third of tuples')."""
+
+    def __init__(self):
+        self.numbers: dict[str, int] = {}
+        self.places = array("q")  # where, length, for each number
+        self.digests = bytearray()  # 16 bytes for each number
+
+    def add(self, path: str, digest: str, where: int, length: int) -> None:
+        number = self.numbers.setdefault(path, len(self.numbers))
+        if number * 2 == len(self.places):
+            self.places.extend((where, length))
+            self.digests += bytes.fromhex(digest)
+        else:
+            self.places[2 * number:2 * number + 2] = array("q", (where, length))
+            self.digests[16 * number:16 * number + 16] = bytes.fromhex(digest)
+
+    def find(self, path: str, digest: str) -> tuple[int, int] | None:
+        """(where, length) of the path's result if it was stored for that content."""
+        number = self.numbers.get(path)
+        if number is None or self.digests[16 * number:16 * number + 16] != bytes.fromhex(digest):
+            return None
+        return self.places[2 * number], self.places[2 * number + 1]
+
+    def adopt(self, path: str) -> None:
+        """Key the entry by the caller's path string (a folder run keeps it anyway), freeing the copy read from the file."""
+        self.numbers[path] = self.numbers.pop(path)
+
+    def items(self) -> Iterator[tuple[str, str, int, int]]:
+        for path, number in self.numbers.items():
+            yield (path, self.digests[16 * number:16 * number + 16].hex(),
+                   self.places[2 * number], self.places[2 * number + 1])
 
 
 def cache_folder(config: Config, given: str | None = None) -> Path:
@@ -43,120 +84,270 @@ def _warn(message: str) -> None:
 
 
 class LintCache:
-    """The entries of one config fingerprint, in BUCKETS files by a hash of the path
-    (`lint-<key>-<bucket>.json`), each read when a path in it is first asked for and written once
-    at the end if it changed: a pre-commit run over a few files reads and writes a few small files,
-    however many files the folder's earlier runs stored (one file for all of them grew with the
-    repository: 8.9 MB for 10,000 articles, read and written again on every commit)."""
+    """The entries of one config fingerprint, in up to 256 files by a hash of the path
+    (`lint-<key>-<bucket>.json`), each indexed when a path in it is first asked for and rewritten
+    once at the end if it changed: a pre-commit run over a few files reads and writes a few small
+    files, however many the folder's earlier runs stored. A bucket's index holds each path's hash and
+    the place of its result in the file, which stays open (up to OPEN_BUCKETS at once) to read the
+    result when asked for; results put during the run go to one temporary file. So a run over 10,000
+    files holds no result, cached or new, that the reporter has not asked for."""
 
     def __init__(self, folder: Path, key: str):
         self.folder, self.key = folder, key
-        self.buckets: dict[str, dict[str, Any]] = {}
+        self.index: dict[str, Index] = {}
+        self.handles: dict[str, Any] = {}  # bucket -> its open file, least recently read first
+        self.stamps: dict[str, tuple[int, int, int]] = {}  # bucket -> the indexed file's identity
         self.dirty: set[str] = set()
         self.warned = False  # one warning per run for damaged files, however many
+        self._new: Any = None  # this run's new results (a temporary file without a name)
 
     def file(self, bucket: str) -> Path:
         return self.folder / f"lint-{self.key}-{bucket}.json"
 
-    def _entries(self, path: str) -> tuple[str, dict[str, Any]]:
-        bucket = blake2b(os.fsencode(path), digest_size=2).hexdigest()[:BUCKET_DIGITS]
-        if bucket not in self.buckets:
-            self.buckets[bucket] = self._load(self.file(bucket))
-        return bucket, self.buckets[bucket]
+    def _header(self) -> bytes:
+        return f'{{"newslint-cache":{FORMAT},"key":{json.dumps(self.key)},"files":{{\n'.encode("ascii")
 
-    def _load(self, file: Path) -> dict[str, Any]:
+    def _entries(self, path: str) -> tuple[str, Index]:
+        bucket = blake2b(os.fsencode(path), digest_size=2).hexdigest()[:BUCKET_DIGITS]
+        if bucket not in self.index:
+            self.index[bucket], handle = self._load(self.file(bucket))
+            if handle is not None:
+                self.stamps[bucket] = _stamp(handle)
+                self._keep(bucket, handle)
+        return bucket, self.index[bucket]
+
+    def _load(self, file: Path) -> tuple[Index, Any]:
+        """The bucket's index and its file, open; ({}, None) when there is none or it is damaged."""
         try:
-            data = json.loads(file.read_bytes())
+            handle = open(file, "rb")
         except (FileNotFoundError, NotADirectoryError):  # no cache yet (an unusable folder is reported on save)
-            return {}
+            return Index(), None
+        except OSError as exc:
+            self._warn(f"ignoring corrupt cache {file} ({type(exc).__name__}); rebuilding it")
+            return Index(), None
+        try:
+            first = handle.readline()
+            if first == self._header():
+                return _indexed(handle), handle
+            json.loads(first + handle.read())  # another layout (an earlier version's) or a damaged file
+            self._warn(f"ignoring {file}: not a newslint cache of this version and config; rebuilding it")
         except (OSError, ValueError) as exc:
             self._warn(f"ignoring corrupt cache {file} ({type(exc).__name__}); rebuilding it")
-            return {}
-        if not isinstance(data, dict) or data.get("newslint-cache") != FORMAT or data.get("key") != self.key \
-                or not isinstance(data.get("files"), dict):
-            self._warn(f"ignoring {file}: not a newslint cache of this version and config; rebuilding it")
-            return {}
-        return data["files"]
+        handle.close()
+        return Index(), None
 
     def _warn(self, message: str) -> None:
         if not self.warned:
             self.warned = True
             _warn(message)
 
-    def get(self, path: str) -> tuple[str, FileResult | None]:
-        """(content hash, the cached result or None); an empty hash when the file cannot be read."""
+    def probe(self, path: str) -> tuple[str, bool]:
+        """(content hash, whether the cache holds an entry for that content); an empty hash when the file cannot be read."""
         try:
             data = read_bytes(path)  # a named pipe is refused, not opened: it would block
         except SourceError:
-            return "", None  # not cached: linting it says what is wrong
-        digest = blake2b(data, digest_size=16).hexdigest()
-        entry = self._entries(path)[1].get(path)
-        if not isinstance(entry, dict) or entry.get("hash") != digest:
+            return "", False  # not cached: linting it says what is wrong
+        digest = _digest(data)
+        entries = self._entries(path)[1]
+        if entries.find(path, digest) is None:
+            return digest, False
+        entries.adopt(path)
+        return digest, True
+
+    def get(self, path: str) -> tuple[str, FileResult | None]:
+        """(content hash, the cached result or None); an empty hash when the file cannot be read."""
+        try:
+            data = read_bytes(path)
+        except SourceError:
+            return "", None
+        digest = _digest(data)
+        bucket, entries = self._entries(path)
+        place = entries.find(path, digest)
+        if place is None:
             return digest, None
         try:
-            result = decode_result(entry["result"])
+            result = decode_result(json.loads(self._bytes(bucket, *place)))
             # The text as read is not stored: the bytes just hashed are the same file, for the reports that show it.
-            return digest, dataclasses.replace(result, source=decode(data, path).text)
-        except (KeyError, TypeError, ValueError, IndexError, SourceError):
-            return digest, None  # a damaged entry is linted again and replaced
+            # The caller's path string rather than the entry's equal copy: a folder run keeps one a file.
+            return digest, dataclasses.replace(result, path=path if result.path == path else result.path,
+                                               source=decode(data, path).text)
+        except (OSError, KeyError, TypeError, ValueError, IndexError, AttributeError, SourceError):
+            return digest, None  # a damaged entry (or a bucket replaced since) is linted again and replaced
 
     def put(self, path: str, digest: str, result: FileResult) -> None:
         if not digest or result.errors or any(w.startswith("newslint:") for w in result.warnings):
             return
         try:
-            entry = {"hash": digest, "result": encode_result(result)}
+            data = json.dumps(encode_result(result), separators=(",", ":")).encode("ascii")  # names that are not UTF-8 stay escaped
         except TypeError:
             return  # a value JSON cannot hold faithfully: not cached
+        if self._new is None:
+            import tempfile  # here: a run that changes nothing never needs it
+
+            self._new = tempfile.TemporaryFile(prefix="newslint-cache-")
+        offset = self._new.seek(0, 2)
+        self._new.write(data)
         bucket, entries = self._entries(path)
-        entries[path] = entry
+        entries.add(path, digest, ~offset, len(data))
         self.dirty.add(bucket)
 
     def save(self) -> None:
-        """Write the changed buckets, less the entries of files that no longer exist."""
-        if not self.dirty:
-            return
+        """Write the changed buckets, less the entries of files that no longer exist: one entry a
+        line after a header line, still one JSON object."""
         try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            (self.folder / ".gitignore").write_text("# created by newslint\n*\n")
-            (self.folder / "CACHEDIR.TAG").write_text("Signature: 8a477f597d28d172789f06886806bc55\n# newslint cache\n")
+            if self.dirty:
+                self.folder.mkdir(parents=True, exist_ok=True)
+                (self.folder / ".gitignore").write_text("# created by newslint\n*\n")
+                (self.folder / "CACHEDIR.TAG").write_text("Signature: 8a477f597d28d172789f06886806bc55\n# newslint cache\n")
             for bucket in sorted(self.dirty):
-                entries = {p: e for p, e in self.buckets[bucket].items() if os.path.exists(p)}
-                file = self.file(bucket)
-                temporary = file.with_name(f".{file.name}.{os.getpid()}.tmp")
-                temporary.write_text(json.dumps({"newslint-cache": FORMAT, "key": self.key, "files": entries},
-                                                separators=(",", ":")), encoding="ascii")  # names that are not UTF-8 stay escaped
-                os.replace(temporary, file)
+                self._write(bucket)
         except OSError as exc:
             _warn(f"cannot write the cache in {self.folder}: {exc.strerror or exc}")
-        self.dirty.clear()
+        finally:
+            self.dirty.clear()
+            self.close()
+
+    def _write(self, bucket: str) -> None:
+        file = self.file(bucket)
+        temporary = file.with_name(f".{file.name}.{os.getpid()}.tmp")
+        with open(temporary, "wb") as out:
+            out.write(self._header())
+            number = 0
+            for path, digest, where, length in self.index[bucket].items():
+                if not os.path.exists(path):
+                    continue
+                try:
+                    result = self._bytes(bucket, where, length)
+                except OSError:
+                    continue  # the old bucket was replaced by another run: its entry is dropped
+                out.write(b",\n" * bool(number) + _line(path, digest, result))
+                number += 1
+            out.write(b"\n}}\n")
+        handle = self.handles.pop(bucket, None)
+        if handle is not None:
+            handle.close()  # before the rename: Windows replaces no open file
+        os.replace(temporary, file)
+
+    def _bytes(self, bucket: str, where: int, length: int) -> bytes:
+        if where < 0:
+            handle, where = self._new, ~where
+        else:
+            handle = self._open(bucket)
+        handle.seek(where)
+        data = handle.read(length)
+        if len(data) != length:
+            raise ValueError("cut short")
+        return data
+
+    def _open(self, bucket: str) -> Any:
+        """The bucket's file as indexed; one closed to stay under OPEN_BUCKETS is opened again, and
+        refused (OSError) if another run has replaced it since."""
+        handle = self.handles.pop(bucket, None)
+        if handle is None:
+            handle = open(self.file(bucket), "rb")
+            if _stamp(handle) != self.stamps.get(bucket):
+                handle.close()
+                raise OSError(f"{self.file(bucket)} changed since it was read")
+        self._keep(bucket, handle)
+        return handle
+
+    def _keep(self, bucket: str, handle: Any) -> None:
+        self.handles[bucket] = handle  # last: the most recently read
+        while len(self.handles) > OPEN_BUCKETS:
+            self.handles.pop(next(iter(self.handles))).close()
+
+    def close(self) -> None:
+        for handle in self.handles.values():
+            handle.close()
+        self.handles.clear()
+        if self._new is not None:
+            self._new.close()
+            self._new = None
+
+
+def _stamp(handle: Any) -> tuple[int, int, int]:
+    status = os.fstat(handle.fileno())
+    return status.st_ino, status.st_size, status.st_mtime_ns
+
+
+def _line(path: str, digest: Any, result: bytes) -> bytes:
+    return f'{json.dumps(path)}:{{"hash":{json.dumps(digest)},"result":'.encode("ascii") + result + b"}"
+
+
+def _indexed(handle: Any) -> Index:
+    """path -> (hash, offset, length of the result) for each entry line after the header;
+    ValueError when a line is not one this module writes (a damaged file)."""
+    decoder, entries = json.JSONDecoder(), Index()
+    offset = handle.tell()
+    for raw in iter(handle.readline, b""):
+        # Only the line's head (path and hash) is decoded: the result, most of the line, is read when
+        # used. `,"result":` cannot occur inside the JSON-escaped path, whose quotes are escaped.
+        cut = raw.find(b',"result":')
+        if cut < 0:
+            if raw.rstrip(b"\n") not in (b"", b"}}"):
+                raise ValueError("not a cache entry")
+            offset += len(raw)
+            continue
+        end_of_line = len(raw) - raw.endswith(b"\n")
+        end_of_line -= raw.startswith(b",", end_of_line - 1)
+        head = raw[:cut].decode("ascii")
+        path, end = decoder.raw_decode(head)
+        if not head.startswith(':{"hash":', end) or not raw.startswith(b"}", end_of_line - 1):
+            raise ValueError("not a cache entry")
+        digest, end = decoder.raw_decode(head, end + 9)
+        if end != len(head) or not isinstance(path, str) or not isinstance(digest, str) or len(digest) != 32:
+            raise ValueError("not a cache entry")
+        start = cut + 10
+        entries.add(path, digest, offset + start, end_of_line - 1 - start)
+        offset += len(raw)
+    return entries
+
+
+def _digest(data: bytes) -> str:
+    return blake2b(data, digest_size=16).hexdigest()
 
 
 def lint_cached(paths: Sequence[str], config: Config, jobs: int | None, folder: Path,
-                progress=lambda items, total: items) -> list[FileResult]:
-    """lint_paths, with unchanged files taken from the cache; results in the order given."""
+                progress=lambda items, total: items) -> Iterator[FileResult]:
+    """lint_paths, with unchanged files taken from the cache; results in the order given, one at a time.
+
+    The files are hashed first, to send only the changed ones to the workers; a cached result is
+    read when its turn comes, so the run holds no result the reporter has not asked for yet."""
     cache = LintCache(folder, config_fingerprint(config))
-    known: dict[str, tuple[str, FileResult | None]] = {p: cache.get(p) for p in paths if p != STDIN}
-    missing = [p for p in paths if p == STDIN or known[p][1] is None]
+    # For each path: None when the cache holds its content (read again when its turn comes), else
+    # its hash to store the new result under ("" when it cannot be read): one pointer a cached file.
+    hashes = [_unless_cached(cache, p) for p in paths]
+    missing = [p for p, digest in zip(paths, hashes) if digest is not None]
     fresh: Iterator[FileResult] = iter(progress(lint_paths(missing, config, jobs), len(missing)))
-    results = []
-    for path in paths:
-        cached = known.get(path, ("", None))[1]
-        if cached is None:
-            cached = next(fresh)
+    for path, digest in zip(paths, hashes):
+        if digest is None:
+            digest, result = cache.get(path)
+            if result is None:  # a damaged entry, or the file changed since it was hashed
+                result = next(lint_paths([path], config, 1))
+                cache.put(path, digest, result)
+        else:
+            result = next(fresh)
             if path != STDIN:
-                cache.put(path, known[path][0], cached)
-        results.append(cached)
+                cache.put(path, digest, result)
+        yield result
     cache.save()
-    return results
+
+
+def _unless_cached(cache: LintCache, path: str) -> str | None:
+    if path == STDIN:
+        return ""
+    digest, hit = cache.probe(path)
+    return None if hit else digest
 
 
 def lint_files(paths: Sequence[str], config: Config, jobs: int | None, use_cache: bool = True,
-               folder: str | None = None) -> list[FileResult]:
-    """The CLI's lint step: through the cache unless told not to, with a progress bar on a terminal."""
+               folder: str | None = None) -> Iterator[FileResult]:
+    """The CLI's lint step, a result at a time in the order given: through the cache unless told
+    not to, with a progress bar on a terminal."""
     from .progress import track
 
     if not use_cache:
-        return list(track(lint_paths(paths, config, jobs), len(paths)))
+        return track(lint_paths(paths, config, jobs), len(paths))
     return lint_cached(paths, config, jobs, cache_folder(config, folder), progress=track)
 
 

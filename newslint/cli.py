@@ -6,18 +6,19 @@ import dataclasses
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING, Iterable, Sequence
 
 from . import __version__, baseline
 from .cache import DEFAULT_FOLDER, ENV, lint_files
 from .config import Config, find_config, load_config, select_rules, unknown_selectors
-from .crossfile import add_cross_file_findings
+from .crossfile import add_cross_file_findings, cross_file_findings
 from .display import guard_streams, printable, silence_stdout
-from .formatters import FORMATTERS, all_findings
+from .formatters import FORMATTERS, readable, write_report
 from .launch import resume
 from .model import CATEGORIES, SEVERITY_NAMES, Severity
 from .runner import FileResult
 from .sources import STDIN, discover
+from .spool import Results, Spool, on_disk
 from .yamlfile import ConfigError
 
 if TYPE_CHECKING:
@@ -183,16 +184,14 @@ def run_lint(argv: Sequence[str]) -> int:
     return max(code, EXIT_FINDINGS) if failed and code != EXIT_ERROR else code
 
 
-def _finish(results: list[FileResult], config: Config, args: argparse.Namespace, had_paths: bool,
+def _finish(results: list[FileResult] | Results, config: Config, args: argparse.Namespace, had_paths: bool,
             stream=None) -> int:
     """Per-file notes to stderr, then the baseline or the report; the exit code."""
-    results = _filter_severity(results, args.min_severity)
-    printed = set()
-    for result in results:
-        for line in result.errors + result.warnings:
-            if line not in printed:  # a run-wide note (no grammar server) once, not once per file
-                printed.add(line)
-                _say(line)
+    if not isinstance(results, Results):  # cross-file findings already added, or none to add
+        results = _spooled(results, args, None, on_disk(len(results)))
+    results.floor = Severity.parse(args.min_severity) if args.min_severity else None
+    for line in results.spool.notes:
+        _say(line)
     if args.write_baseline:
         return _write_baseline(results, args.write_baseline, had_paths)
     return _report(results, config, args, had_paths, stream)
@@ -246,18 +245,29 @@ def _configure(args: argparse.Namespace) -> Config | None:
     return _report_unused(select_rules(config, select, ignore), args.report_unused)
 
 
-def _report(results: list[FileResult], config: Config, args: argparse.Namespace, had_paths: bool,
+def _spooled(results: Iterable[FileResult], args: argparse.Namespace, config: Config | None,
+             disk: bool) -> Results:
+    """The results, one at a time, into a spool (on disk for a folder run); with a config, the
+    cross-file rules' findings from what they collected."""
+    spool = Spool(keep_source=args.format == "html" or args.show_source, on_disk=disk)
+    for result in results:
+        spool.add(result)
+    return Results(spool, cross_file_findings(spool.gathered, config) if config is not None else {})
+
+
+def _report(results: Results, config: Config, args: argparse.Namespace, had_paths: bool,
             stream=None) -> int:
     """Print the report in the chosen format (less the baseline's findings); the exit code."""
     if args.baseline:
         try:
-            results = baseline.apply(results, args.baseline)
+            results = results.rewritten(baseline.absorber(args.baseline))
         except baseline.BaselineError as exc:
             _error(str(exc))
             return EXIT_ERROR
-    output = FORMATTERS[args.format](results, colour=_use_colour(args.color), show_statistics=args.statistics,
-                                     show_source=args.show_source, catalogue=config.catalogue)
-    print(output, file=stream or sys.stdout)
+    stream = stream or sys.stdout
+    write_report(args.format, results, stream.write, colour=_use_colour(args.color),
+                 show_statistics=args.statistics, show_source=args.show_source, catalogue=config.catalogue)
+    stream.write("\n")
     fail_on = Severity.parse(args.fail_on) if args.fail_on else config.fail_on
     return _exit_code(results, fail_on, args.exit_zero, had_paths)
 
@@ -305,14 +315,14 @@ def _terminate(signum, frame):
     raise SystemExit(128 + signum)  # unwinds through the writers, which remove their temporary files
 
 
-def _lint(paths: list[str], config: Config, args: argparse.Namespace, keep) -> tuple[list[FileResult], bool]:
+def _lint(paths: list[str], config: Config, args: argparse.Namespace, keep) -> tuple[list[FileResult] | Results, bool]:
     """The results (after --fix: of the files as they now are on disk), and whether a fix could not be written."""
     if args.strip_boilerplate:
         _on_terminate()
         return _strip(paths, config), False
     if not args.fix:
-        return add_cross_file_findings(lint_files(paths, config, args.jobs, not args.no_cache, args.cache_dir),
-                                       config), False
+        linted = lint_files(paths, config, args.jobs, not args.no_cache, args.cache_dir)
+        return _spooled(linted, args, config, on_disk(len(paths))), False
     _on_terminate()
     outcomes = _fixwrite().fix_paths(paths, config, True, keep, args.paths)
     fixed = [o for o in outcomes if o.changed]
@@ -352,7 +362,7 @@ def _show_diff(outcomes: list[FixOutcome], had_paths: bool) -> int:
     return EXIT_FINDINGS if diffs else EXIT_OK
 
 
-def _write_baseline(results: list[FileResult], path: str, had_paths: bool) -> int:
+def _write_baseline(results: Results, path: str, had_paths: bool) -> int:
     if not had_paths:
         _error("no files to lint (check the paths and --include globs)")
         return EXIT_ERROR
@@ -369,22 +379,15 @@ def _write_baseline(results: list[FileResult], path: str, had_paths: bool) -> in
     return EXIT_OK
 
 
-def _filter_severity(results: list[FileResult], minimum: str | None) -> list[FileResult]:
-    if not minimum:
-        return results
-    floor = Severity.parse(minimum)
-    return [dataclasses.replace(r, findings=tuple(f for f in r.findings if f.severity >= floor)) for r in results]
-
-
-def _exit_code(results: list[FileResult], fail_on: Severity, exit_zero: bool, had_paths: bool) -> int:
+def _exit_code(results: Results, fail_on: Severity, exit_zero: bool, had_paths: bool) -> int:
     if not had_paths:
         _error("no files to lint (check the paths and --include globs)")
         return EXIT_ERROR
-    if results and all(r.errors for r in results):
+    if len(results) and not readable(results):
         return EXIT_ERROR
     if exit_zero:
         return EXIT_OK
-    return EXIT_FINDINGS if any(f.severity >= fail_on for f in all_findings(results)) else EXIT_OK
+    return EXIT_FINDINGS if any(f.severity >= fail_on for r in results for f in r.findings) else EXIT_OK
 
 
 def run_rules(argv: Sequence[str]) -> int:

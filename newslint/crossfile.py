@@ -10,24 +10,33 @@ from __future__ import annotations
 
 import dataclasses
 from collections import defaultdict
-from typing import Sequence
+from typing import Any, Mapping, Sequence
 
 from .config import Config
 from .model import Finding
 from .runner import FileResult
 
 
-def add_cross_file_findings(results: Sequence[FileResult], config: Config) -> list[FileResult]:
-    """The results with every active cross-file rule's findings added to their files."""
-    results = list(results)
+def cross_file_findings(gathered: Mapping[str, Sequence[tuple[str, Any]]], config: Config) -> dict[str, list[Finding]]:
+    """Every active cross-file rule's findings, by path, from what it collected: rule id -> [(path, value)]
+    for each file that has a value, in run order (a folder run's spool.Gathered reads them from disk)."""
+    extra: dict[str, list[Finding]] = defaultdict(list)
     for rule in config.rules:
         if rule.finish is None:
             continue
-        gathered = [(r.path, r.collected[rule.id]) for r in results if rule.id in r.collected]
-        extra: dict[str, list[Finding]] = defaultdict(list)
-        for path, line, column, end_line, end_column, message in rule.finish(gathered, rule.options):
+        for path, line, column, end_line, end_column, message in rule.finish(gathered.get(rule.id, []), rule.options):
             extra[path].append(Finding(path, line, column, end_line, end_column, rule.id, rule.category,
                                        rule.severity, message))
-        results = [dataclasses.replace(r, findings=tuple(sorted(r.findings + tuple(extra[r.path]))))
-                   if r.path in extra else r for r in results]
-    return results
+    return extra
+
+
+def add_cross_file_findings(results: Sequence[FileResult], config: Config) -> list[FileResult]:
+    """The results with every active cross-file rule's findings added to their files."""
+    results = list(results)
+    gathered: dict[str, list[tuple[str, Any]]] = defaultdict(list)
+    for result in results:
+        for rule_id, value in result.collected.items():
+            gathered[rule_id].append((result.path, value))
+    extra = cross_file_findings(gathered, config)
+    return [dataclasses.replace(r, findings=tuple(sorted(r.findings + tuple(extra[r.path]))))
+            if r.path in extra else r for r in results]

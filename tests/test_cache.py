@@ -152,3 +152,67 @@ def test_the_cached_command_line_in_a_subprocess_reports_what_the_uncached_one_d
     first, second, bare = cli(), cli(), cli("--no-cache")
     assert first.returncode == second.returncode == bare.returncode == 1
     assert first.stdout == second.stdout == bare.stdout and "cross-file-boilerplate" in first.stdout
+
+
+def test_buckets_of_the_earlier_one_line_layout_cost_one_warning_and_are_rewritten_a_line_an_entry(
+        project, linted, capsys):
+    first, _ = run(capsys)
+    files = sorted((project / ".newslint_cache").glob("lint-*.json"))
+    stored = {}
+    for cache_file in files:
+        data = json.loads(cache_file.read_text())
+        assert cache_file.read_text().count("\n") == len(data["files"]) + 2  # a header, an entry a line, the end
+        stored.update(data["files"])
+        data["newslint-cache"] = 3  # round 3's first layout: a bucket on one line
+        cache_file.write_text(json.dumps(data, separators=(",", ":")), encoding="ascii")
+    linted.clear()
+    out, err = run(capsys)
+    assert out == first and len(linted) == 6
+    assert err.startswith("newslint: warning: ignoring ") and "not a newslint cache of this version" in err \
+        and err.count("\n") == 1
+    rewritten = {}
+    for cache_file in files:
+        data = json.loads(cache_file.read_text())
+        assert data["newslint-cache"] == cache.FORMAT and cache_file.read_text().count("\n") == len(data["files"]) + 2
+        rewritten.update(data["files"])
+    assert rewritten == stored
+    linted.clear()
+    assert run(capsys) == (first, "") and linted == []
+
+
+def test_a_damaged_entry_is_linted_again_and_the_rest_of_its_bucket_kept(project, linted, capsys):
+    first, _ = run(capsys)
+    cache_file = max((project / ".newslint_cache").glob("lint-*.json"), key=lambda p: p.read_text().count("\n"))
+    lines = cache_file.read_text().split("\n")
+    entries = len(lines) - 3
+    lines[1] = lines[1].replace('"result":{"path":', '"result":{"pathX":', 1)  # the index still reads it
+    cache_file.write_text("\n".join(lines))
+    linted.clear()
+    assert run(capsys) == (first, "") and len(linted) == 1
+    linted.clear()
+    assert run(capsys) == (first, "") and linted == [] and cache_file.read_text().count("\n") == entries + 2
+
+
+def test_a_bucket_closed_to_stay_under_the_open_file_limit_is_read_again(project, linted, capsys, monkeypatch):
+    first, _ = run(capsys)
+    monkeypatch.setattr(cache, "OPEN_BUCKETS", 1)
+    linted.clear()
+    assert run(capsys) == (first, "") and linted == []
+
+
+def test_a_bucket_replaced_by_another_run_while_this_one_reads_it_is_linted_again(project, tmp_path):
+    from newslint.config import load_config
+
+    path = "articles/a1.txt"
+    (result,) = cache.lint_paths([path], load_config(), 1)
+    first = cache.LintCache(tmp_path / "c", "k")
+    first.put(path, first.probe(path)[0], result)
+    first.save()
+    store = cache.LintCache(tmp_path / "c", "k")
+    digest, hit = store.probe(path)
+    assert hit and store.get(path)[1].findings == result.findings
+    store.close()  # as if closed to stay under OPEN_BUCKETS
+    bucket = store.file(store._entries(path)[0])
+    bucket.with_name("copy").write_bytes(bucket.read_bytes())
+    bucket.with_name("copy").replace(bucket)  # the same bytes, but not the file indexed
+    assert store.get(path) == (digest, None)

@@ -6,7 +6,8 @@ Suggestions become notices; files that could not be read become errors without a
 """
 from __future__ import annotations
 
-from typing import Any, Sequence
+import itertools
+from typing import Any, Callable, Sequence
 
 from ..display import printable
 from ..model import Severity
@@ -33,8 +34,17 @@ def annotation(finding: Any) -> str:
     return f"::{LEVELS[finding.severity]} {fields}::{_data(message)}"
 
 
-def render(results: Sequence[Any], **_: Any) -> str:
-    from . import all_findings
+def render(results: Sequence[Any], **options: Any) -> str:
+    from . import rendered
 
-    errors = [f"::error::{_data(error)}" for result in results for error in result.errors]
-    return "\n".join(errors + [annotation(f) for f in all_findings(results)])
+    return rendered(write, results, **options)
+
+
+def write(results: Any, out: Callable[[str], Any], **_: Any) -> None:
+    """The unreadable files' errors (in run order), then one annotation per finding, a line each."""
+    from . import in_report_order
+
+    errors = (f"::error::{_data(error)}" for result in results for error in result.errors)
+    annotations = (annotation(finding) for finding, _ in in_report_order(results))
+    for number, line in enumerate(itertools.chain(errors, annotations)):
+        out(line if not number else "\n" + line)

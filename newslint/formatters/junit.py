@@ -6,7 +6,7 @@ message); a file with none is one passing test case; a file that could not be re
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from typing import Any, Sequence
+from typing import Any, Callable, Sequence
 
 from ..display import printable
 
@@ -42,11 +42,36 @@ def _suite(result: Any) -> ET.Element:
     return suite
 
 
-def render(results: Sequence[Any], **_: Any) -> str:
+def render(results: Sequence[Any], **options: Any) -> str:
+    from . import rendered
+
+    return rendered(write, results, **options)
+
+
+def _counts(result: Any) -> tuple[int, int, int]:
+    """A file's suite's (tests, failures, errors), as _suite sets them."""
+    if result.errors:
+        return 1, 0, 1
+    return max(1, len(result.findings)), len(result.findings), 0
+
+
+def write(results: Any, out: Callable[[str], Any], **_: Any) -> None:
+    """The document a suite at a time: the totals (the root's attributes) from a first pass."""
+    totals = [0, 0, 0]
+    for result in results:
+        totals = [a + b for a, b in zip(totals, _counts(result))]
     root = ET.Element("testsuites", name="newslint")
-    suites = [_clean(_suite(result)) for result in results]
-    root.extend(suites)
-    for key in ("tests", "failures", "errors"):
-        root.set(key, str(sum(int(s.get(key, "0")) for s in suites)))
-    ET.indent(root)
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode")
+    for key, total in zip(("tests", "failures", "errors"), totals):
+        root.set(key, str(total))
+    out('<?xml version="1.0" encoding="UTF-8"?>\n')
+    if not len(results):
+        out(ET.tostring(root, encoding="unicode"))
+        return
+    opening = ET.tostring(root, encoding="unicode")  # <testsuites ... />: the tag without its end
+    out(opening[:-len(" />")] + ">\n  ")
+    for number, result in enumerate(results):
+        suite = _clean(_suite(result))
+        ET.indent(suite, level=1)  # as ET.indent(root) would, one level in
+        suite.tail = None
+        out(("\n  " if number else "") + ET.tostring(suite, encoding="unicode"))
+    out("\n</testsuites>")

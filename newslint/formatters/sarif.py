@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any, Mapping, Sequence
+from typing import Any, Callable, Mapping, Sequence
 from urllib.parse import quote
 
 from ..display import json_safe
@@ -68,24 +68,42 @@ def _result(finding: Finding, index: int) -> dict[str, Any]:
     return result
 
 
-def render(results: Sequence[Any], catalogue: Mapping[str, Any] | None = None, **_: Any) -> str:
-    from .. import __version__
-    from . import all_findings
+def render(results: Sequence[Any], **options: Any) -> str:
+    from . import rendered
 
-    findings = all_findings(results)
-    by_rule: dict[str, list[Finding]] = {}
-    for finding in findings:
-        by_rule.setdefault(finding.rule, []).append(finding)
-    rule_ids = sorted(by_rule)
+    return rendered(write, results, **options)
+
+
+_RESULTS = "\0results\0"  # stands for the results list while the rest of the log is dumped
+
+
+def write(results: Any, out: Callable[[str], Any], catalogue: Mapping[str, Any] | None = None, **_: Any) -> None:
+    """The log, its results written one at a time: a first pass over the findings finds the rules
+    (the driver lists them before the results), a second writes the results."""
+    from .. import __version__
+    from . import in_report_order, readable
+    from .json_format import _dumped
+
+    first: dict[str, Finding] = {}
+    for finding, _ in in_report_order(results):
+        first.setdefault(finding.rule, finding)
+    rule_ids = sorted(first)
     index = {rule_id: number for number, rule_id in enumerate(rule_ids)}
-    descriptors = [_descriptor(r, by_rule[r], catalogue or {}) for r in rule_ids]
+    descriptors = [_descriptor(r, [first[r]], catalogue or {}) for r in rule_ids]
     notifications = [{"level": "error", "message": {"text": error}} for r in results for error in r.errors]
     run = {
         "tool": {"driver": {"name": "newslint", "version": __version__, "rules": descriptors}},
         "originalUriBaseIds": {BASE_ID: {"uri": Path.cwd().as_uri().rstrip("/") + "/"}},
         "columnKind": "unicodeCodePoints",
-        "invocations": [{"executionSuccessful": not results or not all(r.errors for r in results),
+        "invocations": [{"executionSuccessful": not len(results) or readable(results) > 0,
                          "toolExecutionNotifications": notifications}],
-        "results": [_result(f, index[f.rule]) for f in findings],
+        "results": _RESULTS,
     }
-    return json_safe(json.dumps({"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}, indent=2, ensure_ascii=False))
+    dumped = json_safe(json.dumps({"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}, indent=2, ensure_ascii=False))
+    head, _, tail = dumped.rpartition(json.dumps(_RESULTS))  # the last key of the last run: no text after it
+    out(head)
+    empty = True
+    for finding, _ in in_report_order(results):  # the list is 4 levels deep: its items at 8 spaces
+        out(("[\n        " if empty else ",\n        ") + _dumped(_result(finding, index[finding.rule]), 4))
+        empty = False
+    out(("[]" if empty else "\n      ]") + tail)

@@ -7,8 +7,7 @@ is followed by its source line and a caret under the span, as ruff and rustc pri
 from __future__ import annotations
 
 import unicodedata
-from collections import Counter
-from typing import Any, Sequence
+from typing import Any, Callable, Sequence
 
 from ..display import printable
 
@@ -63,48 +62,62 @@ def source_snippet(finding: Any, lines: Sequence[str], colour: bool = False) -> 
 
 
 def summary_line(results: Sequence[Any]) -> str:
-    from . import all_findings
+    from . import Tally
 
-    findings = all_findings(results)
-    files = sum(1 for r in results if not r.errors)
+    return _summary_line(Tally.of(results))
+
+
+def _summary_line(tally: Any) -> str:
+    files = tally.files
     noun = "file" if files == 1 else "files"
-    if not findings:
+    if not tally.total:
         return f"No findings in {files} {noun}."
-    counts = Counter(str(f.severity) for f in findings)
+    counts = tally.severities
     parts = ", ".join(f"{counts[s]} {s}{'' if counts[s] == 1 else 's'}" for s in ("error", "warning", "suggestion") if counts[s])
-    total = len(findings)
+    total = tally.total
     line = f"Found {total} finding{'' if total == 1 else 's'} ({parts}) in {files} {noun}."
-    fixable = sum(1 for f in findings if f.fixable)
-    return line + (f" {fixable} fixable with --fix ({FIX_MARK})." if fixable else "")
+    return line + (f" {tally.fixable} fixable with --fix ({FIX_MARK})." if tally.fixable else "")
 
 
 def counts(results: Sequence[Any]) -> list[dict[str, Any]]:
     """[{rule, category, findings}], most findings first."""
-    from . import all_findings
+    from . import Tally
 
-    tally = Counter((f.rule, f.category) for f in all_findings(results))
-    return [{"rule": rule, "category": category, "findings": n}
-            for (rule, category), n in sorted(tally.items(), key=lambda kv: (-kv[1], kv[0]))]
+    return Tally.of(results).counts()
 
 
 def statistics(results: Sequence[Any]) -> str:
-    rows = counts(results)
+    from . import Tally
+
+    tally = Tally.of(results)
+    rows = tally.counts()
     width = max((len(str(r["findings"])) for r in rows), default=1)
     rows = [f"{r['findings']:>{width}}  {r['rule']}  [{r['category']}]" for r in rows]
-    return "\n".join(rows + [summary_line(results)])
+    return "\n".join(rows + [_summary_line(tally)])
 
 
-def render(results: Sequence[Any], colour: bool = False, show_statistics: bool = False, show_source: bool = False,
-           **_: Any) -> str:
-    from . import all_findings
+def render(results: Sequence[Any], **options: Any) -> str:
+    from . import rendered
+
+    return rendered(write, results, **options)
+
+
+def write(results: Any, out: Callable[[str], Any], colour: bool = False, show_statistics: bool = False,
+          show_source: bool = False, **_: Any) -> None:
+    """The report through `out`, a finding (and its source lines) at a time, then the summary line."""
+    from . import Tally, in_report_order, readable
 
     if show_statistics:
-        return statistics(results)
-    if not show_source:
-        return "\n".join([format_finding(f, colour) for f in all_findings(results)] + [summary_line(results)])
-    lines_of = {r.path: r.source.split("\n") for r in results if r.source}
-    out: list[str] = []
-    for finding in all_findings(results):
-        out.append(format_finding(finding, colour))
-        out += source_snippet(finding, lines_of.get(finding.path, ()), colour)
-    return "\n".join(out + [summary_line(results)])
+        out(statistics(results))
+        return
+    tally = Tally(readable(results))
+    shown: tuple[str, Sequence[str]] = ("", ())  # the last file's text and its lines: split once per file
+    for finding, source in in_report_order(results):
+        tally.add(finding)
+        lines = [format_finding(finding, colour)]
+        if show_source:
+            if source is not shown[0]:
+                shown = (source, source.split("\n") if source else ())
+            lines += source_snippet(finding, shown[1], colour)
+        out("\n".join(lines) + "\n")
+    out(_summary_line(tally))
