@@ -43,9 +43,7 @@ def _build_engine(rules):
 
 def rules_root() -> Path:
     """The built-in rule sets: inside the installed package, or rules/ of a source checkout."""
-    package = Path(__file__).resolve().parent  # what importlib.resources gives, without importing it
-    packaged = package / "_rules"
-    return packaged if packaged.is_dir() else package.parent / "rules"
+    return configcache.rules_dir(Path(__file__).resolve().parent)  # as importlib.resources gives it, without importing it
 
 
 def builtin_sets() -> list[str]:

@@ -18,10 +18,6 @@ from .hashes import blake2b
 _PACKAGE = Path(__file__).resolve().parent
 
 
-_CODE = CODE_SUFFIXES
-_RULES = RULE_SUFFIXES
-
-
 def _files(root: Path, suffixes: tuple[str, ...]) -> list[Path]:
     return sorted(p for p in root.rglob("*") if p.is_file() and p.suffix in suffixes)
 
@@ -34,8 +30,8 @@ def _hash_tree(digest, root: Path, suffixes: tuple[str, ...]) -> None:
 
 def _content_fingerprint() -> str:
     digest = blake2b(__version__.encode(), digest_size=16)
-    _hash_tree(digest, _PACKAGE, _CODE)
-    _hash_tree(digest, rules_root(), _RULES)
+    _hash_tree(digest, _PACKAGE, CODE_SUFFIXES)
+    _hash_tree(digest, rules_root(), RULE_SUFFIXES)
     return digest.hexdigest()
 
 
