@@ -30,6 +30,12 @@ def rules_found(config, text):
     return sorted({f.rule for f in lint_text(text, config)})
 
 
+def config_entries(folder):
+    # Other tables (spin.yaml's fitted values, built-in lists) share the cache folder when a test
+    # runs alone and their in-process memos are still empty: count the configs only.
+    return [p for p in folder.glob("*.pickle") if type(pickle.loads(p.read_bytes())[1]).__name__ == "Config"]
+
+
 def compiled(config):
     # Built-in patterns are LazyRegex; a user's rule file gets guarded ones (userregex.py), compiled as loaded.
     entries = [e.regex for r in config.rules if isinstance(r.check, PhraseCheck) for e in r.check.entries
@@ -40,7 +46,7 @@ def compiled(config):
 def test_a_second_load_comes_from_the_cache_and_compiles_nothing(project):
     first = load_config(project / ".newslint.yaml")
     assert compiled(first)[0] == compiled(first)[1]  # validated: every regex compiled once
-    assert len(list((project / "cache").glob("*.pickle"))) == 1
+    assert len(config_entries(project / "cache")) == 1
     second = load_config(project / ".newslint.yaml")
     done, total = compiled(second)
     assert total > 1000 and done == 0
@@ -66,7 +72,7 @@ def test_a_rule_file_added_to_a_folder_is_a_miss(project):
 
 def test_a_broken_entry_is_rebuilt_and_errors_are_never_cached(project):
     load_config(project / ".newslint.yaml")
-    [entry] = (project / "cache").glob("*.pickle")
+    [entry] = config_entries(project / "cache")
     entry.write_bytes(b"not a pickle")
     assert "house-words" in load_config(project / ".newslint.yaml").catalogue
     (project / "house" / "house-words.yaml").write_text("kind: substitution\nswap: {'(': x}\n", encoding="utf-8")
