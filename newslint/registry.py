@@ -29,6 +29,7 @@ CHECK_NAMES: tuple[str, ...] = (
     "repeated_paragraph",
     "caption_line",
     "related_link_list",
+    "teaser_block",
     "boilerplate_line",
     "unlikely_collocation",
     "machine_paraphrased",
