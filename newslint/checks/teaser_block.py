@@ -35,14 +35,15 @@ OPTIONS = {"min-items": int, "max-words": int}
 DEFAULTS = {"min-items": 3, "max-words": 18}
 _STORY = ("Council approves new budget\n"
           "The city council approved a new budget on Tuesday after a debate of more than six hours, officials said.\n")
-# Run alone (`newslint rules --check`) no other rule flags chrome: these blocks end at the end of the text.
 EXAMPLES = {
     "fail": [_STORY + "Mayor unveils plan to cut traffic in city centre\nPolice appeal for witnesses after crash\n"
-             "Schools to get extra funding for repairs\n"],
-    "pass": [_STORY + "Best film: The Aviator\nBest actor: Jamie Foxx in Ray\nBest actress: Hilary Swank\n",
+             "Schools to get extra funding for repairs\nShare this article\n"],
+    "pass": [_STORY + "Best film: The Aviator\nBest actor: Jamie Foxx in Ray\nBest actress: Hilary Swank\nShare this article\n",
              _STORY + "The vote was 7 to 2.\nMayor unveils plan to cut traffic\nPolice appeal for witnesses\n"
-             "Schools to get extra funding\n",
-             _STORY + "Mayor unveils plan to cut traffic in city centre\nPolice appeal for witnesses after crash\n"],
+             "Schools to get extra funding\nShare this article\n",
+             _STORY + "Mayor unveils plan to cut traffic in city centre\nPolice appeal for witnesses after crash\n"
+             "Share this article\n"],
+    "beside": ["share-prompts"],  # chrome that ends a block is another rule's finding
 }
 _LEAD = re.compile(r"\s*(?:[-–—•*·]\s+)?")  # a bullet before the headline
 _NOT_A_HEADLINE_END = re.compile(r"""[.!;:,]["'”’)\]]*$""")
