@@ -85,6 +85,8 @@ class RuleUnavailable(Exception):
 class Examples:
     fail: tuple[str, ...] = ()
     passing: tuple[str, ...] = ()
+    # Rules the examples run beside: a summary rule that reads another rule's findings needs them.
+    beside: tuple[str, ...] = ()
 
 
 # check(document, options) -> hits; a "summary" rule also receives the findings so far.

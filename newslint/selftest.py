@@ -14,7 +14,8 @@ def _only(config: Config, rule: Rule) -> Config:
     # Default options, except where a rule's own section says where its service runs (grammar: server).
     options = {**rule.options, **config.sections.get(rule.id, {})}
     solo = dataclasses.replace(rule, enabled=True, options=options)
-    return dataclasses.replace(config, rules=tuple(build_engine([solo])))
+    beside = [dataclasses.replace(config.catalogue[name], enabled=True) for name in rule.examples.beside]
+    return dataclasses.replace(config, rules=tuple(build_engine(beside + [solo])))
 
 
 def unavailable(config: Config, rule: Rule) -> str | None:

@@ -28,6 +28,7 @@ import yaml  # noqa: E402
 
 from newslint.boilerplate_features import SHAPE, flagged_paragraphs, rows, shape  # noqa: E402
 from newslint.config import load_config, select_rules  # noqa: E402
+from newslint.model import Severity  # noqa: E402
 from newslint.runner import lint_document, make_document  # noqa: E402
 from newslint.sources import SourceError, read_source  # noqa: E402
 
@@ -45,9 +46,10 @@ class Doc:
     texts: list[str]
     features: list[list[float]]
     labels: list[int]
-    lexicon: list[bool]  # another boilerplate rule already warns on the line
+    lexicon: list[bool]  # another boilerplate rule already warns on the line (a suggestion does not count)
     index: list[int]  # each row's paragraph index in the document
     paragraphs: list[str]  # every paragraph of the document, judged or not
+    skipped: list[bool]  # another rule's suggestion only: the rule leaves the line to it and warns on nothing
 
 
 def label_noise(text: str, index: int) -> bool:
@@ -81,12 +83,15 @@ def make_doc(source: str, group: str, texts: list[str], labels: list[int], confi
     """Rows for the paragraphs the model judges (after the first, short enough); texts are one paragraph each."""
     document = make_document("\n".join(texts), group)
     findings = lint_document(document, config).findings
-    flagged = flagged_paragraphs(document, findings)
+    flagged = flagged_paragraphs(document, findings)  # what the model sees: suggestions count (as in the rule)
+    # What counts as already found: warnings only (teaser-block's suggestions are not).
+    warned = flagged_paragraphs(document, [f for f in findings if f.severity >= Severity.WARNING])
     paragraphs = [document.text[s:e] for s, e in document.paragraphs]
     features = rows(paragraphs, flagged)
     keep = [i for i in range(1, len(paragraphs)) if features[i] is not None]
     return Doc(source, group, [paragraphs[i] for i in keep], [features[i] for i in keep],
-               [labels[i] for i in keep], [i in flagged for i in keep], keep, paragraphs)
+               [labels[i] for i in keep], [i in warned for i in keep], keep, paragraphs,
+               [i in flagged and i not in warned for i in keep])
 
 
 def zyte_docs(folder: Path, part: str, config) -> list[Doc]:

@@ -173,7 +173,9 @@ def main() -> None:
     X, y, groups, meta, noisy = matrices(docs)
     print(f"rows: {len(y)} ({sum(y)} boilerplate, {sum(noisy)} of them label noise left out of fitting) from "
           f"{len(docs)} documents; " + ", ".join(f"{k} {v}" for k, v in sorted(Counter(m[0] for m in meta).items())))
-    p = out_of_fold(X, y, groups, noisy, args)
+    # A line another rule suggests is left to it: the rule never judges it, so it is never the model's warning.
+    skipped = [s for doc in docs for s in doc.skipped]
+    p = [0.0 if skip else prob for prob, skip in zip(out_of_fold(X, y, groups, noisy, args), skipped)]
     threshold = choose(p, y, meta, len(bbc))
     print(f"warning threshold: {threshold}; out of fold, {added(p, y, meta, threshold)}")
     info = {"warn_confidence": threshold, "suggest_confidence": SUGGEST_AT, "rows": len(y) - sum(noisy),
