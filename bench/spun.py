@@ -299,8 +299,8 @@ class Fates:
     def fate(self, k: int, n: int, entry: str) -> tuple[str, object]:
         """(stage, the suspect _best makes of it or None)."""
         sw, lm, ctx = self.swaps, self.lm, self.ctx
-        # Capitalised: not judged (an acronym, or a word the text capitalises inside a sentence), or a
-        # name the model does not vouch for.
+        # Capitalised: not judged (an acronym), a name the model does not vouch for, or a word the text
+        # capitalises inside a sentence whose suspect is not sure (swaps.named_bar).
         named = ctx.named(k) and ctx.judged(k)
         if not ctx.judged(k) or named and not ctx.vouchable(lm, k, n, entry):
             return "capitalised", None
@@ -319,7 +319,8 @@ class Fates:
         suspect = sw._best(lm, ctx, k, n, entry)
         if suspect is None:
             return "no margin", None
-        if named and not ctx.vouched(lm, k, n, [[lm.ids[w] for w in suspect.original.split()]]):
+        if named and not ctx.vouched(lm, k, n, [[lm.ids[w] for w in suspect.original.split()]]) \
+                or ctx.marked(k) and suspect.confidence < sw.named_bar():
             return "capitalised", None
         if (k, n) not in self.kept:
             return "overlap", suspect

@@ -19,7 +19,9 @@ model does not know break it (they are never evidence on their own), a sentence 
 and a sentence start "<s>". A capitalised word is judged by its lower-case form, as a spinner looked it
 up: a sentence's first word always ("Moreover," for *also*), a word inside a sentence (a name, a title:
 "Invoice Nye") only when the model lists the bigram of its likely original with a neighbour ("bill
-nye"), so an unknown name is never judged on the model's ignorance. The fix keeps the word's case.
+nye"), so an unknown name is never judged on the model's ignorance. A word the text capitalises inside
+other sentences too is likely a name, or a swap a spinner repeated at every occurrence: it is kept only
+when its span evidence alone is sure. The fix keeps the word's case.
 """
 from __future__ import annotations
 
@@ -124,11 +126,18 @@ class _Context:
         return -1 if after[0] != self.cores[k + 1][:1] else self.ids[k + 1]
 
     def judged(self, k: int) -> bool:
-        """Lower-case, or capitalised (not an acronym: "US" is no "us") and not shown to be a name by the
-        text itself (capitalised inside another sentence too: "Glazer makes ... said Mr Glazer"); a
-        capitalised word is judged by its lower-case form, inside a sentence only if vouched()."""
+        """Lower-case, or capitalised (not an acronym: "US" is no "us"); a capitalised word is judged by its
+        lower-case form, inside a sentence only if vouched(), and held to a stricter bar if marked()."""
         core = self.cores[k]
-        return core[:1].islower() or _title(core) and self._inside.get(core, 0) <= self.named(k)
+        return core[:1].islower() or _title(core)
+
+    def marked(self, k: int) -> bool:
+        """Whether the text itself shows the capitalised word k to be a name: capitalised inside another
+        sentence too ("Glazer makes ... said Mr Glazer"). A spinner that keeps one table per article
+        repeats its swap the same way ("Invoice Nye ... Mr Invoice"), so this mark is no proof: a marked
+        word is judged, but kept only when its span evidence alone is sure (analyse(), named_bar())."""
+        core = self.cores[k]
+        return not core[:1].islower() and self._inside.get(core, 0) > self.named(k)
 
     @cached_property
     def _inside(self) -> Counter:
@@ -425,17 +434,36 @@ def _read_fitted(path: Path) -> dict:
     return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
+def named_bar() -> float:
+    """The confidence a word the text marks as a name (_Context.marked) must reach on its span evidence
+    alone, before the article prior: the verdict's `sure` (rules/data/spin.yaml), the bar of a sure swap.
+
+    Why a bar and not a name list or a new feature: the mark cannot tell "Bill" from the "Invoice" a
+    consistent spinner writes for it at every occurrence, but the model's margin can, and a swap it reads
+    as sure ("Invoice Nye": "bill nye" is a bigram of the model, "invoice nye" is not) is rare for a real
+    name. On the dev half (BBC and PolNeAR originals, docs/spin-model.md) the names so marked reach it once
+    in 1,100 articles (their suspects sit at 0.5-0.8: "Mr Glazer" read as *potter*, "Trump" as *better*),
+    against a third of the marked swaps of a consistent spinner that reach any suspect."""
+    return fitted()["verdict"]["sure"]
+
+
 @lru_cache(maxsize=8)
 def analyse(text: str) -> Analysis:
     """Every suspect span of the text (the likeliest reading where spans overlap), and how many were scored."""
     lm = model()
     ctx = _Context(text, lm)
     found, scored = [], 0
+    bar = None
     for k, n, entry in _spans(lm, ctx):
         scored += 1
         suspect = _best(lm, ctx, k, n, entry)
-        if suspect is not None and (not ctx.named(k) or ctx.vouched(lm, k, n, [[lm.ids[w] for w in suspect.original.split()]])):
-            found.append(suspect)
+        if suspect is None or ctx.named(k) and not ctx.vouched(lm, k, n, [[lm.ids[w] for w in suspect.original.split()]]):
+            continue
+        if not ctx.cores[k][:1].islower() and ctx.marked(k):
+            bar = named_bar() if bar is None else bar
+            if suspect.confidence < bar:
+                continue
+        found.append(suspect)
     return Analysis(_untangled(found), scored)
 
 
