@@ -639,7 +639,7 @@ def record(result) -> dict:
 
     path, spinner, rate, metrics, found, swapped, _, text, _ = result
     lm = model()
-    spans = list(swaps._spans(lm, swaps._Context(text, lm)))
+    spans = [(k, n, suspect) for k, n, suspect in swaps._judge(lm, swaps._Context(text, lm))]
     suspects = [[s.index, len(s.words), s.confidence, s.margin, len(swapped & set(range(s.index, s.index + len(s.words))))]
                 for s in analyse(text).suspects]
     return {"path": str(path), "spinner": spinner, "rate": rate, "words": metrics["words"],
