@@ -146,6 +146,11 @@ class _Context:
         counts.subtract(self.cores[k] for k in self.starts if k < len(self.cores))
         return counts
 
+    @cached_property
+    def counts(self) -> Counter:
+        """How often each word stands in the text, as written (punctuation stripped)."""
+        return Counter(self.cores)
+
     def named(self, k: int) -> bool:
         """A capitalised word inside a sentence (not its first word): perhaps a name or a title."""
         return not self.cores[k][:1].islower() and k not in self.starts
@@ -462,20 +467,38 @@ def analyse(text: str) -> Analysis:
 def _judge(lm: Model, ctx: _Context) -> Iterator[tuple[int, int, Suspect | None]]:
     """(token, length, suspect or None) of every span the test judges.
 
-    A span of a word the text marks as a name (_Context.marked) counts only when its suspect reaches
-    named_bar(): such words were never judged before, and the verdict's table of judged spans (spin.yaml
+    A span of a word the text marks as a name (_Context.marked) counts only when _repeated() keeps its
+    suspect: such words were never judged before, and the verdict's table of judged spans (spin.yaml
     `verdict.ratios`, `quiet`) was fitted without them; counted as quiet spans they cost the default
     spinners a point of verdicts on dev."""
-    bar = None
+    marked = []
     for k, n, entry in _spans(lm, ctx):
         suspect = _best(lm, ctx, k, n, entry)
         if suspect is not None and ctx.named(k) and not ctx.vouched(lm, k, n, [[lm.ids[w] for w in suspect.original.split()]]):
             suspect = None
         if not ctx.cores[k][:1].islower() and ctx.marked(k):
-            bar = named_bar() if bar is None else bar
-            if suspect is None or suspect.confidence < bar:
-                continue
-        yield k, n, suspect
+            marked.append((k, n, suspect))
+        else:
+            yield k, n, suspect
+    if marked:
+        yield from _repeated(ctx, marked)
+
+
+def _repeated(ctx: _Context, marked: list) -> Iterator[tuple[int, int, Suspect]]:
+    """The spans of marked words (k, n, suspect or None) whose suspect is kept: sure on its span evidence
+    alone (named_bar()), and a word whose occurrences (capitalised, anywhere in the text) are suspects at
+    half of them or more.
+
+    Why the second test: a spinner with one table per article writes its swap at every occurrence, so
+    wherever the context can vouch for the original ("Invoice Nye" at each), it reads wrong; a name the
+    author uses reads right at most of its places ("the Duchy of Cornwall ... Duchy officials": a sure
+    swap of *government* at the sentence start only), and the text's other uses of it vouch for it."""
+    bar, cores = named_bar(), ctx.cores
+    suspected = Counter(cores[k] for k in {k for k, _, suspect in marked if suspect is not None})
+    occurrences = ctx.counts
+    for k, n, suspect in marked:
+        if suspect is not None and suspect.confidence >= bar and 2 * suspected[cores[k]] >= occurrences[cores[k]]:
+            yield k, n, suspect
 
 
 def _untangled(found: list[Suspect]) -> tuple[Suspect, ...]:

@@ -76,6 +76,16 @@ def test_real_names_the_text_repeats_are_left_alone():
     assert check(NAMES, "unlikely-collocation") == []
 
 
+def test_a_name_that_reads_as_a_sure_swap_at_one_of_its_places_only_is_left_alone():
+    # At a sentence start "Borough officials" reads as a sure swap of *government*; the text uses
+    # "Borough" twice more where it fits, as a spinner's repeated swap would not.
+    alone = "Borough officials said the accounts were in order."
+    assert [(s.original, s.confidence >= 0.9) for s in analyse(alone).suspects] == [("government", True)]
+    text = ("The council of the Borough of Kendal met on Tuesday to set the budget. " + alone
+            + " The mayor of the Borough of Kendal agreed.")
+    assert analyse(text).suspects == ()
+
+
 def test_a_swap_a_consistent_spinner_repeats_is_still_judged():
     # Every "Bill" became "Invoice": the text capitalises it inside two sentences, as it would a name, but
     # the model is sure of each ("bill nye" is a bigram, "invoice nye" is not).
