@@ -283,6 +283,7 @@ class Fates:
         self.swaps, self.lm = swaps, model()
         self.ctx = swaps._Context(text, self.lm)
         self.yielded = set(swaps._spans(self.lm, self.ctx))
+        self.judged = {(k, n) for k, n, _ in swaps._judge(self.lm, self.ctx)}
         self.kept = {(s.index, len(s.words)): s for s in analyse(text).suspects}
         self.document, self.low, self.sure = Document(text, "spun.txt"), low, sure
         self.offsets = token_spans(text)
@@ -300,7 +301,7 @@ class Fates:
         """(stage, the suspect _best makes of it or None)."""
         sw, lm, ctx = self.swaps, self.lm, self.ctx
         # Capitalised: not judged (an acronym), a name the model does not vouch for, or a word the text
-        # capitalises inside a sentence whose suspect is not sure (swaps.named_bar).
+        # capitalises inside a sentence whose suspect swaps._repeated() does not keep.
         named = ctx.named(k) and ctx.judged(k)
         if not ctx.judged(k) or named and not ctx.vouchable(lm, k, n, entry):
             return "capitalised", None
@@ -320,7 +321,7 @@ class Fates:
         if suspect is None:
             return "no margin", None
         if named and not ctx.vouched(lm, k, n, [[lm.ids[w] for w in suspect.original.split()]]) \
-                or ctx.marked(k) and suspect.confidence < sw.named_bar():
+                or ctx.marked(k) and (k, n) not in self.judged:
             return "capitalised", None
         if (k, n) not in self.kept:
             return "overlap", suspect
