@@ -446,9 +446,11 @@ def named_bar() -> float:
     Why a bar and not a name list or a new feature: the mark cannot tell "Bill" from the "Invoice" a
     consistent spinner writes for it at every occurrence, but the model's margin can, and a swap it reads
     as sure ("Invoice Nye": "bill nye" is a bigram of the model, "invoice nye" is not) is rare for a real
-    name. On the dev half (BBC and PolNeAR originals, docs/spin-model.md) the names so marked reach it once
-    in 1,100 articles (their suspects sit at 0.5-0.8: "Mr Glazer" read as *potter*, "Trump" as *better*),
-    against a third of the marked swaps of a consistent spinner that reach any suspect."""
+    name. On the dev half (651 BBC and 445 PolNeAR originals, docs/spin-model.md) the words so marked
+    gave 1,453 suspects, one of them sure (a "Duchy" read as *government*, which _repeated() drops);
+    the rest sit below it ("Mr Glazer" read as *potter* at 0.56-0.77, "Trump" as *better* at 0.5-0.7).
+    Of the consistent spinners' marked swaps that became suspects (260 / 198 / 254: wordnet / moby /
+    mixed at 0.1) 37 / 51 / 49 are sure."""
     return fitted()["verdict"]["sure"]
 
 
@@ -491,8 +493,8 @@ def _repeated(ctx: _Context, marked: list) -> Iterator[tuple[int, int, Suspect]]
 
     Why the second test: a spinner with one table per article writes its swap at every occurrence, so
     wherever the context can vouch for the original ("Invoice Nye" at each), it reads wrong; a name the
-    author uses reads right at most of its places ("the Duchy of Cornwall ... Duchy officials": a sure
-    swap of *government* at the sentence start only), and the text's other uses of it vouch for it."""
+    author uses reads right at most of its places ("the Borough of Kendal ... Borough officials said": a
+    sure swap of *government* at the sentence start only), and the text's other uses of it vouch for it."""
     bar, cores = named_bar(), ctx.cores
     suspected = Counter(cores[k] for k in {k for k, _, suspect in marked if suspect is not None})
     occurrences = ctx.counts
