@@ -283,6 +283,7 @@ class Fates:
         self.swaps, self.lm = swaps, model()
         self.ctx = swaps._Context(text, self.lm)
         self.yielded = set(swaps._spans(self.lm, self.ctx))
+        self.judged = {(k, n) for k, n, _ in swaps._judge(self.lm, self.ctx)}
         self.kept = {(s.index, len(s.words)): s for s in analyse(text).suspects}
         self.document, self.low, self.sure = Document(text, "spun.txt"), low, sure
         self.offsets = token_spans(text)
@@ -299,8 +300,8 @@ class Fates:
     def fate(self, k: int, n: int, entry: str) -> tuple[str, object]:
         """(stage, the suspect _best makes of it or None)."""
         sw, lm, ctx = self.swaps, self.lm, self.ctx
-        # Capitalised: not judged (an acronym, or a word the text capitalises inside a sentence), or a
-        # name the model does not vouch for.
+        # Capitalised: not judged (an acronym), a name the model does not vouch for, or a word the text
+        # capitalises inside a sentence whose suspect swaps._repeated() does not keep.
         named = ctx.named(k) and ctx.judged(k)
         if not ctx.judged(k) or named and not ctx.vouchable(lm, k, n, entry):
             return "capitalised", None
@@ -319,7 +320,8 @@ class Fates:
         suspect = sw._best(lm, ctx, k, n, entry)
         if suspect is None:
             return "no margin", None
-        if named and not ctx.vouched(lm, k, n, [[lm.ids[w] for w in suspect.original.split()]]):
+        if named and not ctx.vouched(lm, k, n, [[lm.ids[w] for w in suspect.original.split()]]) \
+                or ctx.marked(k) and (k, n) not in self.judged:
             return "capitalised", None
         if (k, n) not in self.kept:
             return "overlap", suspect
@@ -638,7 +640,7 @@ def record(result) -> dict:
 
     path, spinner, rate, metrics, found, swapped, _, text, _ = result
     lm = model()
-    spans = list(swaps._spans(lm, swaps._Context(text, lm)))
+    spans = [(k, n, suspect) for k, n, suspect in swaps._judge(lm, swaps._Context(text, lm))]
     suspects = [[s.index, len(s.words), s.confidence, s.margin, len(swapped & set(range(s.index, s.index + len(s.words))))]
                 for s in analyse(text).suspects]
     return {"path": str(path), "spinner": spinner, "rate": rate, "words": metrics["words"],

@@ -19,7 +19,9 @@ model does not know break it (they are never evidence on their own), a sentence 
 and a sentence start "<s>". A capitalised word is judged by its lower-case form, as a spinner looked it
 up: a sentence's first word always ("Moreover," for *also*), a word inside a sentence (a name, a title:
 "Invoice Nye") only when the model lists the bigram of its likely original with a neighbour ("bill
-nye"), so an unknown name is never judged on the model's ignorance. The fix keeps the word's case.
+nye"), so an unknown name is never judged on the model's ignorance. A word the text capitalises inside
+other sentences too is likely a name, or a swap a spinner repeated at every occurrence: it is kept only
+when its span evidence alone is sure. The fix keeps the word's case.
 """
 from __future__ import annotations
 
@@ -124,11 +126,19 @@ class _Context:
         return -1 if after[0] != self.cores[k + 1][:1] else self.ids[k + 1]
 
     def judged(self, k: int) -> bool:
-        """Lower-case, or capitalised (not an acronym: "US" is no "us") and not shown to be a name by the
-        text itself (capitalised inside another sentence too: "Glazer makes ... said Mr Glazer"); a
-        capitalised word is judged by its lower-case form, inside a sentence only if vouched()."""
+        """Lower-case, or capitalised (not an acronym: "US" is no "us"); a capitalised word is judged by its
+        lower-case form, inside a sentence only if vouched(), and held to a stricter bar if marked()."""
         core = self.cores[k]
-        return core[:1].islower() or _title(core) and self._inside.get(core, 0) <= self.named(k)
+        return core[:1].islower() or _title(core)
+
+    def marked(self, k: int) -> bool:
+        """Whether the text itself shows the capitalised word k to be a name: capitalised inside another
+        sentence too ("Glazer makes ... said Mr Glazer"). A spinner that keeps one table per article
+        repeats its swap the same way ("Invoice Nye ... Mr Invoice"), so this mark is no proof: a marked
+        word is judged, but kept only as _repeated() decides (sure on its own, and read as a swap at half
+        its occurrences or more)."""
+        core = self.cores[k]
+        return not core[:1].islower() and self._inside.get(core, 0) > self.named(k)
 
     @cached_property
     def _inside(self) -> Counter:
@@ -136,6 +146,11 @@ class _Context:
         counts = Counter(compress(self.cores, map(str.isupper, map(operator.getitem, self.cores, repeat(_FIRST)))))
         counts.subtract(self.cores[k] for k in self.starts if k < len(self.cores))
         return counts
+
+    @cached_property
+    def counts(self) -> Counter:
+        """How often each word stands in the text, as written (punctuation stripped)."""
+        return Counter(self.cores)
 
     def named(self, k: int) -> bool:
         """A capitalised word inside a sentence (not its first word): perhaps a name or a title."""
@@ -425,18 +440,68 @@ def _read_fitted(path: Path) -> dict:
     return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
+def named_bar() -> float:
+    """The confidence a word the text marks as a name (_Context.marked) must reach on its span evidence
+    alone, before the article prior: the verdict's `sure` (rules/data/spin.yaml), the bar of a sure swap.
+
+    Why a bar and not a name list or a new feature: the mark cannot tell "Bill" from the "Invoice" a
+    consistent spinner writes for it at every occurrence, but the model's margin can, and a swap it reads
+    as sure ("Invoice Nye": "bill nye" is a bigram of the model, "invoice nye" is not) is rare for a real
+    name. On the dev half (651 BBC and 445 PolNeAR originals, docs/spin-model.md) the words so marked
+    gave 1,453 suspects, one of them sure (a "Duchy" read as *government*, which _repeated() drops);
+    the rest sit below it ("Mr Glazer" read as *potter* at 0.56-0.77, "Trump" as *better* at 0.5-0.7).
+    Of the consistent spinners' marked swaps that became suspects (260 / 198 / 254: wordnet / moby /
+    mixed at 0.1) 37 / 51 / 49 are sure."""
+    return fitted()["verdict"]["sure"]
+
+
 @lru_cache(maxsize=8)
 def analyse(text: str) -> Analysis:
     """Every suspect span of the text (the likeliest reading where spans overlap), and how many were scored."""
     lm = model()
-    ctx = _Context(text, lm)
     found, scored = [], 0
-    for k, n, entry in _spans(lm, ctx):
+    for _, _, suspect in _judge(lm, _Context(text, lm)):
         scored += 1
-        suspect = _best(lm, ctx, k, n, entry)
-        if suspect is not None and (not ctx.named(k) or ctx.vouched(lm, k, n, [[lm.ids[w] for w in suspect.original.split()]])):
+        if suspect is not None:
             found.append(suspect)
     return Analysis(_untangled(found), scored)
+
+
+def _judge(lm: Model, ctx: _Context) -> Iterator[tuple[int, int, Suspect | None]]:
+    """(token, length, suspect or None) of every span the test judges.
+
+    A span of a word the text marks as a name (_Context.marked) counts only when _repeated() keeps its
+    suspect: such words were never judged before, and the verdict's table of judged spans (spin.yaml
+    `verdict.ratios`, `quiet`) was fitted without them; counted as quiet spans they cost the default
+    spinners 0.6-1.5 points of verdicts on dev."""
+    marked = []
+    for k, n, entry in _spans(lm, ctx):
+        suspect = _best(lm, ctx, k, n, entry)
+        if suspect is not None and ctx.named(k) and not ctx.vouched(lm, k, n, [[lm.ids[w] for w in suspect.original.split()]]):
+            suspect = None
+        if not ctx.cores[k][:1].islower() and ctx.marked(k):  # lower-case words, the common case, skip the call
+            marked.append((k, n, suspect))
+        else:
+            yield k, n, suspect
+    if marked:
+        yield from _repeated(ctx, marked)
+
+
+def _repeated(ctx: _Context, marked: list) -> Iterator[tuple[int, int, Suspect]]:
+    """The spans of marked words (k, n, suspect or None) whose suspect is kept: sure on its span evidence
+    alone (named_bar()), and a word whose occurrences (capitalised, anywhere in the text) are suspects at
+    half of them or more.
+
+    Why the second test: a spinner with one table per article writes its swap at every occurrence, so
+    wherever the context can vouch for the original ("Invoice Nye" at each), it reads wrong; a name the
+    author uses reads right at most of its places ("the Borough of Kendal ... Borough officials said": a
+    sure swap of *government* at the sentence start only), and the text's other uses of it vouch for it."""
+    bar, cores = named_bar(), ctx.cores
+    suspected = Counter(cores[k] for k in {k for k, _, suspect in marked if suspect is not None})
+    occurrences = ctx.counts
+    for k, n, suspect in marked:
+        if suspect is not None and suspect.confidence >= bar and 2 * suspected[cores[k]] >= occurrences[cores[k]]:
+            yield k, n, suspect
 
 
 def _untangled(found: list[Suspect]) -> tuple[Suspect, ...]:

@@ -16,9 +16,11 @@ article that reads as spun (the `machine-paraphrased` score is high) a suspect i
 in one that does not it is likelier a rare but right word, so the article's log-odds, times the
 fitted `weight` of spin.yaml's `prior`, are added to the span's in texts of 100 words or more
 (`article-prior: false` turns that off). A capitalised word is read in lower case, as a spinner looked
-it up: a sentence's first word always ("Moreover" for *also*), unless the text capitalises it inside a
-sentence too (a name); a word inside a sentence (a name or a title, "Invoice Nye") only when the
-model lists its likely original beside a neighbour ("bill nye"), and the fix keeps its case. Punctuation,
+it up: a sentence's first word always ("Moreover" for *also*); a word inside a sentence (a name or a
+title, "Invoice Nye") only when the model lists its likely original beside a neighbour ("bill nye"); a
+word the text capitalises inside other sentences too (a name, or a swap a spinner repeated at every
+occurrence) only when its span alone is a sure swap and half its occurrences read as swaps. The fix
+keeps the word's case. Punctuation,
 digits and unknown words break the context, and a span that another paraphrase rule has already
 flagged (the lexicon's "fulfill with") is left to it: the rule runs after the text rules and sees
 their findings. Quoted speech is the speaker's wording, which an editor does not change, and a

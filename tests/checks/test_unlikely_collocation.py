@@ -61,10 +61,42 @@ def test_a_capitalised_word_inside_a_sentence_is_judged_only_when_the_model_know
     assert analyse("Mr Gallant said the plan was new.").suspects == ()
 
 
-def test_a_word_the_text_capitalises_inside_a_sentence_is_a_name_at_its_start_too():
+NAMES = ("Shares rose after Mr Glazer and his sons raised their offer for the club. Analysts at Reliance Group said "
+         "the market would recover. A spokesman for Mr Glazer said the family had the backing of Reliance Group, "
+         "and Mr Glazer would meet the board next week.")
+
+
+def test_real_names_the_text_repeats_are_left_alone():
+    # Named once, each reads as a swap the model can vouch for ("mr potter", "support group" are bigrams).
+    assert [(s.text, s.original) for s in analyse("Shares rose after Mr Glazer and his sons raised their offer.").suspects] \
+        == [("Glazer", "potter")]
+    assert [s.text for s in analyse("Analysts at Reliance Group said the market would recover.").suspects] == ["Reliance"]
+    # Capitalised inside several sentences, they are names in this text: below the sure bar, never suspects.
+    assert analyse(NAMES).suspects == ()
+    assert check(NAMES, "unlikely-collocation") == []
+
+
+def test_a_name_that_reads_as_a_sure_swap_at_one_of_its_places_only_is_left_alone():
+    # At a sentence start "Borough officials" reads as a sure swap of *government*; the text uses
+    # "Borough" twice more where it fits, as a spinner's repeated swap would not.
+    alone = "Borough officials said the accounts were in order."
+    assert [(s.original, s.confidence >= 0.9) for s in analyse(alone).suspects] == [("government", True)]
+    text = ("The council of the Borough of Kendal met on Tuesday to set the budget. " + alone
+            + " The mayor of the Borough of Kendal agreed.")
+    assert analyse(text).suspects == ()
+
+
+def test_a_swap_a_consistent_spinner_repeats_is_still_judged():
+    # Every "Bill" became "Invoice": the text capitalises it inside two sentences, as it would a name, but
+    # the model is sure of each ("bill nye" is a bigram, "invoice nye" is not).
+    spun = ("Invoice Nye, the science presenter, visited the school on Monday. Pupils said Invoice Nye answered "
+            "every question they had.")
+    assert check(spun, "unlikely-collocation") == [(1, 1, "unlikely-collocation"), (1, 79, "unlikely-collocation")]
+    assert {f.replacements for f in findings(spun, "unlikely-collocation")} == {("Bill",)}
+    # The same holds at a sentence start: a sure swap there is judged though the text repeats the word.
     start = "Extrinsic investment would double, the firm said."
     assert [s.original for s in analyse(start).suspects] == ["foreign"]
-    assert analyse(start + " Mr Extrinsic said so.").suspects == ()
+    assert [s.original for s in analyse(start + " Mr Extrinsic said so.").suspects] == ["foreign"]
 
 
 def test_confidence_threshold_is_an_option():
