@@ -12,6 +12,7 @@ environment (a rule that could not run) is never stored.
 from __future__ import annotations
 
 import dataclasses
+import io
 import json
 import os
 import sys
@@ -25,6 +26,7 @@ from .hashes import blake2b
 from .model import Finding, Severity
 from .runner import FileResult, lint_paths
 from .sources import STDIN, SourceError, decode, read_bytes
+from .spool import on_disk
 
 FORMAT = 4  # 2: findings carry `fixable`; 3: in buckets by path; 4: a bucket holds one entry a line
 BUCKET_DIGITS = 2  # 256 bucket files per config fingerprint
@@ -85,11 +87,12 @@ class LintCache:
     once at the end if it changed: a pre-commit run over a few files reads and writes a few small
     files, however many the folder's earlier runs stored. A bucket's index holds each entry's content hash and
     the place of its line in the file, which stays open (up to OPEN_BUCKETS at once) to read the
-    result when asked for; results put during the run go to one temporary file. So a run over 10,000
+    result when asked for; results put during the run go to one temporary file (kept in memory for a few files). So a run over 10,000
     files holds no result, cached or new, that the reporter has not asked for."""
 
-    def __init__(self, folder: Path, key: str):
+    def __init__(self, folder: Path, key: str, few: bool = False):
         self.folder, self.key = folder, key
+        self.few = few  # a run of a few files: its new results are kept in memory, not in a temporary file
         self.index: dict[str, Index] = {}
         self.handles: dict[str, Any] = {}  # bucket -> its open file, least recently read first
         self.stamps: dict[str, tuple[int, int, int]] = {}  # bucket -> the indexed file's identity
@@ -186,9 +189,7 @@ class LintCache:
         except TypeError:
             return  # a value JSON cannot hold faithfully: not cached
         if self._new is None:
-            import tempfile  # here: a run that changes nothing never needs it
-
-            self._new = tempfile.TemporaryFile(prefix="newslint-cache-")
+            self._new = io.BytesIO() if self.few else _temporary()
         line = _line(path, digest, data)
         offset = self._new.seek(0, 2)
         self._new.write(line)
@@ -275,6 +276,12 @@ class LintCache:
             self._new = None
 
 
+def _temporary() -> Any:
+    import tempfile  # here: a pre-commit run (a few files, held in memory) never imports it (2 ms)
+
+    return tempfile.TemporaryFile(prefix="newslint-cache-")
+
+
 def _stamp(handle: Any) -> tuple[int, int, int]:
     status = os.fstat(handle.fileno())
     return status.st_ino, status.st_size, status.st_mtime_ns
@@ -331,7 +338,7 @@ def lint_cached(paths: Sequence[str], config: Config, jobs: int | None, folder: 
 
     The files are hashed first, to send only the changed ones to the workers; a cached result is
     read when its turn comes, so the run holds no result the reporter has not asked for yet."""
-    cache = LintCache(folder, config_fingerprint(config))
+    cache = LintCache(folder, config_fingerprint(config), few=not on_disk(len(paths)))
     # For each path: None when the cache holds its content (read again when its turn comes), else
     # its hash to store the new result under ("" when it cannot be read): one pointer a cached file.
     hashes = [_unless_cached(cache, p) for p in paths]

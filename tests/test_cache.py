@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 
@@ -254,3 +255,19 @@ def test_a_hash_found_across_two_entries_is_no_entry():
     index.add("00" * 8 + "11" * 8, 25, 7)
     assert list(index.holding("11" * 8 + "22" * 8)) == [(20, 5)]
     assert list(index.holding("00" * 8 + "11" * 8)) == [(25, 7), (0, 10)]  # the newest first
+
+
+@pytest.mark.slow
+def test_a_one_file_cache_miss_keeps_its_new_result_in_memory_and_imports_no_tempfile(project):
+    probe = ("import sys\nfrom newslint.cli import main\nmain(['articles/a1.txt'])\n"
+             "print('tempfile' in sys.modules, file=sys.stderr)\n")
+    # The first run fills the config cache and unpacks the tables into the folder; the second is the miss.
+    env = {**os.environ, "NEWSLINT_CACHE_DIR": str(project / "cache")}
+    runs = []
+    for text in ("A version with the the slip.\nOnce.\n", "A version with the the slip.\n"):
+        (project / "articles" / "a1.txt").write_text(ARTICLE + text)
+        runs.append(subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=project,
+                                   env=env, timeout=120))
+    assert runs[1].stderr.split()[-1] == "False" and "doubled-word" in runs[1].stdout
+    stored = [json.loads(p.read_text())["files"] for p in (project / "cache").glob("lint-*.json")]
+    assert [list(files) for files in stored] == [["articles/a1.txt"]]  # the new result was saved
