@@ -30,6 +30,7 @@ from .spool import on_disk
 
 FORMAT = 4  # 2: findings carry `fixable`; 3: in buckets by path; 4: a bucket holds one entry a line
 BUCKET_DIGITS = 2  # 256 bucket files per config fingerprint
+NEW_IN_MEMORY = 4 << 20  # bytes of new results a run of a few files keeps in memory
 OPEN_BUCKETS = 64  # bucket files kept open for reading at once (a few file descriptors, wherever the limit is)
 ENV = "NEWSLINT_CACHE_DIR"
 DEFAULT_FOLDER = ".newslint_cache"
@@ -188,14 +189,24 @@ class LintCache:
             data = json.dumps(encode_result(result), separators=(",", ":")).encode("ascii")  # names that are not UTF-8 stay escaped
         except TypeError:
             return  # a value JSON cannot hold faithfully: not cached
-        if self._new is None:
-            self._new = io.BytesIO() if self.few else _temporary()
         line = _line(path, digest, data)
-        offset = self._new.seek(0, 2)
-        self._new.write(line)
+        new = self._new_results(len(line))
+        offset = new.seek(0, 2)
+        new.write(line)
         bucket, entries = self._entries(path)
         entries.add(digest, ~offset, len(line))
         self.dirty.add(bucket)
+
+    def _new_results(self, adding: int) -> Any:
+        """The file of this run's new results: in memory for a few files, unless they grow large
+        (one very long article's findings), then, like a folder run's, a temporary file."""
+        if self._new is None:
+            self._new = io.BytesIO() if self.few and adding <= NEW_IN_MEMORY else _temporary()
+        elif type(self._new) is io.BytesIO and self._new.seek(0, 2) + adding > NEW_IN_MEMORY:
+            spilled = _temporary()
+            spilled.write(self._new.getbuffer())
+            self._new = spilled  # the same bytes at the same offsets
+        return self._new
 
     def save(self) -> None:
         """Write the changed buckets, less the entries of files that no longer exist: one entry a

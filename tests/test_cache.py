@@ -271,3 +271,16 @@ def test_a_one_file_cache_miss_keeps_its_new_result_in_memory_and_imports_no_tem
     assert runs[1].stderr.split()[-1] == "False" and "doubled-word" in runs[1].stdout
     stored = [json.loads(p.read_text())["files"] for p in (project / "cache").glob("lint-*.json")]
     assert [list(files) for files in stored] == [["articles/a1.txt"]]  # the new result was saved
+
+
+@pytest.mark.parametrize("limit", [0, 2500])
+def test_new_results_kept_in_memory_move_to_a_temporary_file_when_they_grow(project, linted, capsys, monkeypatch, limit):
+    made = []
+    real = cache._temporary
+    monkeypatch.setattr(cache, "_temporary", lambda: made.append(1) or real())
+    monkeypatch.setattr(cache, "NEW_IN_MEMORY", limit)  # 0: the first result already; 2500: a few results in
+    first, _ = run(capsys)
+    assert made == [1] and len(linted) == 6
+    linted.clear()
+    assert run(capsys) == (first, "") and linted == []  # every result, kept before and after the move, was stored
+    assert first == run(capsys, "--no-cache")[0]
