@@ -12,6 +12,7 @@ environment (a rule that could not run) is never stored.
 from __future__ import annotations
 
 import dataclasses
+import io
 import json
 import os
 import sys
@@ -25,9 +26,11 @@ from .hashes import blake2b
 from .model import Finding, Severity
 from .runner import FileResult, lint_paths
 from .sources import STDIN, SourceError, decode, read_bytes
+from .spool import on_disk
 
 FORMAT = 4  # 2: findings carry `fixable`; 3: in buckets by path; 4: a bucket holds one entry a line
 BUCKET_DIGITS = 2  # 256 bucket files per config fingerprint
+NEW_IN_MEMORY = 4 << 20  # bytes of new results a run of a few files keeps in memory
 OPEN_BUCKETS = 64  # bucket files kept open for reading at once (a few file descriptors, wherever the limit is)
 ENV = "NEWSLINT_CACHE_DIR"
 DEFAULT_FOLDER = ".newslint_cache"
@@ -35,40 +38,36 @@ DEFAULT_FOLDER = ".newslint_cache"
 
 
 class Index:
-    """A bucket's entries: for each path its content hash and where its result is, at offset
-    `where` of the bucket file, or at ~where (where < 0) of this run's file of new results. Kept
-    in flat arrays, a path's number in them the one object an entry adds to its path string: a
-    10,000-file run holds every entry's index (about 130 bytes an entry, a third of tuples')."""
+    """A bucket's entries, flat: for each, where its line is (at offset `where` of the bucket file,
+    or at ~where (where < 0) of this run's file of new results), the line's length, and the 16
+    bytes of its content hash. No path is held: an entry is found by its content hash and is the
+    path's only once its line's head (path and hash) is read and matches, so a 10,000-file run
+    keeps 32 bytes an entry, built a bucket at a time, and no dictionary."""
 
     def __init__(self):
-        self.numbers: dict[str, int] = {}
-        self.places = array("q")  # where, length, for each number
-        self.digests = bytearray()  # 16 bytes for each number
+        self.places = array("q")  # where, length, for each entry in file order (new ones last)
+        self.digests = bytearray()  # 16 bytes for each entry
 
-    def add(self, path: str, digest: str, where: int, length: int) -> None:
-        number = self.numbers.setdefault(path, len(self.numbers))
-        if number * 2 == len(self.places):
-            self.places.extend((where, length))
-            self.digests += bytes.fromhex(digest)
-        else:
-            self.places[2 * number:2 * number + 2] = array("q", (where, length))
-            self.digests[16 * number:16 * number + 16] = bytes.fromhex(digest)
+    def __len__(self) -> int:
+        return len(self.digests) // 16
 
-    def find(self, path: str, digest: str) -> tuple[int, int] | None:
-        """(where, length) of the path's result if it was stored for that content."""
-        number = self.numbers.get(path)
-        if number is None or self.digests[16 * number:16 * number + 16] != bytes.fromhex(digest):
-            return None
-        return self.places[2 * number], self.places[2 * number + 1]
+    def add(self, digest: str, where: int, length: int) -> None:
+        self.places.extend((where, length))
+        self.digests += bytes.fromhex(digest)
 
-    def adopt(self, path: str) -> None:
-        """Key the entry by the caller's path string (a folder run keeps it anyway), freeing the copy read from the file."""
-        self.numbers[path] = self.numbers.pop(path)
+    def holding(self, digest: str) -> Iterator[tuple[int, int]]:
+        """(where, length) of every entry stored for that content, last added first (a newer
+        result for a path wins); a path's own is the one whose head names it."""
+        wanted, end = bytes.fromhex(digest), len(self.digests)
+        while (start := self.digests.rfind(wanted, 0, end)) >= 0:
+            if start % 16 == 0:  # not a match straddling two entries' hashes
+                number = start // 16
+                yield self.places[2 * number], self.places[2 * number + 1]
+            end = start + 15  # next, the matches that start before this one
 
-    def items(self) -> Iterator[tuple[str, str, int, int]]:
-        for path, number in self.numbers.items():
-            yield (path, self.digests[16 * number:16 * number + 16].hex(),
-                   self.places[2 * number], self.places[2 * number + 1])
+    def lines(self) -> Iterator[tuple[int, int]]:
+        for number in range(len(self)):
+            yield self.places[2 * number], self.places[2 * number + 1]
 
 
 def cache_folder(config: Config, given: str | None = None) -> Path:
@@ -87,13 +86,14 @@ class LintCache:
     """The entries of one config fingerprint, in up to 256 files by a hash of the path
     (`lint-<key>-<bucket>.json`), each indexed when a path in it is first asked for and rewritten
     once at the end if it changed: a pre-commit run over a few files reads and writes a few small
-    files, however many the folder's earlier runs stored. A bucket's index holds each path's hash and
-    the place of its result in the file, which stays open (up to OPEN_BUCKETS at once) to read the
-    result when asked for; results put during the run go to one temporary file. So a run over 10,000
+    files, however many the folder's earlier runs stored. A bucket's index holds each entry's content hash and
+    the place of its line in the file, which stays open (up to OPEN_BUCKETS at once) to read the
+    result when asked for; results put during the run go to one temporary file (kept in memory for a few files). So a run over 10,000
     files holds no result, cached or new, that the reporter has not asked for."""
 
-    def __init__(self, folder: Path, key: str):
+    def __init__(self, folder: Path, key: str, few: bool = False):
         self.folder, self.key = folder, key
+        self.few = few  # a run of a few files: its new results are kept in memory, not in a temporary file
         self.index: dict[str, Index] = {}
         self.handles: dict[str, Any] = {}  # bucket -> its open file, least recently read first
         self.stamps: dict[str, tuple[int, int, int]] = {}  # bucket -> the indexed file's identity
@@ -148,11 +148,9 @@ class LintCache:
         except SourceError:
             return "", False  # not cached: linting it says what is wrong
         digest = _digest(data)
-        entries = self._entries(path)[1]
-        if entries.find(path, digest) is None:
-            return digest, False
-        entries.adopt(path)
-        return digest, True
+        # Another file of the same content in the bucket answers yes too; `get` then finds no
+        # line naming this path and the file is linted: a duplicate costs time, never a finding.
+        return digest, next(self._entries(path)[1].holding(digest), None) is not None
 
     def get(self, path: str) -> tuple[str, FileResult | None]:
         """(content hash, the cached result or None); an empty hash when the file cannot be read."""
@@ -161,18 +159,28 @@ class LintCache:
         except SourceError:
             return "", None
         digest = _digest(data)
-        bucket, entries = self._entries(path)
-        place = entries.find(path, digest)
-        if place is None:
-            return digest, None
         try:
-            result = decode_result(json.loads(self._bytes(bucket, *place)))
+            stored = self._stored(path, digest)
+            if stored is None:
+                return digest, None
+            result = decode_result(json.loads(stored))
             # The text as read is not stored: the bytes just hashed are the same file, for the reports that show it.
             # The caller's path string rather than the entry's equal copy: a folder run keeps one a file.
             return digest, dataclasses.replace(result, path=path if result.path == path else result.path,
                                                source=decode(data, path).text)
         except (OSError, KeyError, TypeError, ValueError, IndexError, AttributeError, SourceError):
             return digest, None  # a damaged entry (or a bucket replaced since) is linted again and replaced
+
+    def _stored(self, path: str, digest: str) -> bytes | None:
+        """The stored result of the path for that content: the entry of that hash whose line's
+        head names the path (as this module writes it), the newest first."""
+        bucket, entries = self._entries(path)
+        head = _line(path, digest, b"")[:-1]
+        for where, length in entries.holding(digest):
+            line = self._bytes(bucket, where, length)
+            if line.startswith(head) and line.endswith(b"}"):
+                return line[len(head):-1]
+        return None
 
     def put(self, path: str, digest: str, result: FileResult) -> None:
         if not digest or result.errors or any(w.startswith("newslint:") for w in result.warnings):
@@ -181,15 +189,24 @@ class LintCache:
             data = json.dumps(encode_result(result), separators=(",", ":")).encode("ascii")  # names that are not UTF-8 stay escaped
         except TypeError:
             return  # a value JSON cannot hold faithfully: not cached
-        if self._new is None:
-            import tempfile  # here: a run that changes nothing never needs it
-
-            self._new = tempfile.TemporaryFile(prefix="newslint-cache-")
-        offset = self._new.seek(0, 2)
-        self._new.write(data)
+        line = _line(path, digest, data)
+        new = self._new_results(len(line))
+        offset = new.seek(0, 2)
+        new.write(line)
         bucket, entries = self._entries(path)
-        entries.add(path, digest, ~offset, len(data))
+        entries.add(digest, ~offset, len(line))
         self.dirty.add(bucket)
+
+    def _new_results(self, adding: int) -> Any:
+        """The file of this run's new results: in memory for a few files, unless they grow large
+        (one very long article's findings), then, like a folder run's, a temporary file."""
+        if self._new is None:
+            self._new = io.BytesIO() if self.few and adding <= NEW_IN_MEMORY else _temporary()
+        elif type(self._new) is io.BytesIO and self._new.seek(0, 2) + adding > NEW_IN_MEMORY:
+            spilled = _temporary()
+            spilled.write(self._new.getbuffer())
+            self._new = spilled  # the same bytes at the same offsets
+        return self._new
 
     def save(self) -> None:
         """Write the changed buckets, less the entries of files that no longer exist: one entry a
@@ -210,23 +227,28 @@ class LintCache:
     def _write(self, bucket: str) -> None:
         file = self.file(bucket)
         temporary = file.with_name(f".{file.name}.{os.getpid()}.tmp")
+        lines = self._lines(bucket)
         with open(temporary, "wb") as out:
             out.write(self._header())
-            number = 0
-            for path, digest, where, length in self.index[bucket].items():
-                if not os.path.exists(path):
-                    continue
-                try:
-                    result = self._bytes(bucket, where, length)
-                except OSError:
-                    continue  # the old bucket was replaced by another run: its entry is dropped
-                out.write(b",\n" * bool(number) + _line(path, digest, result))
-                number += 1
+            out.write(b",\n".join(line for path, line in lines.items() if os.path.exists(path)))
             out.write(b"\n}}\n")
         handle = self.handles.pop(bucket, None)
         if handle is not None:
             handle.close()  # before the rename: Windows replaces no open file
         os.replace(temporary, file)
+
+    def _lines(self, bucket: str) -> dict[str, bytes]:
+        """path -> its entry's line, for every entry of the bucket: the newest for a path put again,
+        in the order the paths were first stored. A bucket's lines at a time: kilobytes."""
+        lines: dict[str, bytes] = {}
+        for where, length in self.index[bucket].lines():
+            try:
+                line = self._bytes(bucket, where, length)
+                path = _head_path(line)
+            except (OSError, ValueError):
+                continue  # the old bucket was replaced by another run: its entry is dropped
+            lines[path] = line
+        return lines
 
     def _bytes(self, bucket: str, where: int, length: int) -> bytes:
         if where < 0:
@@ -265,6 +287,12 @@ class LintCache:
             self._new = None
 
 
+def _temporary() -> Any:
+    import tempfile  # here: a pre-commit run (a few files, held in memory) never imports it (2 ms)
+
+    return tempfile.TemporaryFile(prefix="newslint-cache-")
+
+
 def _stamp(handle: Any) -> tuple[int, int, int]:
     status = os.fstat(handle.fileno())
     return status.st_ino, status.st_size, status.st_mtime_ns
@@ -275,7 +303,7 @@ def _line(path: str, digest: Any, result: bytes) -> bytes:
 
 
 def _indexed(handle: Any) -> Index:
-    """path -> (hash, offset, length of the result) for each entry line after the header;
+    """The hash, offset and length (less the separator) of each entry line after the header;
     ValueError when a line is not one this module writes (a damaged file)."""
     decoder, entries = json.JSONDecoder(), Index()
     offset = handle.tell()
@@ -297,10 +325,18 @@ def _indexed(handle: Any) -> Index:
         digest, end = decoder.raw_decode(head, end + 9)
         if end != len(head) or not isinstance(path, str) or not isinstance(digest, str) or len(digest) != 32:
             raise ValueError("not a cache entry")
-        start = cut + 10
-        entries.add(path, digest, offset + start, end_of_line - 1 - start)
+        entries.add(digest, offset, end_of_line)
         offset += len(raw)
     return entries
+
+
+def _head_path(line: bytes) -> str:
+    """The path an entry's line (as _indexed checked it, or put wrote it) is stored for."""
+    cut = line.find(b',"result":')
+    path = json.JSONDecoder().raw_decode(line[:cut].decode("ascii"))[0] if cut > 0 else None
+    if not isinstance(path, str):
+        raise ValueError("not a cache entry")
+    return path
 
 
 def _digest(data: bytes) -> str:
@@ -313,7 +349,7 @@ def lint_cached(paths: Sequence[str], config: Config, jobs: int | None, folder: 
 
     The files are hashed first, to send only the changed ones to the workers; a cached result is
     read when its turn comes, so the run holds no result the reporter has not asked for yet."""
-    cache = LintCache(folder, config_fingerprint(config))
+    cache = LintCache(folder, config_fingerprint(config), few=not on_disk(len(paths)))
     # For each path: None when the cache holds its content (read again when its turn comes), else
     # its hash to store the new result under ("" when it cannot be read): one pointer a cached file.
     hashes = [_unless_cached(cache, p) for p in paths]

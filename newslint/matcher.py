@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Callable, Iterator
 
 from .document import FOLDED_TO_ASCII, Document
@@ -167,13 +168,19 @@ def flatten(lowered: str) -> str | None:
     return None if "  " in flat else flat
 
 
-_SPACES = {i: " " for i in range(0x3001) if chr(i).isspace()}  # every white space character \s matches
 _SPACE_RUN = re.compile("  +")
+
+
+@lru_cache(maxsize=1)
+def _spaces() -> dict[int, str]:
+    """Every white space character \\s matches, as a space: built on first use (1 ms of a one-file
+    run's start that only a text with runs of spaces needs)."""
+    return {i: " " for i in range(0x3001) if chr(i).isspace()}
 
 
 def squeeze(lowered: str) -> tuple[str, Callable[[int], int]]:
     """The text with every run of white space one space (and ’ as '), and a map back to offsets."""
-    spaced = lowered.translate(_SPACES).replace("\u2019", "'")
+    spaced = lowered.translate(_spaces()).replace("\u2019", "'")
     pieces, marks, shifts, last, shift = [], [], [], 0, 0
     for run in _SPACE_RUN.finditer(spaced):
         pieces.append(spaced[last:run.start() + 1])

@@ -86,19 +86,25 @@ class Spool:
     def read(self, number: int) -> FileResult:
         return self._get(self._places[2 * number], self._places[2 * number + 1])
 
-    def in_path_order(self) -> list[list[int]]:
+    def in_path_order(self) -> Iterator[list[int]]:
         """The results' numbers sorted by path, those of one path together (a path is linted once,
-        but a caller may pass the same path twice)."""
-        groups: list[list[int]] = []
-        last = None
-        for number in sorted(range(len(self._paths)), key=self._paths.__getitem__):
-            path = self._paths[number]
-            if path == last:
-                groups[-1].append(number)
-            else:
-                groups.append([number])
-                last = path
-        return groups
+        but a caller may pass the same path twice). The order is held as one array, not a list a
+        file: 10,000 one-number lists were a megabyte at report time."""
+        order = self._path_order()
+        group: list[int] = []
+        for number in order:
+            if group and self._paths[number] != self._paths[group[0]]:
+                yield group
+                group = []
+            group.append(number)
+        if group:
+            yield group
+
+    def _path_order(self) -> Sequence[int]:
+        paths = self._paths
+        if all(paths[n] <= paths[n + 1] for n in range(len(paths) - 1)):
+            return range(len(paths))  # walked in path order already (one folder's files): no sort
+        return array("q", sorted(range(len(paths)), key=paths.__getitem__))
 
     def close(self) -> None:
         if self._file is not None:

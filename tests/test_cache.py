@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 
@@ -216,3 +217,70 @@ def test_a_bucket_replaced_by_another_run_while_this_one_reads_it_is_linted_agai
     bucket.with_name("copy").write_bytes(bucket.read_bytes())
     bucket.with_name("copy").replace(bucket)  # the same bytes, but not the file indexed
     assert store.get(path) == (digest, None)
+
+
+def _same_bucket(names):
+    """Two of the names whose paths fall in the same bucket file."""
+    from newslint.hashes import blake2b
+
+    seen = {}
+    for name in names:
+        bucket = blake2b(name.encode(), digest_size=2).hexdigest()[:cache.BUCKET_DIGITS]
+        if bucket in seen:
+            return seen[bucket], name
+        seen[bucket] = name
+    raise AssertionError("no two names share a bucket")
+
+
+def test_a_copy_of_a_cached_file_in_its_bucket_is_linted_as_itself(project, linted, capsys):
+    first, second = _same_bucket([f"articles/copy{n}.txt" for n in range(2000)])
+    (project / first).write_text("Copied story with the the news.\n")
+    run(capsys)
+    (project / second).write_bytes((project / first).read_bytes())  # same content: the index holds its hash
+    linted.clear()
+    out, _ = run(capsys)
+    assert linted == [second]  # the entry of that hash names the other path
+    assert out == run(capsys, "--no-cache")[0]
+    assert {f["path"] for f in json.loads(out)["findings"] if f["rule"] == "doubled-word"} >= {first, second}
+    linted.clear()
+    assert run(capsys)[0] == out and linted == []
+
+
+def test_a_hash_found_across_two_entries_is_no_entry():
+    index = cache.Index()
+    index.add("00" * 8 + "11" * 8, 0, 10)
+    index.add("22" * 8 + "33" * 8, 10, 10)
+    assert list(index.holding("11" * 8 + "22" * 8)) == []  # the bytes occur, straddling the two
+    index.add("11" * 8 + "22" * 8, 20, 5)
+    index.add("00" * 8 + "11" * 8, 25, 7)
+    assert list(index.holding("11" * 8 + "22" * 8)) == [(20, 5)]
+    assert list(index.holding("00" * 8 + "11" * 8)) == [(25, 7), (0, 10)]  # the newest first
+
+
+@pytest.mark.slow
+def test_a_one_file_cache_miss_keeps_its_new_result_in_memory_and_imports_no_tempfile(project):
+    probe = ("import sys\nfrom newslint.cli import main\nmain(['articles/a1.txt'])\n"
+             "print('tempfile' in sys.modules, file=sys.stderr)\n")
+    # The first run fills the config cache and unpacks the tables into the folder; the second is the miss.
+    env = {**os.environ, "NEWSLINT_CACHE_DIR": str(project / "cache")}
+    runs = []
+    for text in ("A version with the the slip.\nOnce.\n", "A version with the the slip.\n"):
+        (project / "articles" / "a1.txt").write_text(ARTICLE + text)
+        runs.append(subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=project,
+                                   env=env, timeout=120))
+    assert runs[1].stderr.split()[-1] == "False" and "doubled-word" in runs[1].stdout
+    stored = [json.loads(p.read_text())["files"] for p in (project / "cache").glob("lint-*.json")]
+    assert [list(files) for files in stored] == [["articles/a1.txt"]]  # the new result was saved
+
+
+@pytest.mark.parametrize("limit", [0, 2500])
+def test_new_results_kept_in_memory_move_to_a_temporary_file_when_they_grow(project, linted, capsys, monkeypatch, limit):
+    made = []
+    real = cache._temporary
+    monkeypatch.setattr(cache, "_temporary", lambda: made.append(1) or real())
+    monkeypatch.setattr(cache, "NEW_IN_MEMORY", limit)  # 0: the first result already; 2500: a few results in
+    first, _ = run(capsys)
+    assert made == [1] and len(linted) == 6
+    linted.clear()
+    assert run(capsys) == (first, "") and linted == []  # every result, kept before and after the move, was stored
+    assert first == run(capsys, "--no-cache")[0]

@@ -103,10 +103,12 @@ def test_the_unpacked_tables_answer_as_dicts_would_before_and_after_they_become_
     assert not isinstance(viewed, dict) and viewed["feline"] == 5 and viewed.get("dog", -1) == -1 and "cat" in viewed
     assert dict(viewed.items()) == {w: i for i, w in enumerate(lm.vocab)}
     assert lm.candidates("perched") == ("sat", "sit") and lm.candidates("dog") == () and "sat down" in lm.entries
-    assert lm.phrase_starts == {"sat": 2} and lm.prefixes == {"sat down"}
+    assert lm.phrase_starts == {"sat": 2} and not isinstance(lm.prefixes, set)
+    assert "sat down" in lm.prefixes and not any(p in lm.prefixes for p in ("sat", "sat dow", "sat down ", "sat downs", "", "zz"))
     assert lm.logprob(2, 3) == -40 * 0.04 and lm.logprob(2, 4) == -0.25 + -3.1 and lm.listed(3, 4)
     monkeypatch.setattr(spinmodel, "PROMOTE", 0)
-    assert isinstance(lm.ids, dict) and lm.ids == dict(viewed.items())
+    monkeypatch.setattr(spinmodel, "PROMOTE_PREFIXES", 0)
+    assert isinstance(lm.ids, dict) and lm.ids == dict(viewed.items()) and lm.prefixes == {"sat down"}
     assert lm.entries == {"feline": "cat", "perched": "sat|sit", "sat down": "sat"}
 
 
@@ -207,3 +209,18 @@ def test_an_entry_s_candidate_rows_are_its_mapped_candidates():
         assert rows == expected and [type(v) for r in rows for v in r] == [type(v) for r in expected for v in r]
         multiword += sum(row[6] > 1 for row in rows)
     assert multiword >= 10
+
+
+def test_the_sorted_prefix_lines_answer_as_their_set_does():
+    import random
+
+    from newslint import spinmodel
+
+    lm = spinmodel.model()
+    lines = lm._lines("prefixes")
+    view, every = spinmodel._SortedLines(lm._data, *lm._at["prefixes"]), set(lines)
+    draw = random.Random(17)
+    near = [p[:-1] for p in lines[::97]] + [p + " x" for p in lines[::89]] + [p + "s" for p in lines[::83]]
+    pairs = [f"{draw.choice(lm.vocab)} {draw.choice(lm.vocab)}" for _ in range(3000)]
+    for key in lines[:40] + lines[-40:] + lines[::53] + near + pairs + ["", "\uffff", "a\udcff b"]:
+        assert (key in view) == (key in every), key
