@@ -216,6 +216,7 @@ class LintCache:
                 self.folder.mkdir(parents=True, exist_ok=True)
                 (self.folder / ".gitignore").write_text("# created by newslint\n*\n")
                 (self.folder / "CACHEDIR.TAG").write_text("Signature: 8a477f597d28d172789f06886806bc55\n# newslint cache\n")
+                _sweep(self.folder)
             for bucket in sorted(self.dirty):
                 self._write(bucket)
         except OSError as exc:
@@ -228,10 +229,14 @@ class LintCache:
         file = self.file(bucket)
         temporary = file.with_name(f".{file.name}.{os.getpid()}.tmp")
         lines = self._lines(bucket)
-        with open(temporary, "wb") as out:
-            out.write(self._header())
-            out.write(b",\n".join(line for path, line in lines.items() if os.path.exists(path)))
-            out.write(b"\n}}\n")
+        try:
+            with open(temporary, "wb") as out:
+                out.write(self._header())
+                out.write(b",\n".join(line for path, line in lines.items() if os.path.exists(path)))
+                out.write(b"\n}}\n")
+        except BaseException:  # a full disk, Ctrl-C: no half-written file stays in the folder
+            _remove(temporary)
+            raise
         handle = self.handles.pop(bucket, None)
         if handle is not None:
             handle.close()  # before the rename: Windows replaces no open file
@@ -285,6 +290,34 @@ class LintCache:
         if self._new is not None:
             self._new.close()
             self._new = None
+
+
+def _sweep(folder: Path) -> None:
+    """Remove the temporary buckets of runs killed while they wrote them (SIGKILL, a power cut):
+    named `.<bucket file>.<pid>.tmp`, each is stale once its process is gone."""
+    if os.name != "posix":
+        return
+    for stale in folder.glob(".lint-*.tmp"):
+        pid = stale.name.rsplit(".", 2)[-2]
+        if pid.isdigit() and not _running(int(pid)):
+            _remove(stale)
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # another user's process: it exists
+    return True
+
+
+def _remove(path: Path) -> None:
+    try:
+        path.unlink()
+    except OSError:
+        pass
 
 
 def _temporary() -> Any:

@@ -284,3 +284,27 @@ def test_new_results_kept_in_memory_move_to_a_temporary_file_when_they_grow(proj
     linted.clear()
     assert run(capsys) == (first, "") and linted == []  # every result, kept before and after the move, was stored
     assert first == run(capsys, "--no-cache")[0]
+
+
+def test_a_run_removes_the_temporary_buckets_of_killed_runs_and_keeps_a_live_runs(project, capsys):
+    run(capsys)
+    folder = project / ".newslint_cache"
+    finished = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    dead = folder / f".lint-x-00.json.{int(finished.stdout)}.tmp"  # a run killed while writing
+    live = folder / f".lint-x-01.json.{os.getpid()}.tmp"  # a run still writing
+    dead.write_bytes(b'{"newslint-cache":4,"files":{')
+    live.write_bytes(b'{"newslint-cache":4,"files":{')
+    (project / "articles" / "a0.txt").write_text("An edited story begins here.\n")
+    run(capsys)
+    assert not dead.exists() and live.exists()
+
+
+def test_a_failed_bucket_write_leaves_no_temporary_file(project, capsys, monkeypatch):
+    def full_disk(self):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(cache.LintCache, "_header", full_disk)
+    out, err = run(capsys)
+    assert err.startswith("newslint: warning: cannot write the cache") and "No space left on device" in err
+    assert out == run(capsys, "--no-cache")[0]
+    assert not list((project / ".newslint_cache").glob(".*.tmp"))
