@@ -40,8 +40,8 @@ from .spinmodel import END, START, Model, Trigrams, model, trigrams
 
 # Logistic weights over the features of _features(); fitted by bench/spun.py --fit spans on the
 # development half of the spun sets.
-WEIGHTS = (-5.244, -0.105, 0.469, 0.006, 0.42, 0.13, 0.201, -0.23, 0.335, 1.373, 0.341, -0.581, -0.837, 0.668, -0.987,
-           -0.895, -0.589, 0.283, 0.094)
+WEIGHTS = (-5.261, -0.048, 0.22, -0.292, 0.954, 0.091, 0.187, -0.286, 0.348, 1.261, 0.486, -0.457, -0.82, 0.623,
+           -0.708, -0.628, -1.094, 0.014, 0.096)
 # A margin below this (log10: a factor of 3) is no suspect at all.
 MIN_MARGIN = 0.5
 # A span more than this much likelier than chance beside each neighbour (log10 PMI: a factor of 3)

@@ -41,6 +41,7 @@ from array import array
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from inflect import Inflector, moby_pairs, wordnet_pairs  # noqa: E402
 from wordnet import read_wordnet, synonyms_of  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -155,26 +156,41 @@ def candidates(moby: dict, wordnet, unigrams: dict, bigrams: dict) -> dict[str, 
     A candidate is linked to the entry by up to three sources: Moby lists the entry under the
     candidate (what a Moby spinner would put in), Moby lists the candidate under the entry, and
     WordNet shares a synset. Moby's lists are loose ("going" under "loss of life"), so candidates
-    with more links come first, then the commoner ones.
+    with more links come first, then the commoner ones. Each source also links the inflected forms
+    of its single-word lemmas (tools/inflect.py: "stated" for *said*, from state ~ say), counted
+    once per source with the literal links.
     """
     def usable(phrase: str) -> bool:
         return bool(PHRASE.fullmatch(phrase)) and all(w in unigrams for w in phrase.split())
 
     links: dict[str, dict[str, int]] = {}
+    literal = set()
     for head, synonyms in moby.items():
         if usable(head):
             for synonym in filter(usable, synonyms):
+                literal.add((head, synonym))
                 links.setdefault(synonym, {}).setdefault(head, 0)
                 links[synonym][head] += 1
                 links.setdefault(head, {}).setdefault(synonym, 0)
                 links[head][synonym] += 1
     index, synsets, exceptions = wordnet
     frequency = {w: lp for w, (lp, _) in unigrams.items()}
+    inflector = Inflector(frequency, index)
+    for head, synonym in moby_pairs(moby, inflector, usable) - literal:
+        links.setdefault(synonym, {}).setdefault(head, 0)
+        links[synonym][head] += 1
+        links.setdefault(head, {}).setdefault(synonym, 0)
+        links[head][synonym] += 1
+    linked = set()
     for word in unigrams:
         if usable(word):
             for synonym in synonyms_of(word, frequency, index, synsets, exceptions):
+                linked.add((synonym, word))
                 links.setdefault(synonym, {}).setdefault(word, 0)
                 links[synonym][word] += 1
+    for entry, word in wordnet_pairs(synsets, inflector, usable) - linked:
+        links.setdefault(entry, {}).setdefault(word, 0)
+        links[entry][word] += 1
     found = {}
     for entry, heads in links.items():
         own = phrase_logprob(entry, unigrams, bigrams)
