@@ -15,7 +15,8 @@ spinners spare them, except by the mixed spinner's function-word list):
 - inflect (not run unless named in --spinners, so the default figures stay comparable): as real
   autoblog spinners do, an inflected word ("said", "players", "won") is lemmatised, a random Moby or
   WordNet synonym of its lemma is put in in the same inflection ("stated", "gamers", "received";
-  tools/inflect.py, lemminflect); any other word is swapped as by moby. Its inflections come from
+  tools/inflect.py, lemminflect); no other word is swapped, so its figures are the inflected class's
+  alone (about one word in ten is an inflected form it can swap). Its inflections come from
   the same source as the build's inflected candidates, so it cannot judge them on its own: the
   hand-written spun sentences of tests/checks/test_unlikely_collocation.py are the independent check.
 Nothing else changes, so "a" stays before a swapped word that now starts with a vowel.
@@ -255,9 +256,9 @@ def _swap(words: list[str], k: int, spinner: str, rate: float, rng, th: Thesauri
     if spinner == "inflect":
         word = words[k]
         synonyms = th.inflected_synonyms(word) if word.isalpha() and word.islower() and word not in th.spared else ()
-        if synonyms:
-            return (1, _pick(rng, ("inflect", word), synonyms)) if _draw(rng, ("inflect", word)) < rate else (1, None)
-        spinner = "moby"
+        if synonyms and _draw(rng, ("inflect", word)) < rate:
+            return 1, _pick(rng, ("inflect", word), synonyms)
+        return 1, None
     if spinner == "moby":
         for n in (3, 2, 1):
             phrase = " ".join(words[k:k + n])

@@ -40,8 +40,8 @@ from .spinmodel import END, START, Model, Trigrams, model, trigrams
 
 # Logistic weights over the features of _features(); fitted by bench/spun.py --fit spans on the
 # development half of the spun sets.
-WEIGHTS = (-5.261, -0.048, 0.22, -0.292, 0.954, 0.091, 0.187, -0.286, 0.348, 1.261, 0.486, -0.457, -0.82, 0.623,
-           -0.708, -0.628, -1.094, 0.014, 0.096)
+WEIGHTS = (-5.222, -0.19, 0.009, -0.378, 0.944, 0.215, 0.267, -0.299, 0.332, 1.347, 0.363, -0.547, -0.888, 0.714,
+           -0.601, -0.567, -1.069, -0.045, 0.093)
 # A margin below this (log10: a factor of 3) is no suspect at all.
 MIN_MARGIN = 0.5
 # A span more than this much likelier than chance beside each neighbour (log10 PMI: a factor of 3)

@@ -80,8 +80,7 @@ class Inflector:
 def moby_pairs(moby: dict, inflector: Inflector, usable) -> set[tuple[str, str]]:
     """(headword's form, synonym's form) for each single-word Moby pair listed both ways (each lemma in
     the other's list: Moby's lists are loose, and "sack" under "get" would make "sacking" a swap of
-    "getting"), in each shared inflection. Measured on the dev spun sets (docs/spin-model.md): every
-    Moby pair cost more clean load than the mutual ones at the same recall."""
+    "getting"), in each shared inflection."""
     listed = {(h, s) for h, synonyms in moby.items() for s in synonyms}
     found = set()
     for head, synonyms in moby.items():
