@@ -53,14 +53,21 @@ def test_moby_and_wordnet_pairs_come_in_every_shared_inflection():
 
 def test_the_builder_links_inflected_entries_to_their_commoner_originals():
     unigrams = {w: (lp, 0.0) for w, lp in VOCAB.items()}
-    moby = {"say": ["state", "mention"], "mention": ["say"], "state": ["say"], "receive": ["win"], "win": ["receive"]}
-    wordnet = ({("say", "v"): ["1"], ("state", "v"): ["1"]}, {("v", "1"): ["say", "state"]}, {})
+    wordnet = ({("say", "v"): ["1"], ("state", "v"): ["1"], ("tell", "v"): ["1"]},
+               {("v", "1"): ["say", "state", "tell"]}, {})
+    found = candidates({}, wordnet, unigrams, {})
+    # WordNet's synset in every inflection, the irregular "said" and "told" too; commoner first.
+    assert found["stated"] == ["said", "told"] and found["states"] == ["says"]  # "tells" is rarer
+    assert "said" not in found  # a candidate is commoner than its entry
+
+
+def test_moby_adds_its_links_to_an_inflected_pair_only_where_wordnet_agrees():
+    unigrams = {w: (lp, 0.0) for w, lp in VOCAB.items()}
+    wordnet = ({("say", "v"): ["1"], ("state", "v"): ["1"], ("tell", "v"): ["1"]},
+               {("v", "1"): ["say", "state", "tell"]}, {})
+    # Moby lists state ~ tell both ways: "told" gains Moby's two links over "said" (WordNet's one).
+    moby = {"state": ["tell"], "tell": ["state"], "receive": ["win"], "win": ["receive"]}
     found = candidates(moby, wordnet, unigrams, {})
-    assert found["stated"][0] == "said" and found["mentioned"] == ["said"]
-    assert "said" in found["states"] or "says" in found["states"]
-    # Moby lists receive ~ win; "won" is commoner than "received", so it is the candidate.
-    assert found["received"] == ["won"]
-    # Candidates are commoner than their entry: "said" gets none of these.
-    assert "said" not in found
-    # "stated" ~ "said" is linked by Moby and by WordNet; "told" by neither (tell is in no list here).
-    assert found["stated"] == ["said"]
+    assert found["stated"] == ["told", "said"]
+    # receive ~ win is Moby's alone: its lemmas are linked, not their inflections ("won" for "received").
+    assert found["receive"] == ["win"] and "received" not in found
