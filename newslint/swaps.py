@@ -42,8 +42,8 @@ from .spinmodel import END, START, Model, Trigrams, model, trigrams
 
 # Logistic weights over the features of _features(); fitted by bench/spun.py --fit spans on the
 # development half of the spun sets.
-WEIGHTS = (-5.244, -0.105, 0.469, 0.006, 0.42, 0.13, 0.201, -0.23, 0.335, 1.373, 0.341, -0.581, -0.837, 0.668, -0.987,
-           -0.895, -0.589, 0.283, 0.094)
+WEIGHTS = (-5.222, -0.19, 0.009, -0.378, 0.944, 0.215, 0.267, -0.299, 0.332, 1.347, 0.363, -0.547, -0.888, 0.714,
+           -0.601, -0.567, -1.069, -0.045, 0.093)
 # A margin below this (log10: a factor of 3) is no suspect at all.
 MIN_MARGIN = 0.5
 # A span more than this much likelier than chance beside each neighbour (log10 PMI: a factor of 3)

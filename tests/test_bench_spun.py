@@ -39,3 +39,19 @@ def test_consistent_spinner_keeps_the_rate_per_word():
     # Over many articles (seeds) a word is swapped in about `rate` of them.
     swapped = sum(bool(_swapped("The shooting began.", "wordnet", True, seed)) for seed in range(400))
     assert 140 < swapped < 260
+
+
+
+def test_inflecting_spinner_swaps_inflected_words_only_keeping_their_inflection():
+    # A stand-in for Thesauri.inflected_synonyms (lemminflect over Moby and WordNet, in the bench itself).
+    inflected = {"said": ("stated", "mentioned"), "won": ("received",)}
+    th = SimpleNamespace(moby=TH.moby, spared={"the"}, wordnet_synonyms=TH.wordnet_synonyms,
+                         inflected_synonyms=lambda word: inflected.get(word, ()))
+    text = "Police said the team won the shooting contest. " * 20
+    put = set()
+    for seed in range(3):
+        spun_text, swaps = spun.spin_swaps(text, "inflect", 0.5, random.Random(seed), th)
+        words = spun_text.split()
+        put.update((original, words[i]) for i, _, original in swaps)
+    # Every swap is an inflected word's, in its inflection; "shooting" (no inflected synonyms here) stays.
+    assert put and put <= {("said", "stated"), ("said", "mentioned"), ("won", "received")}
