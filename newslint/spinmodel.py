@@ -27,7 +27,6 @@ newslint/swaps.py reads it to score how much likelier a sentence becomes with a 
 """
 from __future__ import annotations
 
-import gzip
 import io
 import json
 import mmap
@@ -40,6 +39,7 @@ from functools import cached_property, lru_cache
 from itertools import repeat
 from pathlib import Path
 from typing import Container, Iterable, Iterator, Mapping
+import zlib
 from zlib import crc32
 
 TABLE = "spinmodel.bin.gz"
@@ -322,16 +322,16 @@ def _slots(keys: list[bytes], indexes: Iterable[int]) -> array:
 def unpack(raw: bytes) -> bytes:
     """The gunzipped packed table in the layout Model reads: a magic, the JSON length and layout
     (the packed header and each section's offset and length), then 8-aligned native sections."""
-    head, _, body = raw.partition(b"\n")
-    header = json.loads(head)
+    split = raw.index(b"\n")
+    header, body = json.loads(raw[:split]), memoryview(raw)[split + 1:]  # slices of a view copy nothing
     parts, offset = [], 0
     for size in header["sections"]:
         parts.append(body[offset:offset + size])
         offset += size
-    vocab = parts[0].decode("utf-8").split("\n")
+    vocab = str(parts[0], "utf-8").split("\n")
     ids = {word: i for i, word in enumerate(vocab)}  # a repeated word keeps its last id, as a dict would
     scale = header["scale"]
-    entries = dict(line.split("\t") for line in parts[6].decode("utf-8").split("\n") if line)
+    entries = dict(line.split("\t") for line in str(parts[6], "utf-8").split("\n") if line)
     phrase_starts: dict[str, int] = {}
     prefixes: dict[str, None] = {}
     for entry in entries:
@@ -388,10 +388,11 @@ def _layout(header: dict, sections: list[tuple[str, bytes]]) -> bytes:
     layout = json.dumps({"header": header, "sections": placed}).encode()
     assert len(layout) <= first - 16  # the 64 bytes to spare hold the offsets' longer digits
     layout = layout.ljust(first - 16)
-    out = bytearray(_MAGIC + len(layout).to_bytes(8, "little") + layout)
-    for (_, start, _), (_, blob) in zip(placed, sections):
-        out += bytes(start - len(out)) + blob
-    return bytes(out)
+    out = bytearray(placed[-1][1] + placed[-1][2] if placed else first)  # written in place: no copies as it grows
+    out[:first] = _MAGIC + len(layout).to_bytes(8, "little") + layout
+    for (_, start, length), (_, blob) in zip(placed, sections):
+        out[start:start + length] = blob
+    return out
 
 
 def _sections(data) -> tuple[dict, dict[str, tuple[int, int]]]:
@@ -460,12 +461,14 @@ def _store(path: Path, data: bytes) -> None:
         with os.fdopen(handle, "wb") as out:
             out.write(data)
         os.replace(temporary, path)
-        # Older versions of this table in this layout; another layout's file is left to the code that reads it
-        # (two newslint versions on one machine would otherwise remove each other's file on every run).
+        # Older versions of this table in this layout, less the newest of them: two installs of different
+        # versions on one machine (or two checkouts) would otherwise remove each other's file on every run.
+        # Another layout's file is left to the code that reads it.
         prefix = "-".join(path.name.split("-", 2)[:2])
-        for old in path.parent.glob(f"{prefix}-*.bin"):
-            if old != path:
-                old.unlink(missing_ok=True)
+        older = sorted((p for p in path.parent.glob(f"{prefix}-*.bin") if p != path),
+                       key=lambda p: p.stat().st_mtime_ns, reverse=True)
+        for old in older[1:]:
+            old.unlink(missing_ok=True)
     except OSError:
         if temporary is not None:
             try:
@@ -484,10 +487,32 @@ def _load(packed: Path, name: str, unpack_raw, layout: int = LAYOUT):
     found = _mapped(path) if path is not None else None
     if found is not None:
         return found
-    data = unpack_raw(gzip.decompress(packed.read_bytes()))
+    data = unpack_raw(_gunzipped(packed))
     if path is not None:
         _store(path, data)
+        # Map what was just written and let the unpacked copy go: the run then holds only the pages
+        # it reads, as every later run does, not the whole table on the heap.
+        found = _mapped(path)
+        if found is not None:
+            return found
     return data
+
+
+def _gunzipped(packed: Path) -> bytearray:
+    """The packed file's content, decompressed into a buffer of the size its gzip trailer gives
+    (gzip.decompress grows its output by copies: 55 MB at its peak for the 17 MB table)."""
+    data = packed.read_bytes()
+    out = bytearray(int.from_bytes(data[-4:], "little"))
+    inflate, at, step = zlib.decompressobj(wbits=31), 0, 1 << 20
+    for start in range(0, len(data), step):
+        chunk = inflate.decompress(data[start:start + step])
+        out[at:at + len(chunk)] = chunk
+        at += len(chunk)
+    chunk = inflate.flush()
+    out[at:at + len(chunk)] = chunk
+    if at + len(chunk) != len(out) or not inflate.eof:
+        raise ValueError(f"{packed.name}: not one whole gzip member")
+    return out
 
 
 @lru_cache(maxsize=1)

@@ -1,4 +1,9 @@
 """The packaged spin model (newslint/spinmodel.py) and the reverse-synonym test over it (newslint/swaps.py)."""
+import os
+import zlib
+
+import pytest
+
 from newslint.spinmodel import END, START, model
 from newslint.swaps import _Context, analyse
 
@@ -126,6 +131,7 @@ def test_the_model_is_unpacked_once_into_the_cache_folder_or_kept_in_memory(monk
     try:
         first = spinmodel.model()
         [unpacked] = (tmp_path / "cache").glob("spinmodel-*.bin")
+        assert isinstance(first._data, mmap.mmap)  # the first run, too, maps what it wrote
         spinmodel.model.cache_clear()
         mapped = spinmodel.model()
         assert isinstance(mapped._data, mmap.mmap) and mapped.candidates("feline") == first.candidates("feline")
@@ -224,3 +230,32 @@ def test_the_sorted_prefix_lines_answer_as_their_set_does():
     pairs = [f"{draw.choice(lm.vocab)} {draw.choice(lm.vocab)}" for _ in range(3000)]
     for key in lines[:40] + lines[-40:] + lines[::53] + near + pairs + ["", "\uffff", "a\udcff b"]:
         assert (key in view) == (key in every), key
+
+
+def test_a_new_table_keeps_the_newest_older_version_beside_it_and_removes_the_rest(tmp_path):
+    from newslint import spinmodel
+
+    folder = tmp_path / "cache"
+    folder.mkdir()
+    for age, name in enumerate(("spinmodel-1-old-7.bin", "spinmodel-1-older-7.bin")):
+        (folder / name).write_bytes(b"x")
+        os.utime(folder / name, ns=(10**18 - age * 10**9, 10**18 - age * 10**9))
+    (folder / "spinmodel-2-other-layout.bin").write_bytes(b"x")
+    spinmodel._store(folder / "spinmodel-1-new-7.bin", b"table")
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "spinmodel-1-new-7.bin", "spinmodel-1-old-7.bin", "spinmodel-2-other-layout.bin"]
+
+
+def test_the_packed_tables_gunzip_as_gzip_does_and_a_damaged_one_is_an_error(tmp_path):
+    import gzip
+
+    from newslint import spinmodel
+
+    for name in (spinmodel.TABLE, spinmodel.TRIGRAMS, spinmodel.PHRASES):
+        packed = spinmodel._packed(name)
+        assert spinmodel._gunzipped(packed) == gzip.decompress(packed.read_bytes())
+    cut = tmp_path / "cut.gz"
+    data = gzip.compress(b"a table " * 1000)
+    cut.write_bytes(data[:40] + data[-8:])  # its trailer promises what the stream no longer holds
+    with pytest.raises((ValueError, zlib.error)):
+        spinmodel._gunzipped(cut)
