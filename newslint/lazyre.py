@@ -51,6 +51,8 @@ class LazyRegex:
     def __getattr__(self, name: str):  # only reached for an attribute not yet installed
         if name not in _FORWARDED:
             raise AttributeError(name)
+        if self._program is None and _PENDING:  # a module pattern's first use: fetch every waiting program
+            _take_pending()
         compiled = _from_program(self.pattern, self._program) if self._program is not None else None
         self._install(compiled or re.compile(self.pattern, self.flags))
         return self.__dict__[name]
@@ -138,6 +140,55 @@ def with_programs(*regexes: LazyRegex) -> None:
         return
     for regex, program in zip(missing, programs):
         regex._program = program
+
+
+# Module patterns registered by module_patterns() whose programs have not been fetched yet, and
+# this process's copy of the table they come from.
+_PENDING: list[LazyRegex] = []
+_SHARED: tuple | None = None  # (the cache folder, its table)
+
+
+def module_patterns(*regexes: LazyRegex) -> None:
+    """with_programs for module-level patterns, deferred and shared: when the first waiting pattern
+    is used, every one registered by then takes its program from one config-cache entry for all
+    modules, keyed by the code and the interpreter. A run imports rule modules as it first needs
+    them, so programs are fetched in several batches; one table for all of them is one cache read a
+    process (and one of the cache's 32 entries), where one entry a module would be some twenty. A
+    pattern missing from the table (a module no earlier run imported) is added to it and the entry
+    rewritten, so the table fills over the first runs of each version of the code."""
+    _PENDING.extend(regexes)
+
+
+def _take_pending() -> None:
+    pending = _PENDING[:]
+    del _PENDING[: len(pending)]  # a module imported later waits for its own first use
+    table = _shared_table()
+    if table is None:
+        return
+    keys = [(r.pattern, int(r.flags)) for r in pending]
+    missing = [key for key in dict.fromkeys(keys) if key not in table]
+    if missing:
+        from .configcache import store
+
+        table.update((key, _stored(_program(*key))) for key in missing)
+        store(f"programs:modules:{_TAG}", (_TAG, table))
+    for regex, key in zip(pending, keys):
+        if regex._program is None:
+            regex._program = table[key]
+
+
+def _shared_table() -> dict | None:
+    """The shared programs as this process holds them (None without a cache or sre's internals)."""
+    global _SHARED
+    from .configcache import cache_dir, cached
+
+    folder = cache_dir()
+    if _TAG is None or folder is None:
+        return None
+    if _SHARED is None or _SHARED[0] != folder:
+        tag, table = cached(f"programs:modules:{_TAG}", lambda: ((_TAG, {}), ()))
+        _SHARED = folder, (table if tag == _TAG else {})
+    return _SHARED[1]
 
 
 def _stored(program: tuple | None) -> tuple | None:

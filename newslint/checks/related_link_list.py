@@ -14,6 +14,7 @@ import re
 from functools import lru_cache
 from typing import Any, Iterator
 
+from ..lazyre import LazyRegex, module_patterns
 from ..model import Hit
 from ..userregex import compile_errors, compile_user
 
@@ -40,7 +41,8 @@ EXAMPLES = {
              "More rain is expected.\nForecasters said so on Monday.\n"],
 }
 # A full stop or exclamation mark, perhaps inside closing quotes or brackets, but not an ellipsis.
-_SENTENCE_END = re.compile(r"""(?<![.…])[.!]["'”’)\]]*$""")
+_SENTENCE_END = LazyRegex(r"""(?<![.…])[.!]["'”’)\]]*$""")
+module_patterns(_SENTENCE_END)
 
 
 @lru_cache(maxsize=8)

@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 from typing import Iterator
 
+from ..lazyre import LazyRegex, module_patterns
 from ..model import Hit
 from ..sentences import split_sentences
 
@@ -29,8 +30,9 @@ EXAMPLES = {
              "Those who remain are hungry.", "The lights were on.", "It was the best of the best of the best."],
 }
 
-_FRAGMENT = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=[.!?][\"”’)]\s))"
+_FRAGMENT = LazyRegex(r"(?:^|(?<=[.!?]\s)|(?<=[.!?][\"”’)]\s))"
                        r"((?:Those|Anyone|Everyone|People|Others|Some|Many|Few|All) (?:who|that) [a-z]+\.)$")
+module_patterns(_FRAGMENT)
 _TAIL = 60  # how much of a paragraph's end is read
 
 
