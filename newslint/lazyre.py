@@ -159,6 +159,14 @@ def module_patterns(*regexes: LazyRegex) -> None:
     _PENDING.extend(regexes)
 
 
+def shared(pattern: str, flags: int = 0) -> LazyRegex:
+    """A pattern a module builds when first asked (from its default options), with its program from
+    the same table: a lookup in this process's copy, no cache read of its own."""
+    regex = LazyRegex(pattern, flags)
+    module_patterns(regex)
+    return regex
+
+
 def _take_pending() -> None:
     pending = _PENDING[:]
     del _PENDING[: len(pending)]  # a module imported later waits for its own first use

@@ -220,15 +220,32 @@ def test_module_patterns_share_one_cached_table_that_grows(tmp_path, monkeypatch
 
 
 def test_rule_modules_compile_no_pattern_at_import():
-    """Module-level patterns of the rule modules are LazyRegexes registered with module_patterns, so
-    a run takes their programs from the cache (a plain re.compile there costs sre's parser every run)."""
+    """Module-level patterns of the rule modules and of the modules every lint run uses are
+    LazyRegexes registered with module_patterns, so a run takes their programs from the cache (a
+    plain re.compile there costs sre's parser in every process)."""
     import ast
     from pathlib import Path
 
     import newslint
 
     package = Path(newslint.__file__).parent
-    for path in [*sorted((package / "checks").glob("*.py")), package / "sentences.py"]:
+    core = ["sentences", "document", "suppress", "display", "edits", "runner", "matcher", "yamlfile", "config",
+            "attribution", "boilerplate_features", "markup/__init__", "markup/html", "markup/markdown"]
+    for path in [*sorted((package / "checks").glob("*.py")), *(package / f"{name}.py" for name in core)]:
         for node in ast.parse(path.read_text(encoding="utf-8")).body:
             if isinstance(node, ast.Assign) and isinstance(node.value, ast.Call):
                 assert ast.unparse(node.value.func) != "re.compile", f"{path.name}:{node.lineno}"
+
+
+def test_a_pattern_built_on_first_use_takes_its_program_from_the_shared_table(tmp_path, monkeypatch):
+    from newslint import lazyre
+
+    monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path / "cache"))
+    source = r"\s(?:the|of|whether)\.$"
+    for _ in range(2):  # two processes; in the second sre cannot make the program
+        monkeypatch.setattr(lazyre, "_PENDING", [])
+        monkeypatch.setattr(lazyre, "_SHARED", None)
+        ending = lazyre.shared(source)
+        assert ending.search("He did not say whether.") and not ending.search("Plan A.")
+        assert ending._program is not None
+        monkeypatch.setattr(lazyre, "_program", lambda pattern, flags: None)

@@ -14,7 +14,7 @@ import re
 from functools import lru_cache
 from typing import Any, Iterator
 
-from ..lazyre import LazyRegex, module_patterns
+from ..lazyre import LazyRegex, module_patterns, shared
 from ..model import Hit
 from ..userregex import compile_errors, compile_user
 
@@ -50,7 +50,7 @@ def _label_pattern(labels: tuple[str, ...]) -> Any:
     """The labels as one regex; a user's labels are compiled with a time budget (newslint/userregex.py)."""
     source = rf"(?:{'|'.join(labels)})\s*(?::|\.\.\.|…)?"
     if list(labels) == DEFAULTS["labels"]:
-        return re.compile(source, re.IGNORECASE)
+        return shared(source, re.IGNORECASE)
     return compile_user(source, re.IGNORECASE, f"rules.{ID}.labels", "|".join(labels))
 
 

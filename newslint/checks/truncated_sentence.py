@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 from typing import Iterator
 
-from ..lazyre import LazyRegex, module_patterns
+from ..lazyre import LazyRegex, module_patterns, shared
 from ..model import Hit
 from ..sentences import split_sentences
 
@@ -37,9 +37,11 @@ _TAIL = 60  # how much of a paragraph's end is read
 
 
 @lru_cache(maxsize=8)
-def _ending(words: tuple[str, ...]) -> re.Pattern:
+def _ending(words: tuple[str, ...]) -> re.Pattern | LazyRegex:
     alternatives = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"\s(?:{alternatives})\.$")  # lowercase only: "Plan A." is fine
+    source = rf"\s(?:{alternatives})\.$"  # lowercase only: "Plan A." is fine
+    # the default list's program comes from the shared table (lazyre.shared); a user's list compiles
+    return shared(source) if list(words) == DEFAULTS["dangling-words"] else re.compile(source)
 
 
 def check(document, options) -> Iterator[Hit]:
