@@ -14,7 +14,7 @@ from itertools import islice
 from typing import Iterator, Mapping
 
 from .document import FOLDED_TO_ASCII
-from .lazyre import LazyRegex, compile_checked, with_programs
+from .lazyre import LazyRegex, compile_checked, module_patterns
 from .matcher import trie_pattern
 
 LISTS = ("reporting-verbs", "reporting-forms", "not-sources", "source-phrases", "source-nouns", "counted-nouns",
@@ -68,8 +68,8 @@ _RESPONDENTS = LazyRegex(r"(?:%|\bper\s?cent\b|\bpercent\b|\bin\s+(?:10|ten)\b"
 _DEFINITE = LazyRegex(r"\b(?:the|these|those|both|its|his|her|their|our|my|your|all)\s+$", re.IGNORECASE)
 _TITLE = LazyRegex(r"(?<![.!?:]\s)\b[A-Z][\w'’]*\s+$")  # "Shrek 2", "Ocean's 12", "Windows 10"
 _DETERMINERS = "the|a|an|this|that|these|those|its|their|his|her|our|new|latest|last"
-with_programs(FIGURE, _ANCHOR, _DIGIT, _LOWER_WORD_ANCHOR, _PREFIX_START, _MONTH_BEFORE, _MONTH_AFTER, _YEAR,
-              _RESPONDENTS, _DEFINITE, _TITLE)  # compiled programs from the config cache: first uses cost little
+module_patterns(FIGURE, _ANCHOR, _DIGIT, _LOWER_WORD_ANCHOR, _PREFIX_START, _MONTH_BEFORE, _MONTH_AFTER, _YEAR,
+                _RESPONDENTS, _DEFINITE, _TITLE)  # compiled programs from the config cache: first uses cost little
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Iterator, Sequence
 
 from .checks.common import ends_like_sentence, normalise_paragraph
-from .lazyre import LazyRegex, with_programs
+from .lazyre import LazyRegex, module_patterns
 
 # Per paragraph, from its own text.
 SHAPE = ("log_chars", "words", "sentence_end", "colon_end", "question_end", "ellipsis_end", "upper_share",
@@ -57,8 +57,8 @@ _NOT_LETTER = LazyRegex(r"[\W\d_]+")
 _NOT_UPPER = LazyRegex(r"[^A-ZÀ-ÖØ-ÞΑ-ΩА-Я]+")
 _NOT_DIGIT = LazyRegex(r"\D+")  # as common.is_prose: a paragraph of running text
 _NEAR = 3  # paragraphs either side that count as "near"
-with_programs(_LINK, _HANDLE, _SEPARATOR, _QUOTE, _SENTENCE_BREAK, _BULLET, _DATE_TIME, _BRACKET_END, _SLASH_CREDIT,
-              _APPOSITIVE, _TABLE_CELL, _READER, _NOT_LETTER, _NOT_UPPER, _NOT_DIGIT)  # programs from the config cache
+module_patterns(_LINK, _HANDLE, _SEPARATOR, _QUOTE, _SENTENCE_BREAK, _BULLET, _DATE_TIME, _BRACKET_END, _SLASH_CREDIT,
+                _APPOSITIVE, _TABLE_CELL, _READER, _NOT_LETTER, _NOT_UPPER, _NOT_DIGIT)  # programs from the config cache
 
 
 @lru_cache(maxsize=1)

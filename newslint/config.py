@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import dataclasses
 import os
-import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,14 +16,16 @@ from typing import Any, Mapping
 
 from . import configcache
 from .checks import grammar
-from .model import Rule, Severity
 from .display import quoted
+from .lazyre import LazyRegex, module_patterns
+from .model import Rule, Severity
 from .registry import catalogue, yaml_rule_paths
 from .sources import SourceError, read_text
 from .yamlfile import ConfigError, Problem, YamlFile
 
 CONFIG_NAMES = (".newslint.yaml", ".newslint.yml")
-_TOML_KEY = re.compile(r"\s*\[*\s*([^=\]]+?)\s*[=\]]")
+_TOML_KEY = LazyRegex(r"\s*\[*\s*([^=\]]+?)\s*[=\]]")
+module_patterns(_TOML_KEY)
 DEFAULT_INCLUDE = ("*.txt", "*.text", "*.md", "*.markdown", "*.html", "*.htm")
 TOP_KEYS = {"extends", "rules", "rule-files", "include", "exclude", "fail-on"}
 # Sections owned by one feature, validated by it (name -> allowed keys and their types).

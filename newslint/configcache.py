@@ -93,8 +93,7 @@ def cached(key: str, build: Callable[[], tuple[T, Iterable[Path]]]) -> T:
     folder = cache_dir()
     if folder is None:
         return build()[0]
-    name = blake2b(f"{_code_stamp()}\n{key}".encode(), digest_size=12).hexdigest()[:24]
-    entry = folder / f"{name}.pickle"
+    entry = _entry(folder, key)
     value = _read(entry)
     if value is not None:
         return value
@@ -102,6 +101,19 @@ def cached(key: str, build: Callable[[], tuple[T, Iterable[Path]]]) -> T:
     deps = dict.fromkeys(Path(p).resolve() for p in read)
     _write(entry, [(str(p), digest(p)) for p in deps], value)
     return value
+
+
+def store(key: str, value) -> None:
+    """Replace an entry that depends on no file with a new value: for a table that grows from run to
+    run (lazyre's shared regex programs)."""
+    folder = cache_dir()
+    if folder is not None:
+        _write(_entry(folder, key), [], value)
+
+
+def _entry(folder: Path, key: str) -> Path:
+    name = blake2b(f"{_code_stamp()}\n{key}".encode(), digest_size=12).hexdigest()[:24]
+    return folder / f"{name}.pickle"
 
 
 def _prune(folder: Path) -> None:

@@ -13,9 +13,12 @@ import re
 import reprlib
 import sys
 
+from .lazyre import LazyRegex, module_patterns
+
 # C0 controls but tab, DEL, C1 controls, and the bidirectional overrides that reorder what is shown.
-_CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_CONTROL = LazyRegex("[\x00-\x08\x0a-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_SURROGATE = LazyRegex("[\ud800-\udfff]")
+module_patterns(_CONTROL, _SURROGATE)
 _NAMED = {"\n": "\\n", "\r": "\\r", "\x1b": "\\x1b"}
 
 

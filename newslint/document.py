@@ -8,15 +8,17 @@ from collections.abc import Sequence
 from functools import cached_property
 from typing import Iterator, overload
 
+from .lazyre import LazyRegex, module_patterns
 from .sentences import split_sentences
 
-WORD_RE = re.compile(r"\w+(?:['’]\w+)*")
+WORD_RE = LazyRegex(r"\w+(?:['’]\w+)*")
 # Anchored at line starts, with no leading [^\n]* to backtrack through: on a long line of blanks
 # (markup blanked to spaces) the unanchored form retried the rest of the line from every column.
-_LINE_RE = re.compile(r"^[^\S\n]*\S[^\n]*", re.MULTILINE)
-_BLOCK_RE = re.compile(r"^(?:[^\S\n]*\S[^\n]*(?:\n|$))+", re.MULTILINE)
+_LINE_RE = LazyRegex(r"^[^\S\n]*\S[^\n]*", re.MULTILINE)
+_BLOCK_RE = LazyRegex(r"^(?:[^\S\n]*\S[^\n]*(?:\n|$))+", re.MULTILINE)
 # Marks of quoted speech: curly ones open and close, straight ones alternate.
-_CURLY_QUOTE_RE = re.compile(r'[“”"]')
+_CURLY_QUOTE_RE = LazyRegex(r'[“”"]')
+module_patterns(WORD_RE, _LINE_RE, _BLOCK_RE, _CURLY_QUOTE_RE)
 _COUNT_CHUNK = 1 << 20
 FOLDED_TO_ASCII = "\u0130\u0131\u017f\u212a"  # İ ı ſ and the Kelvin sign: IGNORECASE matches them to i, s, k
 

@@ -13,6 +13,7 @@ from typing import Iterable, Iterator, Sequence
 
 from .config import Config
 from .document import Document
+from .lazyre import LazyRegex, module_patterns
 from .model import Finding
 
 
@@ -79,9 +80,10 @@ def resolve(edits: Iterable[Edit]) -> list[Edit]:
     return chosen
 
 
-_LEFT_RUN = re.compile(r"\S*\Z")
-_RIGHT_RUN = re.compile(r"\S*")
-_WORD = re.compile(r"\w")
+_LEFT_RUN = LazyRegex(r"\S*\Z")
+_RIGHT_RUN = LazyRegex(r"\S*")
+_WORD = LazyRegex(r"\w")
+module_patterns(_LEFT_RUN, _RIGHT_RUN, _WORD)
 
 
 def joins_words(text: str, edit: Edit) -> bool:

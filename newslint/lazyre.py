@@ -13,6 +13,10 @@ compiler produce) and pickles with it: a cached config turns it into a pattern w
 _sre.compile, which checks the program, instead of parsing again. That is CPython's internal
 interface, so the program is kept only with the interpreter's version and sre's MAGIC number and
 used only under the same ones; anything unexpected falls back to re.compile.
+
+Module-level patterns (the rule modules', sentences.py's, the core modules') are LazyRegexes
+registered with module_patterns: their programs come from one config-cache table shared by every
+module, so a one-file run parses none of them (about 8 ms of a miss).
 """
 from __future__ import annotations
 
@@ -51,6 +55,8 @@ class LazyRegex:
     def __getattr__(self, name: str):  # only reached for an attribute not yet installed
         if name not in _FORWARDED:
             raise AttributeError(name)
+        if self._program is None and _PENDING:  # a module pattern's first use: fetch every waiting program
+            _take_pending()
         compiled = _from_program(self.pattern, self._program) if self._program is not None else None
         self._install(compiled or re.compile(self.pattern, self.flags))
         return self.__dict__[name]
@@ -121,10 +127,10 @@ def _restore(pattern: str, flags: int, tag: tuple | None, program: tuple) -> Laz
 
 
 def with_programs(*regexes: LazyRegex) -> None:
-    """Give a module's LazyRegexes their compiled programs, kept in the config cache (one entry per
-    set of patterns), so the first use costs one _sre.compile instead of sre's parser and compiler
-    (attribution.py's module-level patterns: about 3 ms of a one-file run). Without a cache folder
-    they stay as they were: compiled from the source on first use, and only if used."""
+    """Give these LazyRegexes their compiled programs, kept in the config cache (one entry per set
+    of patterns), so the first use costs one _sre.compile instead of sre's parser and compiler.
+    Without a cache folder they stay as they were: compiled from the source on first use, and only
+    if used. Module-level patterns use module_patterns instead (one entry for all modules)."""
     from .configcache import cache_dir, cached
     from .hashes import blake2b
 
@@ -138,6 +144,63 @@ def with_programs(*regexes: LazyRegex) -> None:
         return
     for regex, program in zip(missing, programs):
         regex._program = program
+
+
+# Module patterns registered by module_patterns() whose programs have not been fetched yet, and
+# this process's copy of the table they come from.
+_PENDING: list[LazyRegex] = []
+_SHARED: tuple | None = None  # (the cache folder, its table)
+
+
+def module_patterns(*regexes: LazyRegex) -> None:
+    """with_programs for module-level patterns, deferred and shared: when the first waiting pattern
+    is used, every one registered by then takes its program from one config-cache entry for all
+    modules, keyed by the code and the interpreter. A run imports rule modules as it first needs
+    them, so programs are fetched in several batches; one table for all of them is one cache read a
+    process (and one of the cache's 32 entries), where one entry a module would be some twenty. A
+    pattern missing from the table (a module no earlier run imported) is added to it and the entry
+    rewritten, so the table fills over the first runs of each version of the code."""
+    _PENDING.extend(regexes)
+
+
+def shared(pattern: str, flags: int = 0) -> LazyRegex:
+    """A pattern a module builds when first asked (from its default options), with its program from
+    the same table: a lookup in this process's copy, no cache read of its own."""
+    regex = LazyRegex(pattern, flags)
+    module_patterns(regex)
+    return regex
+
+
+def _take_pending() -> None:
+    pending = _PENDING[:]
+    del _PENDING[: len(pending)]  # a module imported later waits for its own first use
+    table = _shared_table()
+    if table is None:
+        return
+    keys = [(r.pattern, int(r.flags)) for r in pending]
+    missing = [key for key in dict.fromkeys(keys) if key not in table]
+    if missing:
+        from .configcache import store
+
+        table.update((key, _stored(_program(*key))) for key in missing)
+        store(f"programs:modules:{_TAG}", (_TAG, table))
+    for regex, key in zip(pending, keys):
+        if regex._program is None:
+            regex._program = table[key]
+
+
+def _shared_table() -> dict | None:
+    """The shared programs as this process holds them (None without a cache or sre's internals)."""
+    global _SHARED
+    from .configcache import cache_dir, cached
+
+    folder = cache_dir()
+    if _TAG is None or folder is None:
+        return None
+    if _SHARED is None or _SHARED[0] != folder:
+        tag, table = cached(f"programs:modules:{_TAG}", lambda: ((_TAG, {}), ()))
+        _SHARED = folder, (table if tag == _TAG else {})
+    return _SHARED[1]
 
 
 def _stored(program: tuple | None) -> tuple | None:

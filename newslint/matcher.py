@@ -17,6 +17,7 @@ from functools import lru_cache
 from typing import Callable, Iterator
 
 from .document import FOLDED_TO_ASCII, Document
+from .lazyre import LazyRegex, module_patterns
 from .regexstems import required_literal
 
 try:  # optional C Aho-Corasick automaton; without it the regex trie below finds the same anchors
@@ -24,10 +25,10 @@ try:  # optional C Aho-Corasick automaton; without it the regex trie below finds
 except ImportError:  # pragma: no cover - exercised by a test that hides the module
     ahocorasick = None
 
-_LITERAL_PREFIX = re.compile(r"[A-Za-z0-9]+")
+_LITERAL_PREFIX = LazyRegex(r"[A-Za-z0-9]+")
 _CONTEXT_WINDOW = 120
 _WORD_START = r"(?<!\w)"
-_FIRST_WORD = re.compile(r"\w+")
+_FIRST_WORD = LazyRegex(r"\w+")
 # A stem shorter than this ("a") starts too many words to be worth a hit each: gate the entry instead.
 _MIN_STEM = 3
 
@@ -168,7 +169,8 @@ def flatten(lowered: str) -> str | None:
     return None if "  " in flat else flat
 
 
-_SPACE_RUN = re.compile("  +")
+_SPACE_RUN = LazyRegex("  +")
+module_patterns(_LITERAL_PREFIX, _FIRST_WORD, _SPACE_RUN)
 
 
 @lru_cache(maxsize=1)

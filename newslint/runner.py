@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import dataclasses
 import os
-import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from types import MappingProxyType
@@ -13,6 +12,7 @@ from . import suppress, userregex, windows
 from .baseline import fingerprint
 from .config import Config, load_config
 from .document import Document
+from .lazyre import LazyRegex, module_patterns
 from .markup import BlockDocument, convert, markup_for
 from .model import Finding, Rule, RuleUnavailable, Severity
 from .sources import Source, SourceError, read_source
@@ -31,8 +31,9 @@ class FileResult:
     source: str = field(default="", repr=False)  # the text as read, for reports that show it
 
 
-_LONE_CR = re.compile(r"\r(?!\n)")
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_LONE_CR = LazyRegex(r"\r(?!\n)")
+_SURROGATE = LazyRegex("[\ud800-\udfff]")
+module_patterns(_LONE_CR, _SURROGATE)
 _NO_OPTIONS: MappingProxyType = MappingProxyType({})  # shared by the many YAML rules without options
 
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from string import ascii_letters
 
+from .lazyre import LazyRegex, module_patterns
+
 ABBREVIATIONS = frozenset(
     """
     mr mrs ms dr prof sen rep gov lt col gen sgt capt cmdr adm maj cpl pvt st jr sr rev hon pres supt insp det
@@ -22,15 +24,16 @@ ABBREVIATIONS = frozenset(
 )
 
 # Lowercase-dotted forms such as a.m., p.m., e.g., i.e. and dotted initialisms (U.S., U.N., D.C.).
-_DOTTED = re.compile(r"(?:\b[A-Za-z]\.){2,}$")
-_STATE_PARTY = re.compile(r"\b[DRI]-[A-Z][a-z]*\.(?:[A-Z]\.)?$")
-_TERMINATOR = re.compile(r"""(?:[.!?]+|…|\.\.\.)["'”’)\]]*""")
-_SENTENCE_START = re.compile(r"""\s+(?=["'“‘(\[]?[A-Z0-9•\-*])""")
-_BULLET = re.compile(r"\s*(?:[-*•]|\d+[.)])\s+")
-_TERMINAL_END = re.compile(r"""[.!?…:;]["'”’)\]]*\s*$""")
-_NEXT_WORD = re.compile(r"[\"'“‘(\[]?(\w*)")
+_DOTTED = LazyRegex(r"(?:\b[A-Za-z]\.){2,}$")
+_STATE_PARTY = LazyRegex(r"\b[DRI]-[A-Z][a-z]*\.(?:[A-Z]\.)?$")
+_TERMINATOR = LazyRegex(r"""(?:[.!?]+|…|\.\.\.)["'”’)\]]*""")
+_SENTENCE_START = LazyRegex(r"""\s+(?=["'“‘(\[]?[A-Z0-9•\-*])""")
+_BULLET = LazyRegex(r"\s*(?:[-*•]|\d+[.)])\s+")
+_TERMINAL_END = LazyRegex(r"""[.!?…:;]["'”’)\]]*\s*$""")
+_NEXT_WORD = LazyRegex(r"[\"'“‘(\[]?(\w*)")
 # A list marker at the start of a line ("1. First item") is no sentence end.
-_LIST_NUMBER = re.compile(r"(?:^|\n)[^\S\n]*\d{1,3}$")
+_LIST_NUMBER = LazyRegex(r"(?:^|\n)[^\S\n]*\d{1,3}$")
+module_patterns(_DOTTED, _STATE_PARTY, _TERMINATOR, _SENTENCE_START, _BULLET, _TERMINAL_END, _NEXT_WORD, _LIST_NUMBER)
 # After a dotted form that can end a sentence (U.S., a.m.), these words start a new one:
 # "It ended at 9 a.m. Then rain fell." but "At 9 a.m. Smith left."
 _STARTERS = frozenset(

@@ -20,11 +20,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from functools import lru_cache
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Collection, Iterable, Iterator
 
 from .document import Document
+from .lazyre import LazyRegex, module_patterns
 from .model import Finding, Severity
 
 INVALID, UNUSED = "invalid-directive", "unused-directive"
@@ -34,14 +35,15 @@ DESCRIPTIONS = {INVALID: "A newslint directive is misspelt or names an unknown r
 KINDS = ("disable", "enable", "disable-next-line")
 # Where a comment directive may start; its end is found with str.find, so that unclosed comments
 # cost one scan to the end of the text, not one each. Case is ignored here, to report NEWSLINT-...
-_COMMENT_START = re.compile(r"<!--\s*newslint", re.IGNORECASE)
-_COMMENT_BODY = re.compile(r"(?P<kind>[\w-]*)(?P<rules>.*?)\s*\Z", re.DOTALL)
-_MARKER = re.compile(r"newslint:[ \t]*ignore(?:\[(?P<rules>[^\]\n]*)\])?[ \t]*\r?$", re.MULTILINE)
+_COMMENT_START = LazyRegex(r"<!--\s*newslint", re.IGNORECASE)
+_COMMENT_BODY = LazyRegex(r"(?P<kind>[\w-]*)(?P<rules>.*?)\s*\Z", re.DOTALL)
+_MARKER = LazyRegex(r"newslint:[ \t]*ignore(?:\[(?P<rules>[^\]\n]*)\])?[ \t]*\r?$", re.MULTILINE)
 # Anything that looks like a marker, misspelt, unclosed, upper-case or mid-line included.
-_MARKER_LIKE = re.compile(r"(?<![\w/.-])newslint[ \t]*:[ \t]*[\w\[\]-]*", re.IGNORECASE)
-_RULE_SPLIT = re.compile(r"[\s,]+")
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})", re.MULTILINE)
-_RAW_OPEN = re.compile(r"<(script|style|pre|code|textarea)\b", re.IGNORECASE)
+_MARKER_LIKE = LazyRegex(r"(?<![\w/.-])newslint[ \t]*:[ \t]*[\w\[\]-]*", re.IGNORECASE)
+_RULE_SPLIT = LazyRegex(r"[\s,]+")
+_FENCE = LazyRegex(r"^ {0,3}(`{3,}|~{3,})", re.MULTILINE)
+_RAW_OPEN = LazyRegex(r"<(script|style|pre|code|textarea)\b", re.IGNORECASE)
+module_patterns(_COMMENT_START, _COMMENT_BODY, _MARKER, _MARKER_LIKE, _RULE_SPLIT, _FENCE, _RAW_OPEN)
 MARKER_HELP = "use 'newslint: ignore' or 'newslint: ignore[rule-id, ...]' at the end of a line"
 
 

@@ -7,13 +7,12 @@ lines), an alias that contains itself, and nesting deeper than Python's stack.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Sequence
 
-
 from .display import printable
+from .lazyre import LazyRegex, module_patterns
 from .sources import SourceError, read_text
 
 if TYPE_CHECKING:
@@ -23,7 +22,8 @@ if TYPE_CHECKING:
 # Values a document may expand to, aliases counted at their full size. The largest built-in
 # pack (tortured-phrases, about 6,000 entries) expands to under 20,000.
 MAX_EXPANDED = 1_000_000
-_ANCHOR = re.compile(r"(?:^|[\s\[{,:-])&[^\s,\[\]{}]")  # no anchor, no alias: sizes need no check
+_ANCHOR = LazyRegex(r"(?:^|[\s\[{,:-])&[^\s,\[\]{}]")  # no anchor, no alias: sizes need no check
+module_patterns(_ANCHOR)
 
 
 @dataclass(frozen=True)

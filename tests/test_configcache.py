@@ -174,3 +174,78 @@ def test_module_patterns_take_their_compiled_programs_from_the_cache(tmp_path, m
     third = LazyRegex(source, re.IGNORECASE)
     lazyre.with_programs(third)
     assert third._program is None and third.search("5%").group("n") == "5"  # compiled from its source on use
+
+
+def test_module_patterns_share_one_cached_table_that_grows(tmp_path, monkeypatch):
+    import re
+
+    from newslint import lazyre
+
+    def new_process():  # what a process starts with: nothing registered, no table read
+        monkeypatch.setattr(lazyre, "_PENDING", [])
+        monkeypatch.setattr(lazyre, "_SHARED", None)
+
+    monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path / "cache"))
+    figure, word = r"(?P<n>\d+(?:\.\d+)?)\s*(?:per\s?cent|%)", r"(?<![\w'’-])([a-z]+)\s+(\1)\b"
+    new_process()
+    first = LazyRegex(figure, re.IGNORECASE)
+    lazyre.module_patterns(first)
+    assert first._program is None and not (tmp_path / "cache").exists()  # registering reads nothing
+    assert first.search("up 3 PER CENT").group("n") == "3"
+    assert first._program is not None and len(list((tmp_path / "cache").glob("*.pickle"))) == 1
+
+    new_process()  # a second process, whose modules register two patterns, one the table lacks
+    real = lazyre._program
+    monkeypatch.setattr(lazyre, "_program", lambda pattern, flags: None if pattern == figure else real(pattern, flags))
+    second, doubled = LazyRegex(figure, re.IGNORECASE), LazyRegex(word)
+    lazyre.module_patterns(second, doubled)
+    assert doubled.search("in the the end").group(1) == "the"
+    assert second._program == first._program  # from the table: this process could not make it
+    assert doubled._program is not None
+
+    new_process()  # a third: both programs come from the one entry, and nothing is compiled by sre
+    monkeypatch.setattr(lazyre, "_program", None)
+    third, again = LazyRegex(figure, re.IGNORECASE), LazyRegex(word)
+    lazyre.module_patterns(third, again)
+    monkeypatch.setattr("re.compile", None)
+    assert third.search("5%").group("n") == "5" and again.search("a a").group(2) == "a"
+    assert len(list((tmp_path / "cache").glob("*.pickle"))) == 1
+
+    monkeypatch.undo()
+    monkeypatch.setenv("NEWSLINT_NO_CACHE", "1")
+    new_process()
+    fourth = LazyRegex(figure, re.IGNORECASE)
+    lazyre.module_patterns(fourth)
+    assert fourth.search("7 percent").group("n") == "7" and fourth._program is None  # compiled from its source
+
+
+def test_rule_modules_compile_no_pattern_at_import():
+    """Module-level patterns of the rule modules and of the modules every lint run uses are
+    LazyRegexes registered with module_patterns, so a run takes their programs from the cache (a
+    plain re.compile there costs sre's parser in every process)."""
+    import ast
+    from pathlib import Path
+
+    import newslint
+
+    package = Path(newslint.__file__).parent
+    core = ["sentences", "document", "suppress", "display", "edits", "runner", "matcher", "yamlfile", "config",
+            "attribution", "boilerplate_features", "markup/__init__", "markup/html", "markup/markdown"]
+    for path in [*sorted((package / "checks").glob("*.py")), *(package / f"{name}.py" for name in core)]:
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            if isinstance(node, ast.Assign) and isinstance(node.value, ast.Call):
+                assert ast.unparse(node.value.func) != "re.compile", f"{path.name}:{node.lineno}"
+
+
+def test_a_pattern_built_on_first_use_takes_its_program_from_the_shared_table(tmp_path, monkeypatch):
+    from newslint import lazyre
+
+    monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path / "cache"))
+    source = r"\s(?:the|of|whether)\.$"
+    for _ in range(2):  # two processes; in the second sre cannot make the program
+        monkeypatch.setattr(lazyre, "_PENDING", [])
+        monkeypatch.setattr(lazyre, "_SHARED", None)
+        ending = lazyre.shared(source)
+        assert ending.search("He did not say whether.") and not ending.search("Plan A.")
+        assert ending._program is not None
+        monkeypatch.setattr(lazyre, "_program", lambda pattern, flags: None)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from ..lazyre import LazyRegex, module_patterns
 from ..model import Hit
 
 ID = "caption-line"
@@ -33,12 +34,13 @@ EXAMPLES = {
 
 _POSITION = (r"(?:left|right|centre|center|second (?:from )?(?:left|right)|far (?:left|right)"
              r"|front|rear|foreground|background)")
-_CAPTION = re.compile(
+_CAPTION = LazyRegex(
     rf",\s{_POSITION}(?=,|\.|$)|\((?:{_POSITION}|(?-i:L|L-R)|l-r|top|bottom|pictured|above|below|inset|file)\)"
     r"|\bpictured\b|\bfile (?:photo|picture|image)\b"
     r"|\bin this (?:file |undated |handout )?(?:photo|picture|image|photograph|handout)\b"
     r"|\b(?:handout|undated) (?:photo|picture|image)\b", re.IGNORECASE)
-_NAVIGATION = re.compile(r"(?:[^|•»›>·\n]{1,40}\s[|•»›>·]\s){2,}[^|•»›>·\n]{1,40}")
+_NAVIGATION = LazyRegex(r"(?:[^|•»›>·\n]{1,40}\s[|•»›>·]\s){2,}[^|•»›>·\n]{1,40}")
+module_patterns(_CAPTION, _NAVIGATION)
 
 
 def check(document, options) -> Iterator[Hit]:

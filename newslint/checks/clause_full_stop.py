@@ -9,9 +9,9 @@ skipped: a text message quoted as sent ("Just spoke to trev. think ...") is not 
 """
 from __future__ import annotations
 
-import re
 from typing import Iterator
 
+from ..lazyre import LazyRegex, module_patterns
 from ..model import Hit
 from ..sentences import ABBREVIATIONS
 
@@ -39,9 +39,10 @@ EXAMPLES = {
 }
 
 # A full stop, space, lowercase letter is rare in clean copy: find it first, then read the words around it.
-_TRIGGER = re.compile(r"\.[^\S\n]+(?=[a-z])")
-_WORD_BEFORE = re.compile(r"(?<![\w.@/’'-])[A-Za-z]{2,}$")
-_WORD_AFTER = re.compile(r"[a-z][\w’'-]*\b(?![.:/]\w)")  # not "pic.twitter.com"
+_TRIGGER = LazyRegex(r"\.[^\S\n]+(?=[a-z])")
+_WORD_BEFORE = LazyRegex(r"(?<![\w.@/’'-])[A-Za-z]{2,}$")
+_WORD_AFTER = LazyRegex(r"[a-z][\w’'-]*\b(?![.:/]\w)")  # not "pic.twitter.com"
+module_patterns(_TRIGGER, _WORD_BEFORE, _WORD_AFTER)
 
 
 def _abbreviation(word: str, allowed: set[str]) -> bool:

@@ -1,10 +1,11 @@
 """Helpers shared by several rule modules (not a rule)."""
 from __future__ import annotations
 
-import re
+from ..lazyre import LazyRegex, module_patterns
 
-_PUNCTUATION = re.compile(r"[^\w\s]+")
-_SENTENCE_END = re.compile(r"""[.!?…:;]["'”’)\]]*$""")
+_PUNCTUATION = LazyRegex(r"[^\w\s]+")
+_SENTENCE_END = LazyRegex(r"""[.!?…:;]["'”’)\]]*$""")
+module_patterns(_PUNCTUATION, _SENTENCE_END)
 
 
 def counted(number: int, noun: str, plural: str = "") -> str:

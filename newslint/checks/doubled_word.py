@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from ..lazyre import LazyRegex, module_patterns
+
 ID = "doubled-word"
 CATEGORY = "mangled"
 SEVERITY = "warning"
@@ -25,8 +27,9 @@ EXAMPLES = {
 }
 
 # Same line only: a headline ending in "Shares" above a paragraph starting "Shares" is no slip.
-_DOUBLE = re.compile(r"(?<![\w'’-])([A-Za-z]+)([^\S\n]+)(\1)(?![\w'’-])", re.IGNORECASE)
-_DOUBLE_FOLDED = re.compile(r"(?<![\w'’-])([a-z]+)([^\S\n]+)(\1)(?![\w'’-])")  # on Document.folded: faster
+_DOUBLE = LazyRegex(r"(?<![\w'’-])([A-Za-z]+)([^\S\n]+)(\1)(?![\w'’-])", re.IGNORECASE)
+_DOUBLE_FOLDED = LazyRegex(r"(?<![\w'’-])([a-z]+)([^\S\n]+)(\1)(?![\w'’-])")  # on Document.folded: faster
+module_patterns(_DOUBLE, _DOUBLE_FOLDED)
 
 
 def check(document, options) -> Iterator:

@@ -6,9 +6,9 @@ flagged. "Mr and Mrs Smith" and "Mr. & Mrs." are left alone.
 """
 from __future__ import annotations
 
-import re
 from typing import Iterator
 
+from ..lazyre import LazyRegex, module_patterns
 from ..model import Hit
 
 ID = "orphan-honorific"
@@ -21,8 +21,9 @@ EXAMPLES = {
 }
 
 # Starts with the capital letter, so the scan skips ahead; the word boundary before is checked in check().
-_TITLE = re.compile(r"(M(?:rs?|s|x)|Dr|Prof)(\.?)(?=[\s,;:.!?\"“”)]|$)([^\S\n]*)(.?)")
-_NAME_PARTICLES = re.compile(r"(?:al|el|de|da|di|du|van|von|bin|ibn|ben|le|la|du|mac|ter|zu)\b|[a-z]+[-’'][A-Z]")
+_TITLE = LazyRegex(r"(M(?:rs?|s|x)|Dr|Prof)(\.?)(?=[\s,;:.!?\"“”)]|$)([^\S\n]*)(.?)")
+_NAME_PARTICLES = LazyRegex(r"(?:al|el|de|da|di|du|van|von|bin|ibn|ben|le|la|du|mac|ter|zu)\b|[a-z]+[-’'][A-Z]")
+module_patterns(_TITLE, _NAME_PARTICLES)
 
 
 def _orphaned(text: str, after: int, following: str) -> bool:

@@ -16,6 +16,7 @@ import re
 from typing import Iterator
 
 from ..boilerplate_features import flagged_paragraphs, protected
+from ..lazyre import LazyRegex, module_patterns
 from ..model import Hit
 
 ID = "reader-comment"
@@ -35,8 +36,9 @@ EXAMPLES = {
 }
 _WIDGET = "comment-forms"
 # The relative time of a commenter's header ("3 hours ago", "5h ago", "just now", "yesterday").
-_RELATIVE_TIME = re.compile(r"\b(?:\d+ ?[a-z]{1,7}|an? [a-z]{3,7}|one [a-z]{3,7}) ago\b|\bjust now\b|\byesterday\b",
+_RELATIVE_TIME = LazyRegex(r"\b(?:\d+ ?[a-z]{1,7}|an? [a-z]{3,7}|one [a-z]{3,7}) ago\b|\bjust now\b|\byesterday\b",
                             re.IGNORECASE)
+module_patterns(_RELATIVE_TIME)
 
 
 def check(document, options, findings) -> Iterator[Hit]:

@@ -14,6 +14,7 @@ import re
 from functools import lru_cache
 from typing import Any, Iterator
 
+from ..lazyre import LazyRegex, module_patterns, shared
 from ..model import Hit
 from ..userregex import compile_errors, compile_user
 
@@ -40,7 +41,8 @@ EXAMPLES = {
              "More rain is expected.\nForecasters said so on Monday.\n"],
 }
 # A full stop or exclamation mark, perhaps inside closing quotes or brackets, but not an ellipsis.
-_SENTENCE_END = re.compile(r"""(?<![.…])[.!]["'”’)\]]*$""")
+_SENTENCE_END = LazyRegex(r"""(?<![.…])[.!]["'”’)\]]*$""")
+module_patterns(_SENTENCE_END)
 
 
 @lru_cache(maxsize=8)
@@ -48,7 +50,7 @@ def _label_pattern(labels: tuple[str, ...]) -> Any:
     """The labels as one regex; a user's labels are compiled with a time budget (newslint/userregex.py)."""
     source = rf"(?:{'|'.join(labels)})\s*(?::|\.\.\.|…)?"
     if list(labels) == DEFAULTS["labels"]:
-        return re.compile(source, re.IGNORECASE)
+        return shared(source, re.IGNORECASE)
     return compile_user(source, re.IGNORECASE, f"rules.{ID}.labels", "|".join(labels))
 
 

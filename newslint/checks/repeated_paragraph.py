@@ -12,10 +12,10 @@ paragraphs with four words or more (a headline or standfirst printed twice).
 """
 from __future__ import annotations
 
-import re
 from collections import Counter
 from typing import Iterator
 
+from ..lazyre import LazyRegex, module_patterns
 from ..model import Hit
 from .common import is_prose, normalise_paragraph
 
@@ -37,10 +37,11 @@ EXAMPLES = {
 _QUOTED_WORDS = 8
 
 
-_FIRST_WORDS = re.compile(r"\W*(\w+)\W+(\w+)")
+_FIRST_WORDS = LazyRegex(r"\W*(\w+)\W+(\w+)")
 # Matched on the paragraph's end reversed: anchored, one pass. `(\w+)\W*$` searched forward retried
 # from every character of the tail (a third of the rule's time).
-_LAST_WORD_REVERSED = re.compile(r"\W*(\w+)")
+_LAST_WORD_REVERSED = LazyRegex(r"\W*(\w+)")
+module_patterns(_FIRST_WORDS, _LAST_WORD_REVERSED)
 
 
 def _rough_key(text: str) -> tuple:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from ..lazyre import LazyRegex, module_patterns
 from ..model import Hit
 
 ID = "same-giver-receiver"
@@ -28,12 +29,13 @@ _TOKEN = r"[A-Z](?:(?:\.[A-Z])+\.|[\w’'-]*)"  # "Israel", "U.S." (a full stop 
 _NAME = rf"{_TOKEN}(?:\s+(?:of\s+)?{_TOKEN}){{0,3}}"
 _AUX = r"(?:has|have|had|will|would|did|does|do|could|should|must|may)(?:\s+not)?"
 # A space, then the verb as a trie-shaped alternation, so the scan fails fast on most letters.
-_VERB = re.compile(
+_VERB = LazyRegex(
     r"\s(?=[gstowuahpl])(?P<verb>g(?:ive[ns]?|ave|rant(?:ed|s)?)|sen(?:t|ds?)|offer(?:ed|s)?|t(?:old|ells?)"
     r"|warn(?:ed|s)?|urge[ds]?|ask(?:ed|s)?|hand(?:ed|s)?|promise[ds]?|a(?:ward|llow)(?:ed|s)?|pa(?:id|ys?)"
     r"|len(?:t|ds?))\s+(?=(?:the\s+)?[A-Z])")
-_GIVER = re.compile(rf"(?:(?<![\w’'-])[Tt]he\s+)?(?<![\w’'.-])({_NAME})(?:\s+{_AUX})?\s+$")
-_RECEIVER = re.compile(rf"(?:the\s+)?({_NAME})(?![\w’'-])(?!\s*[’']s\b)")
+_GIVER = LazyRegex(rf"(?:(?<![\w’'-])[Tt]he\s+)?(?<![\w’'.-])({_NAME})(?:\s+{_AUX})?\s+$")
+_RECEIVER = LazyRegex(rf"(?:the\s+)?({_NAME})(?![\w’'-])(?!\s*[’']s\b)")
+module_patterns(_VERB, _GIVER, _RECEIVER)
 _WINDOW = 80
 
 

@@ -8,9 +8,9 @@ HTML only a space the writer typed counts, not the place of a closing tag or emp
 """
 from __future__ import annotations
 
-import re
 from typing import Iterator
 
+from ..lazyre import LazyRegex, module_patterns
 from ..model import Hit
 
 ID = "space-before-punctuation"
@@ -25,7 +25,8 @@ EXAMPLES = {
 # The mark itself after a space, tab or no-break space (check() skips a mark with none, and news
 # copy has hundreds of marks for each one with a space), then a break; the spaces and the word
 # before it are read in check().
-_MARK = re.compile(r"(?:[,;:?!”]|\.(?![.\w]))(?<=[ \t\u00a0].)(?=[\s\"“”’)]|$)")
+_MARK = LazyRegex(r"(?:[,;:?!”]|\.(?![.\w]))(?<=[ \t\u00a0].)(?=[\s\"“”’)]|$)")
+module_patterns(_MARK)
 
 
 def _typed(document, start: int, end: int) -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from ..lazyre import LazyRegex, module_patterns
 from ..model import Hit
 
 ID = "stray-punctuation"
@@ -22,7 +23,8 @@ EXAMPLES = {
 
 # ". ." or ". ," but not a spaced ellipsis (". . .") nor the dots of one.
 # Starts with the full stop so the scan skips ahead; what stands before it is checked in check().
-_STRAY = re.compile(r"\.([^\S\n]+)([.,;:])(?![^\S\n]*\.)(?![-()DPp])")  # not an emoticon ":-)"
+_STRAY = LazyRegex(r"\.([^\S\n]+)([.,;:])(?![^\S\n]*\.)(?![-()DPp])")  # not an emoticon ":-)"
+module_patterns(_STRAY)
 
 
 def check(document, options) -> Iterator[Hit]:

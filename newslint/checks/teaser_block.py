@@ -19,10 +19,10 @@ apart. A line with a reporting verb or a quotation mark is never more than a sug
 """
 from __future__ import annotations
 
-import re
 from typing import Iterator
 
 from ..boilerplate_features import flagged_paragraphs, protected
+from ..lazyre import LazyRegex, module_patterns
 from ..model import Hit
 from .common import is_prose
 
@@ -45,8 +45,9 @@ EXAMPLES = {
              "Share this article\n"],
     "beside": ["share-prompts"],  # chrome that ends a block is another rule's finding
 }
-_LEAD = re.compile(r"\s*(?:[-–—•*·]\s+)?")  # a bullet before the headline
-_NOT_A_HEADLINE_END = re.compile(r"""[.!;:,]["'”’)\]]*$""")
+_LEAD = LazyRegex(r"\s*(?:[-–—•*·]\s+)?")  # a bullet before the headline
+_NOT_A_HEADLINE_END = LazyRegex(r"""[.!;:,]["'”’)\]]*$""")
+module_patterns(_LEAD, _NOT_A_HEADLINE_END)
 _MIN_WORDS = 4  # "Jamie Foxx - Ray" and "Nighttime Supplement" are items of a list, not headlines
 _MAX_CHARS = 150
 

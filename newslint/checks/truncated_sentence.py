@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 from typing import Iterator
 
+from ..lazyre import LazyRegex, module_patterns, shared
 from ..model import Hit
 from ..sentences import split_sentences
 
@@ -29,15 +30,18 @@ EXAMPLES = {
              "Those who remain are hungry.", "The lights were on.", "It was the best of the best of the best."],
 }
 
-_FRAGMENT = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=[.!?][\"”’)]\s))"
+_FRAGMENT = LazyRegex(r"(?:^|(?<=[.!?]\s)|(?<=[.!?][\"”’)]\s))"
                        r"((?:Those|Anyone|Everyone|People|Others|Some|Many|Few|All) (?:who|that) [a-z]+\.)$")
+module_patterns(_FRAGMENT)
 _TAIL = 60  # how much of a paragraph's end is read
 
 
 @lru_cache(maxsize=8)
-def _ending(words: tuple[str, ...]) -> re.Pattern:
+def _ending(words: tuple[str, ...]) -> re.Pattern | LazyRegex:
     alternatives = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"\s(?:{alternatives})\.$")  # lowercase only: "Plan A." is fine
+    source = rf"\s(?:{alternatives})\.$"  # lowercase only: "Plan A." is fine
+    # the default list's program comes from the shared table (lazyre.shared); a user's list compiles
+    return shared(source) if list(words) == DEFAULTS["dangling-words"] else re.compile(source)
 
 
 def check(document, options) -> Iterator[Hit]:

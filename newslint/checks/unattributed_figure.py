@@ -34,11 +34,11 @@ rules/data/attribution.yaml: entries are added, and an entry written "-word" rem
 """
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from typing import Iterator
 
 from ..attribution import LISTS, claim_figures, figure_anchors, has_source, vocabulary_for
+from ..lazyre import LazyRegex, module_patterns
 from .common import counted
 
 ID = "unattributed-figure"
@@ -68,8 +68,9 @@ EXAMPLES = {
 }
 
 _SPEAKER_REACH = 2000
-_TERMINAL = re.compile(r"""[.!?…:;]["'”’)\]]*$""")
-_LONG_WORD = re.compile(r"[^\W\d_][\w'’-]{3,}")  # four letters or more: "of", "in", "the" stay lower case
+_TERMINAL = LazyRegex(r"""[.!?…:;]["'”’)\]]*$""")
+_LONG_WORD = LazyRegex(r"[^\W\d_][\w'’-]{3,}")  # four letters or more: "of", "in", "the" stay lower case
+module_patterns(_TERMINAL, _LONG_WORD)
 
 
 def check(document, options) -> Iterator:

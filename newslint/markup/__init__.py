@@ -11,11 +11,13 @@ from functools import cached_property
 from pathlib import PurePath
 
 from ..document import Document
+from ..lazyre import LazyRegex, module_patterns
 from ..sentences import split_sentences
 
 MARKUP_BY_SUFFIX = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
-_NOT_NEWLINE = re.compile(r"[^\r\n]+")
-ENTITY_RE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_NOT_NEWLINE = LazyRegex(r"[^\r\n]+")
+ENTITY_RE = LazyRegex(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+module_patterns(_NOT_NEWLINE, ENTITY_RE)
 
 
 def markup_for(path: str) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
+from ..lazyre import LazyRegex, module_patterns
 from . import ENTITY_RE, blank, decode_entity
 
 # Elements that start a new paragraph: HTML marks paragraphs with tags, not blank lines.
@@ -18,8 +19,9 @@ BLOCKS = frozenset({"p", "div", "br", "li", "ul", "ol", "dl", "dt", "dd", "h1", 
 # Elements whose content is not article prose.
 SKIPPED = frozenset({"head", "script", "style", "template", "noscript", "pre", "code", "svg", "math",
                      "textarea", "select", "button"})
-_BLANK_LINE = re.compile(r"\n[ \t\r]*(?=\n)")
-_LOOSE_ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?")
+_BLANK_LINE = LazyRegex(r"\n[ \t\r]*(?=\n)")
+_LOOSE_ENTITY = LazyRegex(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?")
+module_patterns(_BLANK_LINE, _LOOSE_ENTITY)
 
 
 class _TextFinder(HTMLParser):

@@ -23,15 +23,17 @@ from typing import Any, Callable
 from markdown_it import MarkdownIt
 from mdit_py_plugins.footnote import footnote_plugin
 
+from ..lazyre import LazyRegex, module_patterns
 from . import blank, blank_match, decode_entity
 
-_FRONT_MATTER = re.compile(r"\A(?:---[ \t]*\r?\n.*?^(?:---|\.\.\.)[ \t]*$|\+\+\+[ \t]*\r?\n.*?^\+\+\+[ \t]*$)",
+_FRONT_MATTER = LazyRegex(r"\A(?:---[ \t]*\r?\n.*?^(?:---|\.\.\.)[ \t]*$|\+\+\+[ \t]*\r?\n.*?^\+\+\+[ \t]*$)",
                            re.DOTALL | re.MULTILINE)
-_BARE_URL = re.compile(r"[hw](?<![\w/][hw])(?:ttps?://|ww\.)[^\s<>]*[^\s<>.,;:!?'\")\]]")
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")  # as markdown-it counts lines
+_BARE_URL = LazyRegex(r"[hw](?<![\w/][hw])(?:ttps?://|ww\.)[^\s<>]*[^\s<>.,;:!?'\")\]]")
+_LINE_BREAK = LazyRegex(r"\r\n|\r|\n")  # as markdown-it counts lines
 # Template tags stop at the first brace, so a run of "{{" costs linear time.
-_TEMPLATE = re.compile(r"\{\{[^{}]*\}\}|\{%[^{}]*%\}")
-_TEMPLATE_NAME = re.compile(r"\{[{%][<%]?-?\s*(/|end)?\s*([\w-]+)")
+_TEMPLATE = LazyRegex(r"\{\{[^{}]*\}\}|\{%[^{}]*%\}")
+_TEMPLATE_NAME = LazyRegex(r"\{[{%][<%]?-?\s*(/|end)?\s*([\w-]+)")
+module_patterns(_FRONT_MATTER, _BARE_URL, _LINE_BREAK, _TEMPLATE, _TEMPLATE_NAME)
 _CODE_TEMPLATES = frozenset({"highlight", "code", "raw", "comment"})
 # Inline rules whose whole span is not prose, and those whose span is prose.
 _BLANKED = frozenset({"image", "autolink", "html_inline", "footnote_ref"})
