@@ -14,7 +14,8 @@ Each tree (this one, and --base, e.g. /work/wt/base) is measured in a fresh proc
   ways: "hit" (the result cache answers, as a repeated pre-commit run), "miss" (the file changed
   since the last run, as pre-commit lints it: a blank line more each run; the config cache and the
   unpacked tables are warm) and "no-cache" (--no-cache). Caches live in a scratch folder
-  (NEWSLINT_CACHE_DIR), never in the tree, and modules' bytecode is cached (PYTHONPYCACHEPREFIX,
+  (NEWSLINT_CACHE_DIR; the corpus's in a folder per tree under the temporary folder, after one
+  warm-up run), never in the tree, and modules' bytecode is cached (PYTHONPYCACHEPREFIX,
   as an installed package has it, even where PYTHONDONTWRITEBYTECODE is set).
 --proselint also times `proselint check` on the same files and the same latency file, when it is
 installed; --by-rule prints CPU seconds per rule (sentence splitting is charged to the first rule
@@ -24,6 +25,7 @@ Ratios compare this tree with --base and with proselint.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import resource
@@ -135,8 +137,18 @@ def _env(**extra: str) -> dict:
     return env
 
 
+def _tree_cache(tree: Path) -> str:
+    """A cache folder of the tree's own, kept between runs like the bytecode: two trees' config caches
+    and unpacked spin tables never displace each other (an older tree removes other versions' tables)."""
+    name = hashlib.blake2b(str(tree.resolve()).encode(), digest_size=6).hexdigest()
+    return str(Path(tempfile.gettempdir()) / "newslint-bench-cache" / name)
+
+
 def child(tree: Path, args: argparse.Namespace) -> dict:
-    env = _env(PYTHONPATH=str(tree), NEWSLINT_BENCH_TREE=str(tree))
+    env = _env(PYTHONPATH=str(tree), NEWSLINT_BENCH_TREE=str(tree), NEWSLINT_CACHE_DIR=_tree_cache(tree))
+    # One run first, so the corpus's peak is a steady run's, not the one that unpacks the tables.
+    subprocess.run([sys.executable, "-m", "newslint", "--no-cache", args.latency_file], env=env, cwd=str(tree),
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
     command = [sys.executable, str(Path(__file__).resolve()), args.folder, "--child", "--repeat", str(args.repeat),
                "--jobs", str(args.jobs), "--select", args.select, "--ignore", args.ignore]
     command += (["--config", args.config] if args.config else []) + (["--by-rule"] if args.by_rule else []) + (
@@ -238,7 +250,7 @@ def main() -> None:
         print(json.dumps(measure(args)))
         return
     files = sorted(str(p) for p in Path(args.folder).rglob("*.txt"))
-    args.latency_file = args.latency_file or min(files, key=lambda p: abs(Path(p).stat().st_size - 2000))
+    args.latency_file = str(Path(args.latency_file or min(files, key=lambda p: abs(Path(p).stat().st_size - 2000))).resolve())
     ours = child(HERE, args)
     report(f"this tree ({HERE})", ours)
     if args.base:
