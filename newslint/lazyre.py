@@ -126,26 +126,6 @@ def _restore(pattern: str, flags: int, tag: tuple | None, program: tuple) -> Laz
     return LazyRegex(pattern, flags, None, program)  # its code stays bytes until compiled (a config holds ~1,800)
 
 
-def with_programs(*regexes: LazyRegex) -> None:
-    """Give these LazyRegexes their compiled programs, kept in the config cache (one entry per set
-    of patterns), so the first use costs one _sre.compile instead of sre's parser and compiler.
-    Without a cache folder they stay as they were: compiled from the source on first use, and only
-    if used. Module-level patterns use module_patterns instead (one entry for all modules)."""
-    from .configcache import cache_dir, cached
-    from .hashes import blake2b
-
-    missing = [r for r in regexes if r._program is None and "match" not in r.__dict__]
-    if _TAG is None or not missing or cache_dir() is None:
-        return
-    sources = repr([(r.pattern, int(r.flags)) for r in missing]).encode()
-    tag, programs = cached(f"programs:{blake2b(sources, digest_size=16).hexdigest()}",
-                           lambda: ((_TAG, [_stored(_program(r.pattern, int(r.flags))) for r in missing]), ()))
-    if tag != _TAG or len(programs) != len(missing):  # made by another interpreter sharing the folder
-        return
-    for regex, program in zip(missing, programs):
-        regex._program = program
-
-
 # Module patterns registered by module_patterns() whose programs have not been fetched yet, and
 # this process's copy of the table they come from.
 _PENDING: list[LazyRegex] = []
@@ -153,9 +133,10 @@ _SHARED: tuple | None = None  # (the cache folder, its table)
 
 
 def module_patterns(*regexes: LazyRegex) -> None:
-    """with_programs for module-level patterns, deferred and shared: when the first waiting pattern
-    is used, every one registered by then takes its program from one config-cache entry for all
-    modules, keyed by the code and the interpreter. A run imports rule modules as it first needs
+    """Module-level patterns get their compiled programs from the config cache, deferred and shared,
+    so a first use costs one _sre.compile instead of sre's parser and compiler: when the first waiting
+    pattern is used, every one registered by then takes its program from one config-cache entry for
+    all modules, keyed by the code and the interpreter. A run imports rule modules as it first needs
     them, so programs are fetched in several batches; one table for all of them is one cache read a
     process (and one of the cache's 32 entries), where one entry a module would be some twenty. A
     pattern missing from the table (a module no earlier run imported) is added to it and the entry

@@ -154,28 +154,6 @@ def test_the_code_stamp_covers_modules_tables_and_rule_files_but_not_bytecode(tm
     configcache.code_stamp.cache_clear()
 
 
-def test_module_patterns_take_their_compiled_programs_from_the_cache(tmp_path, monkeypatch):
-    import re
-
-    from newslint import lazyre
-
-    monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path / "cache"))
-    source = r"(?P<n>\d+(?:\.\d+)?)\s*(?:per\s?cent|%)"
-    first = LazyRegex(source, re.IGNORECASE)
-    lazyre.with_programs(first)  # builds the entry
-    assert first._program is not None and list((tmp_path / "cache").glob("*.pickle"))
-    second = LazyRegex(source, re.IGNORECASE)
-    monkeypatch.setattr(lazyre, "_program", None)  # a second process: the program can only come from the cache
-    lazyre.with_programs(second)
-    monkeypatch.setattr("re.compile", None)  # and it compiles without sre's parser
-    assert second.search("prices rose 2.5 PER CENT").group("n") == "2.5"
-    monkeypatch.undo()
-    monkeypatch.setenv("NEWSLINT_NO_CACHE", "1")
-    third = LazyRegex(source, re.IGNORECASE)
-    lazyre.with_programs(third)
-    assert third._program is None and third.search("5%").group("n") == "5"  # compiled from its source on use
-
-
 def test_module_patterns_share_one_cached_table_that_grows(tmp_path, monkeypatch):
     import re
 
