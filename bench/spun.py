@@ -64,7 +64,8 @@ from newslint.document import Document  # noqa: E402
 from newslint.model import Severity  # noqa: E402
 from newslint.runner import lint_document  # noqa: E402
 from newslint.spinmodel import model  # noqa: E402
-from newslint.swaps import TRIED, analyse, fitted  # noqa: E402
+from newslint.spinevidence import _logit  # noqa: E402
+from newslint.swaps import PUNCT, TRIED, analyse, fitted  # noqa: E402
 
 SPARED = 150
 SPINNERS = ("wordnet", "moby", "mixed")
@@ -788,12 +789,51 @@ def _balanced(labels) -> list[float]:
     return [1.0 if y else spun / (len(labels) - spun) for y in labels]
 
 
+# The share of swaps the suspects' mixture test of round 3 assumed (candidate_traces()): the middle spin rate.
+RHO = 0.1
+
+
+def candidate_traces(text: str, words: int) -> dict[str, float]:
+    """Population evidence measured for the verdict and left out (bench/spun.py --fit articles reports
+    what each adds): how the article's words sit against the thesauri and the model's unigrams."""
+    lm = model()
+    per = 1000 / max(words, 1)
+    low = [t.strip(PUNCT) for t in text.split()]
+    plain = [w for w in low if w.isalpha() and w.islower()]
+    known = [lm.ids[w] for w in plain if w in lm.ids and lm.ids[w] >= 152]
+    gaps = [_gap(lm, w) for w in plain if w in lm.entries]
+    phrases = sum(1 for k in range(len(low) - 1)
+                  if " ".join(low[k:k + 2]) in lm.entries or " ".join(low[k:k + 3]) in lm.entries)
+    # The suspects as a mixture test: each one's odds over even odds is its likelihood ratio, and an
+    # article with a share RHO of swaps gains log(1 - RHO + RHO * ratio) from it.
+    mixture = sum(math.log(1 - RHO + RHO * math.exp(min(_logit(s.confidence), 30)))
+                  for s in analyse(text).suspects)
+    return {
+        "suspect_llr": round(mixture * per, 2),
+        # Entries at least 1,000 times rarer than their commonest candidate original.
+        "rare_entries": round(sum(1 for g in gaps if g >= 3) * per, 2),
+        "rare_share": round(sum(1 for g in gaps if g >= 2) / max(len(known), 1), 4),
+        "mean_unigram": round(sum(lm.unigram[i] for i in known) / max(len(known), 1), 3),
+        "phrase_entries": round(phrases * per, 2),
+    }
+
+
+def _gap(lm, entry: str) -> float:
+    """How much rarer (log10) the entry is than its commonest candidate."""
+    def logprob(phrase: str) -> float:
+        ids = [lm.ids[w] for w in phrase.split()]
+        inside = lm.inside(phrase) if len(ids) > 1 else 0.0
+        if inside is None:
+            inside = sum(lm.logprob(a, b) for a, b in zip(ids, ids[1:]))
+        return lm.unigram[ids[0]] + inside
+
+    return max(map(logprob, lm.candidates(entry))) - logprob(entry)
+
+
 def candidates_report(results, rows, labels) -> None:
     """Verdict recall at rate 0.1 with each candidate trace added, two-fold within the dev half: fitted on
     one fold, threshold at 1% of that fold's originals, counted on the other fold."""
     import numpy as np
-
-    from newslint.spinevidence import candidate_traces
 
     extra = [candidate_traces(r[7], r[3]["words"]) for r in results]
     fold = np.array([(zlib.crc32(str(r[0]).encode()) >> 1) % 2 for r in results])

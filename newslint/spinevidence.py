@@ -20,9 +20,6 @@ The posterior is also a prior for each word-level suspect (unlikely-collocation)
 a swap in an article that reads as spun, and likelier a rare but right word in one that does not.
 The suspect's log-odds move by `weight` times the article's log-odds over `center` (shift()), in texts
 of `min-words` or more.
-
-candidate_traces() computes the population evidence that was measured for the verdict and left out
-(docs/spin-model.md): it runs only in the benchmark, so a lint pays nothing for it.
 """
 from __future__ import annotations
 
@@ -30,13 +27,11 @@ import math
 import re
 from functools import lru_cache
 
-from .swaps import PUNCT, analyse, fitted
+from .swaps import analyse, fitted
 
 FEATURES = ("swaps", "sure_swaps", "margins", "article_slips", "evidence")
 # A margin counts up to this much (log10): one absurd swap should not carry a verdict alone.
 MARGIN_CAP = 4.0
-# The share of swaps the suspects' mixture test of round 3 assumed (candidate_traces()): the middle spin rate.
-RHO = 0.1
 # The spin rules themselves: their findings are the evidence's outcome, not its input.
 OWN_RULES = frozenset({"machine-paraphrased", "unlikely-collocation"})
 # "a" before a vowel, but not before a vowel that sounds like a consonant ("a one-off", "a union").
@@ -133,40 +128,3 @@ def _logit(p: float) -> float:
     return math.log(p / (1 - p))
 
 
-def candidate_traces(text: str, words: int) -> dict[str, float]:
-    """Population evidence measured for the verdict and left out (bench/spun.py --fit articles reports
-    what each adds): how the article's words sit against the thesauri and the model's unigrams."""
-    from .spinmodel import model
-
-    lm = model()
-    per = 1000 / max(words, 1)
-    low = [t.strip(PUNCT) for t in text.split()]
-    plain = [w for w in low if w.isalpha() and w.islower()]
-    known = [lm.ids[w] for w in plain if w in lm.ids and lm.ids[w] >= 152]
-    gaps = [_gap(lm, w) for w in plain if w in lm.entries]
-    phrases = sum(1 for k in range(len(low) - 1)
-                  if " ".join(low[k:k + 2]) in lm.entries or " ".join(low[k:k + 3]) in lm.entries)
-    # The suspects as a mixture test: each one's odds over even odds is its likelihood ratio, and an
-    # article with a share RHO of swaps gains log(1 - RHO + RHO * ratio) from it.
-    mixture = sum(math.log(1 - RHO + RHO * math.exp(min(_logit(s.confidence), 30)))
-                  for s in analyse(text).suspects)
-    return {
-        "suspect_llr": round(mixture * per, 2),
-        # Entries at least 1,000 times rarer than their commonest candidate original.
-        "rare_entries": round(sum(1 for g in gaps if g >= 3) * per, 2),
-        "rare_share": round(sum(1 for g in gaps if g >= 2) / max(len(known), 1), 4),
-        "mean_unigram": round(sum(lm.unigram[i] for i in known) / max(len(known), 1), 3),
-        "phrase_entries": round(phrases * per, 2),
-    }
-
-
-def _gap(lm, entry: str) -> float:
-    """How much rarer (log10) the entry is than its commonest candidate."""
-    def logprob(phrase: str) -> float:
-        ids = [lm.ids[w] for w in phrase.split()]
-        inside = lm.inside(phrase) if len(ids) > 1 else 0.0
-        if inside is None:
-            inside = sum(lm.logprob(a, b) for a, b in zip(ids, ids[1:]))
-        return lm.unigram[ids[0]] + inside
-
-    return max(map(logprob, lm.candidates(entry))) - logprob(entry)
