@@ -76,7 +76,6 @@ class Model:
         self._values, self._bloom = self._cast("values", "B"), self._cast("bloom", "B")
         self._logs = [-q * self.header["step"] for q in range(256)]
         self._primes, self._id_bits = self.header["bloom_primes"], self.header["id_bits"]
-        self._candidate_ids: dict[str, tuple] = {}
         # entry -> what swaps._tried reads of its candidates (swaps.py fills it)
         self.tried: dict[str, tuple] = {}
         self._inside: Mapping[str, float] | None = None
@@ -186,14 +185,6 @@ class Model:
         """The commoner words or phrases a spinner may have replaced with the entry, commonest first."""
         found = self.entries.get(entry)
         return () if found is None else tuple(found.split("|"))
-
-    def candidate_ids(self, entry: str) -> tuple[tuple[str, list[int]], ...]:
-        """(candidate, its word ids) for each candidate of the entry (cached)."""
-        found = self._candidate_ids.get(entry)
-        if found is None:
-            ids = self.ids  # a property: once, not once per word
-            found = self._candidate_ids[entry] = tuple((c, [ids[w] for w in c.split()]) for c in self.candidates(entry))
-        return found
 
 
 class _SortedLines:

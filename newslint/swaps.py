@@ -266,9 +266,8 @@ def _tried(lm: Model, entry: str) -> tuple:
     last id, id before the last or -1, inside or None, words, the unigrams after the first summed). Cached in
     the model (bounded by its entries).
 
-    Built here from the candidates' words, not from Model.candidate_ids (which maps every candidate): a corpus
-    builds some ten thousand entries' rows, one-word candidates (98%) have no inside and no tail (sum() of
-    nothing is the int 0). The ids are a tuple, not a list: a row of ints, floats and strings only is one the
+    Only the TRIED candidates, and a one-word candidate (98%) with one dict lookup: a corpus builds some ten
+    thousand entries' rows; a one-word candidate has no inside and no tail (sum() of nothing is the int 0). The ids are a tuple, not a list: a row of ints, floats and strings only is one the
     garbage collector stops tracking, so the rows a corpus keeps are not walked again at every collection."""
     found = lm.tried.get(entry)
     if found is None:

@@ -199,7 +199,7 @@ def test_the_trigram_filter_never_hides_a_listed_trigram_and_lookups_match_a_pla
 
 
 def test_an_entry_s_candidate_rows_are_its_mapped_candidates():
-    # swaps._tried builds the rows from the candidates' words; they must hold what Model.candidate_ids maps,
+    # swaps._tried builds the rows from the candidates' words; they must hold what mapping each candidate's words gives,
     # for one-word and multiword candidates alike ("beside the mark" -> "off", "walk out" -> "leave" ...).
     from newslint.swaps import TRIED, _tried
 
@@ -210,7 +210,7 @@ def test_an_entry_s_candidate_rows_are_its_mapped_candidates():
     for entry in entries:
         expected = tuple((c, tuple(ids), ids[0], ids[-1], ids[-2] if len(ids) > 1 else -1,
                           lm.inside(c) if len(ids) > 1 else 0.0, len(ids), sum(lm.unigram[w] for w in ids[1:]))
-                         for c, ids in lm.candidate_ids(entry)[:TRIED])
+                         for c, ids in ((c, [lm.ids[w] for w in c.split()]) for c in lm.candidates(entry)[:TRIED]))
         rows = _tried(lm, entry)
         assert rows == expected and [type(v) for r in rows for v in r] == [type(v) for r in expected for v in r]
         multiword += sum(row[6] > 1 for row in rows)
