@@ -55,3 +55,16 @@ def test_inflecting_spinner_swaps_inflected_words_only_keeping_their_inflection(
         put.update((original, words[i]) for i, _, original in swaps)
     # Every swap is an inflected word's, in its inflection; "shooting" (no inflected synonyms here) stays.
     assert put and put <= {("said", "stated"), ("said", "mentioned"), ("won", "received")}
+
+
+def test_the_left_out_population_traces_are_figures_per_article():
+    from newslint.checks.machine_paraphrased import EXAMPLES
+    from newslint.document import Document
+
+    spun_doc, clean_doc = Document(EXAMPLES["fail"][0], "a.txt"), Document(EXAMPLES["pass"][0], "b.txt")
+    spun_traces = spun.candidate_traces(spun_doc.text, spun_doc.word_count)
+    clean_traces = spun.candidate_traces(clean_doc.text, clean_doc.word_count)
+    assert set(spun_traces) == set(clean_traces) == {
+        "suspect_llr", "rare_entries", "rare_share", "mean_unigram", "phrase_entries"}
+    # The spinner's words are rarer than the writer's.
+    assert spun_traces["mean_unigram"] < clean_traces["mean_unigram"] < 0

@@ -1,7 +1,7 @@
 """The article-level spin evidence (newslint/spinevidence.py): the verdict's posterior and the prior it lends."""
 from newslint.checks.machine_paraphrased import EXAMPLES
 from newslint.document import Document
-from newslint.spinevidence import article, candidate_traces, evidence, shift
+from newslint.spinevidence import article, evidence, shift
 from newslint.swaps import fitted
 
 SPUN, CLEAN = Document(EXAMPLES["fail"][0], "a.txt"), Document(EXAMPLES["pass"][0], "b.txt")
@@ -16,13 +16,6 @@ def test_a_spun_article_reads_as_spun_and_its_original_does_not():
 def test_the_prior_moves_suspects_up_in_spun_copy_down_in_clean_copy_and_not_at_all_in_short_text():
     assert shift(SPUN, ()) > 0 > shift(CLEAN, ())
     assert shift(Document("Sales of unsettled phones rose sharply last year.", "c.txt"), ()) == 0.0
-
-
-def test_the_left_out_population_traces_are_figures_per_article():
-    spun, clean = candidate_traces(SPUN.text, SPUN.word_count), candidate_traces(CLEAN.text, CLEAN.word_count)
-    assert set(spun) == set(clean) == {"suspect_llr", "rare_entries", "rare_share", "mean_unigram", "phrase_entries"}
-    # The spinner's words are rarer than the writer's.
-    assert spun["mean_unigram"] < clean["mean_unigram"] < 0
 
 
 def test_the_likelihood_ratio_test_weighs_spun_copy_above_its_original():
