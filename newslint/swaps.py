@@ -267,8 +267,9 @@ def _tried(lm: Model, entry: str) -> tuple:
     the model (bounded by its entries).
 
     Only the TRIED candidates, and a one-word candidate (98%) with one dict lookup: a corpus builds some ten
-    thousand entries' rows; a one-word candidate has no inside and no tail (sum() of nothing is the int 0). The ids are a tuple, not a list: a row of ints, floats and strings only is one the
-    garbage collector stops tracking, so the rows a corpus keeps are not walked again at every collection."""
+    thousand entries' rows; a one-word candidate has no inside and no tail (sum() of nothing is the int 0).
+    The ids are a tuple, not a list: a row of ints, floats and strings only is one the garbage collector
+    stops tracking, so the rows a corpus keeps are not walked again at every collection."""
     found = lm.tried.get(entry)
     if found is None:
         ids, unigram, rows = lm.ids, lm.unigram, []

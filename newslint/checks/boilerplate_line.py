@@ -22,6 +22,7 @@ from typing import Iterator
 from ..boilerplate_features import FEATURES, flagged_paragraphs, iter_rows, protected
 from ..boilerplate_model import ModelError, load
 from ..model import Hit, RuleUnavailable
+from .common import first_words
 
 ID = "boilerplate-line"
 CATEGORY = "boilerplate"
@@ -61,7 +62,7 @@ def check(document, options, findings) -> Iterator[Hit]:
         text = texts[index]
         warn = p >= options["warn-confidence"] and not protected(text)
         start, end = paragraphs[index]
-        yield Hit(start, end, f"{kind(row)} left in the text (confidence {p:.2f}): '{_short(text)}'",
+        yield Hit(start, end, f"{kind(row)} left in the text (confidence {p:.2f}): '{first_words(text, _QUOTED_WORDS)}'",
                   demote=0 if warn else 1)
 
 
@@ -86,7 +87,3 @@ def kind(row) -> str:
         return "caption or credit"
     return "page text"
 
-
-def _short(text: str) -> str:
-    words = text.split()
-    return " ".join(words[:_QUOTED_WORDS]) + (" ..." if len(words) > _QUOTED_WORDS else "")

@@ -17,6 +17,7 @@ from typing import Iterator
 
 from ..lazyre import LazyRegex, module_patterns
 from ..model import Hit
+from .common import first_words
 
 ID = "caption-line"
 CATEGORY = "boilerplate"
@@ -52,11 +53,7 @@ def check(document, options) -> Iterator[Hit]:
         if len(text.split(None, most)) > most:  # splits no further than it needs to
             continue  # a paragraph too long to be a caption
         if _CAPTION.search(text):
-            yield Hit(start, end, f"caption left in the text: '{_short(text)}'")
+            yield Hit(start, end, f"caption left in the text: '{first_words(text)}'")
         elif _NAVIGATION.fullmatch(text):
-            yield Hit(start, end, f"navigation left in the text: '{_short(text)}'")
+            yield Hit(start, end, f"navigation left in the text: '{first_words(text)}'")
 
-
-def _short(text: str, words: int = 8) -> str:
-    parts = text.split()
-    return " ".join(parts[:words]) + (" ..." if len(parts) > words else "")

@@ -13,6 +13,12 @@ def counted(number: int, noun: str, plural: str = "") -> str:
     return f"{number} {noun if number == 1 else plural or noun + 's'}"
 
 
+def first_words(text: str, words: int = 8) -> str:
+    """The start of a line as a finding quotes it: its first words, "..." where more follow."""
+    parts = text.split()
+    return " ".join(parts[:words]) + (" ..." if len(parts) > words else "")
+
+
 def normalise_paragraph(text: str) -> str:
     """Lowercase, quotation marks and other punctuation dropped, spacing collapsed: how copies are compared."""
     return " ".join(_PUNCTUATION.sub("", text).lower().split())

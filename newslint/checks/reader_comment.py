@@ -18,6 +18,7 @@ from typing import Iterator
 from ..boilerplate_features import flagged_paragraphs, protected
 from ..lazyre import LazyRegex, module_patterns
 from ..model import Hit
+from .common import first_words
 
 ID = "reader-comment"
 CATEGORY = "boilerplate"
@@ -58,9 +59,5 @@ def check(document, options, findings) -> Iterator[Hit]:
         for k in range(header + 1, end):
             start, stop = paragraphs[k]
             text = document.text[start:stop]
-            yield Hit(start, stop, f"reader's comment left in the text: '{_short(text)}'", demote=int(protected(text)))
+            yield Hit(start, stop, f"reader's comment left in the text: '{first_words(text)}'", demote=int(protected(text)))
 
-
-def _short(text: str, words: int = 8) -> str:
-    parts = text.split()
-    return " ".join(parts[:words]) + (" ..." if len(parts) > words else "")

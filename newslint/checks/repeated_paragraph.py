@@ -17,7 +17,7 @@ from typing import Iterator
 
 from ..lazyre import LazyRegex, module_patterns
 from ..model import Hit
-from .common import is_prose, normalise_paragraph
+from .common import first_words, is_prose, normalise_paragraph
 
 ID = "repeated-paragraph"
 CATEGORY = "boilerplate"
@@ -84,6 +84,4 @@ def check(document, options) -> Iterator[Hit]:
         if not is_prose(text, options["min-words"]) and (first >= options["head-lines"] or len(key.split()) < 4):
             continue
         line = document.position(document.paragraphs[first][0])[0]
-        words = text.split()
-        quoted = " ".join(words[:_QUOTED_WORDS]) + (" ..." if len(words) > _QUOTED_WORDS else "")
-        yield Hit(start, end, f"'{quoted}' repeats line {line}")
+        yield Hit(start, end, f"'{first_words(text, _QUOTED_WORDS)}' repeats line {line}")

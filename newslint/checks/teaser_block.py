@@ -24,7 +24,7 @@ from typing import Iterator
 from ..boilerplate_features import flagged_paragraphs, protected
 from ..lazyre import LazyRegex, module_patterns
 from ..model import Hit
-from .common import is_prose
+from .common import first_words, is_prose
 
 ID = "teaser-block"
 CATEGORY = "boilerplate"
@@ -101,10 +101,6 @@ def check(document, options, findings) -> Iterator[Hit]:
     for first, end, at_chrome in blocks(texts, flagged, options["min-items"], options["max-words"]):
         for k in range(first, end):
             start, stop = paragraphs[k]
-            yield Hit(start, stop, f"headline of another story after the article's end: '{_short(texts[k])}'",
+            yield Hit(start, stop, f"headline of another story after the article's end: '{first_words(texts[k])}'",
                       demote=0 if at_chrome and not protected(texts[k]) else 1)
 
-
-def _short(text: str, words: int = 8) -> str:
-    parts = text.split()
-    return " ".join(parts[:words]) + (" ..." if len(parts) > words else "")
