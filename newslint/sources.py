@@ -42,9 +42,9 @@ class Source:
         return bom + text.encode(self.encoding)
 
 
-def _matches(path: Path, patterns: tuple[str, ...]) -> bool:
-    posix = path.as_posix()
-    return any(fnmatch.fnmatch(path.name, p) or fnmatch.fnmatch(posix, p) or fnmatch.fnmatch(posix, f"*/{p}")
+def _matches(name: str, posix: str, patterns: tuple[str, ...]) -> bool:
+    """Whether a path (its name and its posix form) matches a glob by name, whole, or at its end."""
+    return any(fnmatch.fnmatch(name, p) or fnmatch.fnmatch(posix, p) or fnmatch.fnmatch(posix, f"*/{p}")
                for p in patterns)
 
 
@@ -111,12 +111,6 @@ def _split_name(path: str) -> tuple[str, str]:
     return posix.rpartition("/")[2], posix
 
 
-def _matches_walked(path: str, patterns: tuple[str, ...]) -> bool:
-    name, posix = _split_name(path)
-    return any(fnmatch.fnmatch(name, p) or fnmatch.fnmatch(posix, p) or fnmatch.fnmatch(posix, f"*/{p}")
-               for p in patterns)
-
-
 def discover(paths: list[str], include: tuple[str, ...], exclude: tuple[str, ...], *,
              force_exclude: bool = False, excluded: list[str] | None = None) -> Iterator[str]:
     """Files to lint, in order: named files always (unless force_exclude and they match exclude,
@@ -132,7 +126,7 @@ def discover(paths: list[str], include: tuple[str, ...], exclude: tuple[str, ...
                 yield given
             continue
         if not _is_dir(given):
-            if force_exclude and _matches(Path(given), exclude):
+            if force_exclude and _matches(Path(given).name, Path(given).as_posix(), exclude):
                 _note(excluded, given)
             elif given not in seen:
                 seen.add(given)
@@ -140,9 +134,9 @@ def discover(paths: list[str], include: tuple[str, ...], exclude: tuple[str, ...
             continue
         last = number == len(paths)  # a walk yields each path once: only later arguments need `seen`
         for found, unlisted in _walk(given):
-            if found in seen or not (unlisted or _matches_walked(found, include)):
+            if found in seen or not (unlisted or _matches(*_split_name(found), include)):
                 continue
-            if not unlisted and _matches_walked(found, exclude):
+            if not unlisted and _matches(*_split_name(found), exclude):
                 _note(excluded, found)
                 continue
             if not last:
