@@ -167,15 +167,18 @@ def candidates(moby: dict, wordnet, unigrams: dict, bigrams: dict) -> dict[str, 
         return bool(PHRASE.fullmatch(phrase)) and all(w in unigrams for w in phrase.split())
 
     links: dict[str, dict[str, int]] = {}
+
+    def link(entry: str, head: str) -> None:  # one more source names head as an original of entry
+        links.setdefault(entry, {}).setdefault(head, 0)
+        links[entry][head] += 1
+
     literal = set()
     for head, synonyms in moby.items():
         if usable(head):
             for synonym in filter(usable, synonyms):
                 literal.add((head, synonym))
-                links.setdefault(synonym, {}).setdefault(head, 0)
-                links[synonym][head] += 1
-                links.setdefault(head, {}).setdefault(synonym, 0)
-                links[head][synonym] += 1
+                link(synonym, head)
+                link(head, synonym)
     index, synsets, exceptions = wordnet
     frequency = {w: lp for w, (lp, _) in unigrams.items()}
     inflector = Inflector(frequency, index)
@@ -184,20 +187,16 @@ def candidates(moby: dict, wordnet, unigrams: dict, bigrams: dict) -> dict[str, 
     # pair re-inflected ("sacking" for *getting*) cost the verdict 7 points on the dev spun sets.
     inflected = wordnet_pairs(synsets, inflector, usable)
     for head, synonym in (moby_pairs(moby, inflector, usable) & inflected) - literal:
-        links.setdefault(synonym, {}).setdefault(head, 0)
-        links[synonym][head] += 1
-        links.setdefault(head, {}).setdefault(synonym, 0)
-        links[head][synonym] += 1
+        link(synonym, head)
+        link(head, synonym)
     linked = set()
     for word in unigrams:
         if usable(word):
             for synonym in synonyms_of(word, frequency, index, synsets, exceptions):
                 linked.add((synonym, word))
-                links.setdefault(synonym, {}).setdefault(word, 0)
-                links[synonym][word] += 1
+                link(synonym, word)
     for entry, word in inflected - linked:
-        links.setdefault(entry, {}).setdefault(word, 0)
-        links[entry][word] += 1
+        link(entry, word)
     found = {}
     for entry, heads in links.items():
         own = phrase_logprob(entry, unigrams, bigrams)
