@@ -58,14 +58,8 @@ def headline_shaped(text: str, max_words: int) -> bool:
     if not _MIN_WORDS <= len(words) <= max_words or len(body) > _MAX_CHARS:
         return False
     visible = len(body) - body.count(" ")
-    return ((body[0].isupper() or body[0].isdigit()) and (not _NOT_A_HEADLINE_END.search(body) or title_case(words))
+    return ((body[0].isupper() or body[0].isdigit()) and not _NOT_A_HEADLINE_END.search(body)
             and "|" not in body and ":" not in body[:3] and sum(c.isdigit() for c in body) <= 0.3 * visible)
-
-
-def title_case(words: list[str]) -> bool:
-    """Every word of four letters or more capitalised: headline style, even with a full stop at the end."""
-    long = [w for w in words if len(w) >= 4 and w[0].isalpha()]
-    return len(long) >= 3 and all(w[0].isupper() for w in long)
 
 
 def _first_word(text: str) -> str:

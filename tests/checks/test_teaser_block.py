@@ -27,7 +27,7 @@ def test_a_block_between_the_story_and_chrome_is_a_warning_line_by_line():
     assert found[0].message == "headline of another story after the article's end: 'Mayor unveils plan to cut traffic in city ...'"
     # bulleted and title-case headlines are headlines too, right after the last paragraph
     bulleted = "".join(f"- {line}\n" for line in ("15 Amazing Images of Stars", "Why The Moon Is Drifting Away",
-                                                  "Inside The Race To Mars."))
+                                                  "Inside The Race To Mars"))
     assert teasers(STORY + bulleted + "Share this article\n") == [(4, Severity.WARNING), (5, Severity.WARNING),
                                                                   (6, Severity.WARNING)]
 
