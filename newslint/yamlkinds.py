@@ -312,25 +312,47 @@ def normalise_line(line: str) -> str:
     return " ".join(line.replace("…", "...").split()).lower()
 
 
-def _line_table(document: Document) -> Iterator[tuple[int, str, str]]:
-    """(start, stripped line, normalised line) for each non-blank line, computed once for all line rules."""
-    return zip(*_line_columns(document))
+# How a page may end a bare label: "You may also like:", "Read more ...", "More stories »",
+# "Share |", "Comments (12)". One rule for every listed line of every line rule, so that a lexicon
+# lists each label once, without its endings. (A held-out Zyte page, issue #16, showed a label
+# that one lexicon listed only without its colon.)
+_LABEL_ENDING = re.compile(r"(?:\s*(?::|\.\.\.|»|›|→|->|>>?|\||\(\d{1,5}\)|\[\d{1,5}\]))+$")
+_ENDING_CHARS = frozenset(":.»›→>|)]")
 
 
-def _line_columns(document: Document) -> tuple[array, list[str], list[str]]:
+def bare_label(key: str) -> str:
+    """A normalised line without its label ending (the same string when it has none)."""
+    if not key or key[-1] not in _ENDING_CHARS:
+        return key
+    match = _LABEL_ENDING.search(key)
+    return key[:match.start()] if match and match.start() > 0 else key
+
+
+def _line_table(document: Document) -> Iterator[tuple[int, str, str, str]]:
+    """(start, stripped line, normalised line, bare label) for each non-blank line, computed once
+    for all line rules."""
+    starts, stripped, keys, bares, _ = _line_columns(document)
+    return zip(starts, stripped, keys, bares)
+
+
+def _line_columns(document: Document) -> tuple[array, list[str], list[str], list[str], frozenset[str]]:
     """The line table as parallel columns (starts in an array), not a tuple per line: a file of
-    millions of one-letter lines would otherwise hold a tuple and an int object for each."""
+    millions of one-letter lines would otherwise hold a tuple and an int object for each. The last
+    column is the set of bare labels that differ from their line (few), for the rules' quick test."""
     table = document.__dict__.get("_line_table")  # cached on the document, like its cached properties
     if table is None:
-        starts, stripped, keys = array("q"), [], []
+        starts, stripped, keys, bares = array("q"), [], [], []
         for _, start, content in document.lines():
             line = content.strip()
             if line:
                 key = normalise_line(content)
                 starts.append(start + content.find(line[0]))
                 stripped.append(line)
-                keys.append(line if key == line else key)  # one string object when they are equal
-        table = document.__dict__["_line_table"] = (starts, stripped, keys)
+                key = line if key == line else key  # one string object when they are equal
+                keys.append(key)
+                bares.append(bare_label(key))
+        shortened = frozenset(b for k, b in zip(keys, bares) if b is not k)
+        table = document.__dict__["_line_table"] = (starts, stripped, keys, bares, shortened)
     return table
 
 
@@ -352,14 +374,14 @@ class LineCheck:
     def __call__(self, document: Document, options: Any = None) -> Iterator[Hit]:
         combined, beside = self.combined, self.beside
         hits = self.finder.hits(document, self.style.rule) if self.finder is not None and self.needles else None
-        if hits == [] and not beside and self.literals.isdisjoint(_line_columns(document)[2]):
+        if hits == [] and not beside and self._no_listed_line(document):
             return  # no needle in the text and no listed line: nothing can match (most texts)
-        first, previous, pending = not self.headline_patterns, False, None
-        for begin, stripped, key in _line_table(document):
+        first, previous, pending, literals = not self.headline_patterns, False, None, self.literals
+        for begin, stripped, key, bare in _line_table(document):
             headline, first = first, False
-            matched = key in self.literals or (not headline and (hits is None or holds(hits, begin, begin + len(stripped)))
-                                               and bool(combined.fullmatch(stripped) if combined else
-                                                        any(p.fullmatch(stripped) for p in self.patterns)))
+            matched = key in literals or (bare is not key and bare in literals) or (
+                not headline and (hits is None or holds(hits, begin, begin + len(stripped)))
+                and bool(combined.fullmatch(stripped) if combined else any(p.fullmatch(stripped) for p in self.patterns)))
             if pending is not None and matched:
                 yield from self._hit(document, *pending)
             pending = None
@@ -371,6 +393,10 @@ class LineCheck:
                 else:
                     pending = (begin, stripped)
             previous = matched
+
+    def _no_listed_line(self, document: Document) -> bool:
+        columns = _line_columns(document)
+        return self.literals.isdisjoint(columns[2]) and self.literals.isdisjoint(columns[4])
 
     def _hit(self, document: Document, begin: int, stripped: str) -> Iterator[Hit]:
         hit = self.style.hit(document, begin, begin + len(stripped), (), {})

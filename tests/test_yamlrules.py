@@ -92,6 +92,21 @@ def test_line_rule_matches_whole_lines_only(tmp_path):
     assert [(f.line, f.column, f.end_column) for f in found] == [(2, 4, 15), (3, 1, 2)]
 
 
+def test_a_listed_line_matches_with_a_label_ending(tmp_path):
+    config = config_with(tmp_path, "chrome", """
+        kind: line
+        category: boilerplate
+        description: test
+        message: "leftover '{match}'"
+        lines: ["You may also like", "Comments"]
+    """)
+    damaged = ["You may also like:", "You may also like …", "You may also like »", "You may also like |",
+               "You may also like ->", "Comments (12)", "Comments [3]:"]
+    clean = ["You may also like this one", "Comments: none so far", "Comments (twelve)", ":", "You may also"]
+    found = lint_text("Headline here\n" + "\n".join(damaged + clean) + "\n", config)
+    assert [f.line for f in found if f.rule == "chrome"] == list(range(2, 2 + len(damaged)))
+
+
 def test_existence_rule(tmp_path):
     config = config_with(tmp_path, "filler", """
         kind: existence

@@ -67,10 +67,45 @@ def test_headlines_inside_the_story_or_too_few_are_not_a_block():
     assert check(two, "teaser-block", **{"min-items": 2}) == []  # alone, "Share this article" is no chrome
     assert check(STORY + "".join(TEASERS.splitlines(keepends=True)[:2]), "teaser-block", **{"min-items": 2}) == [
         (4, 1, "teaser-block"), (5, 1, "teaser-block")]
-    # a line that is neither chrome nor a headline after the block: not bounded, not flagged
-    assert teasers(STORY + TEASERS + "Originally published on the Daily Bugle.\n") == []
+    # a paragraph of running text after the block: not bounded, not flagged
+    assert teasers(STORY + TEASERS + "Opposition members said the cuts would hurt the city's poorer areas most.\n") == []
     # and nothing starts in the middle of other lines after the story
     assert teasers(STORY + "The vote was 7 to 2.\n" + TEASERS) == []
+
+
+def test_a_block_before_a_short_closing_line_is_a_suggestion():
+    # "Originally published on ..." after the teasers ends the block as the end of the file does.
+    text = STORY + TEASERS + "Originally published on the Daily Bugle.\n"
+    assert teasers(text) == [(4, Severity.SUGGESTION), (5, Severity.SUGGESTION), (6, Severity.SUGGESTION)]
+    assert teasers(STORY + TEASERS + "Originally published on the Daily Bugle.\nShare this article\n") == [
+        (4, Severity.SUGGESTION), (5, Severity.SUGGESTION), (6, Severity.SUGGESTION)]
+
+
+PAIRS = ("Mayor unveils plan to cut traffic in city centre\n"
+         "The scheme would close three streets to cars from next spring.\n-\n"
+         "Police appeal for witnesses after crash\n"
+         "A cyclist was taken to hospital with serious injuries after the collision on Monday.\n-\n"
+         "Schools to get extra funding for repairs\n")
+
+
+def test_headlines_with_a_standfirst_each_are_a_block():
+    # The headline and the one-sentence summary of each teaser; the "-" lines between them are markup.
+    assert teasers(STORY + PAIRS + "Share this article\n") == [(line, Severity.WARNING) for line in (4, 5, 7, 8, 10)]
+    assert teasers(STORY + PAIRS) == [(line, Severity.SUGGESTION) for line in (4, 5, 7, 8, 10)]
+
+
+def test_subheadings_with_a_paragraph_each_are_the_story():
+    # The article's own sections: the last one ends with a paragraph, so the run is no teaser block.
+    sections = ("What the plan means for drivers\n"
+                "Three streets in the centre would close to cars from next spring under the plan.\n"
+                "What happens to the parks budget\n"
+                "The parks budget falls by a fifth, and two playgrounds will close next year.\n"
+                "When the council votes again\n"
+                "A final vote on the plan is due in March, the council's finance chief said.\n")
+    assert teasers(STORY + sections + "Share this article\n") == []
+    assert teasers(STORY + sections) == []
+    two_sentences = PAIRS.replace("next spring.", "next spring. Shops are against it.")
+    assert teasers(STORY + two_sentences + "Share this article\n") == []
 
 
 def test_no_story_no_block():
