@@ -388,18 +388,22 @@ def lint_cached(paths: Sequence[str], config: Config, jobs: int | None, folder: 
     hashes = [_unless_cached(cache, p) for p in paths]
     missing = [p for p, digest in zip(paths, hashes) if digest is not None]
     fresh: Iterator[FileResult] = iter(progress(lint_paths(missing, config, jobs), len(missing)))
-    for path, digest in zip(paths, hashes):
-        if digest is None:
-            digest, result = cache.get(path)
-            if result is None:  # a damaged entry, or the file changed since it was hashed
-                result = next(lint_paths([path], config, 1))
-                cache.put(path, digest, result)
-        else:
-            result = next(fresh)
-            if path != STDIN:
-                cache.put(path, digest, result)
-        yield result
-    cache.save()
+    try:
+        for path, digest in zip(paths, hashes):
+            if digest is None:
+                digest, result = cache.get(path)
+                if result is None:  # a damaged entry, or the file changed since it was hashed
+                    result = next(lint_paths([path], config, 1))
+                    cache.put(path, digest, result)
+            else:
+                result = next(fresh)
+                if path != STDIN:
+                    cache.put(path, digest, result)
+            yield result
+    finally:
+        # A run cut short (Ctrl-C, a closed pipe, an error) still stores the results it finished, so
+        # the next run over a large folder starts where this one stopped; each bucket is replaced whole.
+        cache.save()
 
 
 def _unless_cached(cache: LintCache, path: str) -> str | None:

@@ -308,3 +308,25 @@ def test_a_failed_bucket_write_leaves_no_temporary_file(project, capsys, monkeyp
     assert err.startswith("newslint: warning: cannot write the cache") and "No space left on device" in err
     assert out == run(capsys, "--no-cache")[0]
     assert not list((project / ".newslint_cache").glob(".*.tmp"))
+
+
+def test_an_interrupted_run_stores_what_it_finished_and_the_next_run_starts_there(project, capsys, monkeypatch):
+    # Ctrl-C in the fourth file: the three finished results are stored, so the next run lints the
+    # other three only, and reports what an uncached run does.
+    real, linted = newslint.runner.lint_file, []
+
+    def watched(path, config, stop_at=None):
+        if len(linted) == stop_at:
+            raise KeyboardInterrupt
+        linted.append(path)
+        return real(path, config)
+
+    monkeypatch.setattr(newslint.runner, "lint_file", lambda path, config: watched(path, config, stop_at=3))
+    assert main(["--format", "json", "--jobs", "1", "articles"]) == 130
+    assert linted == [f"articles/a{n}.txt" for n in range(3)]
+    capsys.readouterr()
+    linted.clear()
+    monkeypatch.setattr(newslint.runner, "lint_file", watched)
+    second, _ = run(capsys)
+    assert linted == [f"articles/a{n}.txt" for n in range(3, 6)]
+    assert second == run(capsys, "--no-cache")[0]
