@@ -156,6 +156,8 @@ class Data:
         self.y = [d.labels[k] for d, k in self.rows]
         self.groups = [d.group for d, _ in self.rows]
         self.noisy = [d.labels[k] == 1 and label_noise(d.texts[k], 1) for d, k in self.rows]
+        # A line another rule only suggests is left to it: the rule never judges it (as the fitting script).
+        self.skipped = [d.skipped[k] for d, k in self.rows]
         self.bbc_articles = bbc_articles
 
     def topical(self):
@@ -336,7 +338,15 @@ def hashed_size(data, X, hashed, scale: float) -> str:
     return f"{len(sparse_weights)} buckets, {len(json.dumps(sparse_weights, separators=(',', ':'))) / 1024:.1f} KiB"
 
 
+def as_rule(data, p):
+    """The scores as the rule gives them: none on a line another rule only suggests."""
+    import numpy as np
+
+    return np.where(np.asarray(data.skipped), 0.0, p)
+
+
 def report(name: str, data, X, p, extra: str = "") -> None:
+    p = as_rule(data, p)
     threshold = choose(data, p)
     shown = threshold if threshold is not None else GRID[-1]
     f = figures(data, p, shown)
@@ -380,7 +390,7 @@ def main() -> None:
         elif name == "stacked":
             report(name, data, X, stacked(data, X))
         else:
-            p = out_of_fold(data, X, name)
+            p = as_rule(data, out_of_fold(data, X, name))
             report(name, data, X, p, "per kind at 0.5 (Zyte true/false, BBC false): " + by_kind(data, X, p, 0.5)
                    if name == "shipped" else "")
 
