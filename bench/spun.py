@@ -805,7 +805,11 @@ def record(result) -> dict:
             "traces": metrics["traces"], "score": metrics["score"], "verdict": metrics["verdict"],
             "flagged": metrics["flagged_swaps"], "swapped": len(swapped), "judged": len(spans),
             "judged_swapped": sum(1 for k, n, _ in spans if not swapped.isdisjoint(range(k, k + n))),
-            "suspects": suspects}
+            "suspects": suspects,
+            # The reporting-verb mix (docs/spin-model.md, r11i): plain reporting verbs written, and the
+            # suspects that name one as the likely original ("stated" for *said*), by confidence.
+            "plain_reporting": sum(1 for t in text.split() if t.strip(PUNCT).lower() in swaps.PLAIN_REPORTING),
+            "reporting_suspects": [s.confidence for s in analyse(text).suspects if s.original in swaps.PLAIN_REPORTING]}
 
 
 def write_records(path: Path, records) -> None:
