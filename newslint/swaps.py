@@ -405,6 +405,9 @@ def _spans(lm: Model, ctx: _Context) -> Iterator[tuple[int, int, str]]:
         before[i] = START
     bound = map(operator.and_, lm.maybe_listed(before, here), lm.maybe_listed(here, list(after)))
     hot = set(compress(single, map(operator.not_, bound)))
+    # A synonym of "say" or "tell" ("stated", "alleged") reads fluently beside any speaker, so the gate
+    # would skip it; real spinners swap reporting verbs wherever they stand, so it is always scored.
+    hot.update(k for k in single if _reports(lm, low[k]))
     hot.update(compress(count(), map(lm.prefixes.__contains__, map(" ".join, zip(low, low[1:])))))
     cores = ctx.cores
     for k in sorted(hot):
@@ -421,6 +424,19 @@ def _spans(lm: Model, ctx: _Context) -> Iterator[tuple[int, int, str]]:
             if phrase in entries and all(ctx.right(j) == ctx.ids[j + 1] >= 0 for j in range(k, k + n - 1)) \
                     and (not named or ctx.vouchable(lm, k, n, phrase)):
                 yield k, n, phrase
+
+
+# The plain reporting verbs: an entry the table lists as a synonym of one of them passes the gate.
+PLAIN_REPORTING = frozenset({"say", "says", "said", "saying", "tell", "tells", "told"})
+_REPORTS: dict[str, bool] = {}
+
+
+def _reports(lm: Model, entry: str) -> bool:
+    """Whether the model's table lists a plain reporting verb among the entry's candidates (cached per word)."""
+    found = _REPORTS.get(entry)
+    if found is None:
+        found = _REPORTS[entry] = not PLAIN_REPORTING.isdisjoint(lm.candidates(entry))
+    return found
 
 
 @lru_cache(maxsize=1)

@@ -10,7 +10,8 @@ import spun  # noqa: E402
 
 # A stand-in for the thesauri's interface only (Thesauri reads Moby's sdist and WordNet, not in a fresh clone).
 TH = SimpleNamespace(moby={"shooting": ["taking pictures", "firing", "gunfire"]}, spared={"the"},
-                     wordnet_synonyms=lambda word: {"shooting": ("shot", "filming", "darting")}.get(word, ()))
+                     wordnet_synonyms=lambda word: {"shooting": ("shot", "filming", "darting")}.get(word, ()),
+                     reporting=False, reporting_verbs={})
 TEXT = "The shooting began. Police said the shooting was one shooting too many, and more shooting followed. " * 4
 
 
@@ -46,7 +47,7 @@ def test_inflecting_spinner_swaps_inflected_words_only_keeping_their_inflection(
     # A stand-in for Thesauri.inflected_synonyms (lemminflect over Moby and WordNet, in the bench itself).
     inflected = {"said": ("stated", "mentioned"), "won": ("received",)}
     th = SimpleNamespace(moby=TH.moby, spared={"the"}, wordnet_synonyms=TH.wordnet_synonyms,
-                         inflected_synonyms=lambda word: inflected.get(word, ()))
+                         inflected_synonyms=lambda word: inflected.get(word, ()), reporting=False, reporting_verbs={})
     text = "Police said the team won the shooting contest. " * 20
     put = set()
     for seed in range(3):
@@ -68,3 +69,32 @@ def test_the_left_out_population_traces_are_figures_per_article():
         "suspect_llr", "rare_entries", "rare_share", "mean_unigram", "phrase_entries"}
     # The spinner's words are rarer than the writer's.
     assert spun_traces["mean_unigram"] < clean_traces["mean_unigram"] < 0
+
+
+def _reporting_thesauri(reporting: bool):
+    # A stand-in for Thesauri.reporting_synonyms: per source, the reporting sense's synonyms in the inflection.
+    table = {("said", "wordnet"): ("stated",), ("said", "moby"): ("mentioned",), ("said", "both"): ("stated", "mentioned"),
+             ("told", "wordnet"): ("informed",), ("told", "moby"): ("informed",), ("told", "both"): ("informed",)}
+    return SimpleNamespace(moby=TH.moby, spared={"the", "said", "told"}, wordnet_synonyms=TH.wordnet_synonyms,
+                           inflected_synonyms=lambda word: (), reporting=reporting,
+                           reporting_verbs={"said": (("say", "VBD"),), "told": (("tell", "VBD"),)},
+                           reporting_synonyms=lambda word, source: table.get((word, source), ()))
+
+
+def test_spinners_swap_spared_reporting_verbs_for_their_reporting_synonyms():
+    text = "Police said the shooting was over and told the crowd to leave. " * 20
+    for spinner, allowed in (("wordnet", {"stated", "informed"}), ("moby", {"mentioned", "informed"}),
+                             ("inflect", {"stated", "mentioned", "informed"})):
+        th = _reporting_thesauri(True)
+        spun_text, swapped, _, reporting = spun.spin(text, spinner, 0.3, random.Random(1), th)
+        words = spun_text.split()
+        put = {words[i] for i in reporting}
+        # "said" and "told" are spared words, yet swapped at about the rate, each for its own source's synonym.
+        assert put and put <= allowed, (spinner, put)
+        assert 0.1 < len(reporting) / 40 < 0.5 and reporting <= swapped
+
+
+def test_no_reporting_keeps_the_spared_reporting_verbs():
+    text = "Police said the shooting was over and told the crowd to leave. " * 20
+    spun_text, swapped, _, reporting = spun.spin(text, "wordnet", 0.3, random.Random(1), _reporting_thesauri(False))
+    assert "said" in spun_text and "stated" not in spun_text and "informed" not in spun_text and not reporting

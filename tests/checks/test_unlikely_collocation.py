@@ -178,3 +178,21 @@ def test_inflected_swaps_in_spun_copy_are_flagged_and_the_clean_copy_is_left_alo
     assert flagged.count(("stated", ("said",))) == 4 and ("obtained", ("got",)) in flagged
     assert findings(UNINFLECTED, "unlikely-collocation") == []
     assert findings(UNINFLECTED, "machine-paraphrased") == []
+
+
+def test_a_reporting_verb_is_judged_even_where_it_fits_both_neighbours():
+    # "minister stated" and "stated the" are listed bigrams, so the gate used to skip the word; a synonym
+    # of "say" or "tell" is scored wherever it stands (swaps._reports), and named as the likely swap.
+    spun = analyse("The minister stated the plan would go ahead on Monday.")
+    assert [(s.text, s.fix) for s in spun.suspects] == [("stated", "said")]
+    clean = analyse("The minister said the plan would go ahead on Monday.")
+    assert clean.suspects == () and clean.scored < spun.scored
+
+
+def test_a_writers_occasional_reporting_verb_is_left_alone():
+    # One "stated" or "alleged" among plain "said"s is right English: scored, but far below any finding.
+    text = ("The council said the repairs would cost more than expected. The minister stated the plan would "
+            "go ahead on Monday, and the union alleged the managers had broken the agreement. A spokesman said "
+            "the firm would appeal against the ruling, and residents said the road had been closed for a week.")
+    assert {s.text for s in analyse(text).suspects} >= {"stated", "alleged"}
+    assert findings(text, "unlikely-collocation") == []
