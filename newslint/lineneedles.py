@@ -68,6 +68,21 @@ def _needles(items: list) -> set[str] | None:
     return max(options, key=lambda o: min(map(len, o))) if options else None
 
 
+def opens_anywhere(pattern) -> bool:
+    """Whether a match can open with any character (".{0,80}...", a lookahead): such a pattern reads
+    into every line it is tried on, where one opening with a literal fails at the first character."""
+    try:
+        items = list(_p.parse(pattern.pattern, pattern.flags))
+    except Exception:  # a private API: without it, say no (the pattern is tried on every line)
+        return False
+    if not items:
+        return False
+    op, value = items[0]
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT):
+        op = list(value[2])[0][0] if len(value[2]) else None
+    return op in (_c.ANY, _c.ASSERT)
+
+
 def _folds_plainly(needle: str) -> bool:
     """Whether lowering is all IGNORECASE does to the needle: ASCII (Document.folded excludes the
     four letters IGNORECASE folds to ASCII) or caseless characters such as ©."""
