@@ -5,9 +5,11 @@ no line matches; patterns that open with `.{0,120}` or a lookahead cost several 
 line each. But a match of most patterns must contain one of a few literal words ("newsletter",
 "subscribe", "inbox"): read from the parsed pattern, lowercased, these are the rule's needles. One
 Aho-Corasick pass over the lowered text finds every needle of every rule; a line that holds none
-of a rule's needles is not tried against that rule's patterns. A rule with a pattern that
-needs no literal, or only a very short one (a space, a colon) that is everywhere, has no needles
-and tries every line as before.
+of a rule's needles is not tried against that rule's patterns. In a rule with a pattern that
+needs no literal, or only a very short one (a space, a colon) that is everywhere, that pattern is
+tried on every line, and so are the others that open with a literal (they fail at the first
+character, in C); only its patterns that open anywhere (".{0,80}...", a lookahead) are filtered by
+their needles (yamlkinds._split).
 """
 from __future__ import annotations
 
