@@ -5,9 +5,11 @@ no line matches; patterns that open with `.{0,120}` or a lookahead cost several 
 line each. But a match of most patterns must contain one of a few literal words ("newsletter",
 "subscribe", "inbox"): read from the parsed pattern, lowercased, these are the rule's needles. One
 Aho-Corasick pass over the lowered text finds every needle of every rule; a line that holds none
-of a rule's needles is not tried against that rule's patterns. A rule with a pattern that
-needs no literal, or only a very short one (a space, a colon) that is everywhere, has no needles
-and tries every line as before.
+of a rule's needles is not tried against that rule's patterns. In a rule with a pattern that
+needs no literal, or only a very short one (a space, a colon) that is everywhere, that pattern is
+tried on every line, and so are the others that open with a literal (they fail at the first
+character, in C); only its patterns that open anywhere (".{0,80}...", a lookahead) are filtered by
+their needles (yamlkinds._split).
 """
 from __future__ import annotations
 
@@ -66,6 +68,21 @@ def _needles(items: list) -> set[str] | None:
             options.append({chr(code).lower() for _, code in value})  # [©ⓒ]
     options = [o for o in options if o]
     return max(options, key=lambda o: min(map(len, o))) if options else None
+
+
+def opens_anywhere(pattern) -> bool:
+    """Whether a match can open with any character (".{0,80}...", a lookahead): such a pattern reads
+    into every line it is tried on, where one opening with a literal fails at the first character."""
+    try:
+        items = list(_p.parse(pattern.pattern, pattern.flags))
+    except Exception:  # a private API: without it, say no (the pattern is tried on every line)
+        return False
+    if not items:
+        return False
+    op, value = items[0]
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT):
+        op = list(value[2])[0][0] if len(value[2]) else None
+    return op in (_c.ANY, _c.ASSERT)
 
 
 def _folds_plainly(needle: str) -> bool:

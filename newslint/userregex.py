@@ -49,6 +49,19 @@ class budget:  # noqa: N801 - used as a function: `with budget():`
         return False
 
 
+def start_budget(seconds: float = BUDGET_SECONDS) -> float | None:
+    """`budget()` without the context manager's object, for the runner's loop: returns the outer
+    deadline, which `end_budget` restores (in a `finally`)."""
+    global _deadline
+    outer, _deadline = _deadline, time.monotonic() + seconds
+    return outer
+
+
+def end_budget(outer: float | None) -> None:
+    global _deadline
+    _deadline = outer
+
+
 def _remaining(guarded: GuardedRegex) -> float:
     if _deadline is None:
         return BUDGET_SECONDS

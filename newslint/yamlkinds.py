@@ -13,7 +13,7 @@ from typing import Any, Iterator
 from .display import quoted
 from .document import Document
 from .lazyre import compile_checked
-from .lineneedles import Needles, holds, needles
+from .lineneedles import Needles, holds, needles, opens_anywhere
 from .matcher import PhraseEngine, PhraseEntry, literal_anchor, phrase_regex
 from .model import Hit, Rule
 from .regexstems import stems
@@ -342,7 +342,10 @@ def _line_columns(document: Document) -> tuple[array, list[str], list[str], list
     table = document.__dict__.get("_line_table")  # cached on the document, like its cached properties
     if table is None:
         starts, stripped, keys, bares = array("q"), [], [], []
-        for _, start, content in document.lines():
+        start = 0
+        # The lines Document.lines() gives (split at "\n"; a CR before it is stripped with the blanks),
+        # without a call per line to find each one's span.
+        for content in document.text.split("\n"):
             line = content.strip()
             if line:
                 key = normalise_line(content)
@@ -351,9 +354,13 @@ def _line_columns(document: Document) -> tuple[array, list[str], list[str], list
                 key = line if key == line else key  # one string object when they are equal
                 keys.append(key)
                 bares.append(bare_label(key))
+            start += len(content) + 1
         shortened = frozenset(b for k, b in zip(keys, bares) if b is not k)
         table = document.__dict__["_line_table"] = (starts, stripped, keys, bares, shortened)
     return table
+
+
+Patterns = re.Pattern | tuple[re.Pattern, ...] | None  # one alternation, or patterns tried one by one
 
 
 @dataclasses.dataclass(frozen=True)
@@ -362,8 +369,12 @@ class LineCheck:
     literals: frozenset[str]
     patterns: tuple[re.Pattern, ...]
     combined: re.Pattern | None = None  # the patterns as one alternation: one regex call per line
-    needles: frozenset[str] | None = None  # literals one of which any pattern match holds (lineneedles.py)
+    needles: frozenset[str] | None = None  # literals one of which any match of `needled` holds (lineneedles.py)
     finder: Needles | None = None  # shared by the config's line rules: one pass finds every needle
+    # The patterns split by whether they have needles: a rule with one pattern that needs no
+    # literal ("\\d{1,2}:\\d{2}") still tries its other patterns only on the lines holding a needle.
+    needled: Patterns = None
+    plain: Patterns = None
     # False: patterns are not tried on the document's first line. It is the headline, and a label
     # followed by text there ("EXCLUSIVE: ...") is the story's own headline with its kicker.
     headline_patterns: bool = True
@@ -372,16 +383,18 @@ class LineCheck:
     beside: frozenset[str] = frozenset()
 
     def __call__(self, document: Document, options: Any = None) -> Iterator[Hit]:
-        combined, beside = self.combined, self.beside
+        beside, plain, needled = self.beside, self.plain, self.needled
         hits = self.finder.hits(document, self.style.rule) if self.finder is not None and self.needles else None
-        if hits == [] and not beside and self._no_listed_line(document):
+        if hits is None:  # no filter for this text: every pattern on every line
+            plain, needled = (self.combined or self.patterns), None
+        elif hits == [] and plain is None and not beside and self._no_listed_line(document):
             return  # no needle in the text and no listed line: nothing can match (most texts)
         first, previous, pending, literals = not self.headline_patterns, False, None, self.literals
         for begin, stripped, key, bare in _line_table(document):
             headline, first = first, False
-            matched = key in literals or (bare is not key and bare in literals) or (
-                not headline and (hits is None or holds(hits, begin, begin + len(stripped)))
-                and bool(combined.fullmatch(stripped) if combined else any(p.fullmatch(stripped) for p in self.patterns)))
+            matched = key in literals or (bare is not key and bare in literals) or (not headline and (
+                (plain is not None and _fullmatch(plain, stripped))
+                or (needled is not None and holds(hits, begin, begin + len(stripped)) and _fullmatch(needled, stripped))))
             if pending is not None and matched:
                 yield from self._hit(document, *pending)
             pending = None
@@ -404,6 +417,34 @@ class LineCheck:
             yield hit
 
 
+def _fullmatch(patterns: Patterns, line: str) -> bool:
+    if isinstance(patterns, tuple):
+        return any(p.fullmatch(line) for p in patterns)
+    return patterns.fullmatch(line) is not None
+
+
+def _split(patterns: tuple[re.Pattern, ...]) -> tuple[frozenset[str] | None, Patterns, Patterns]:
+    """(needles, the patterns that have needles, those that have none), each group as one alternation
+    where it can be; (None, None, all of them) when no pattern has needles."""
+    if not patterns:
+        return None, None, None
+    found = [(p, needles([p])) for p in patterns]
+    if all(n for _, n in found):
+        return frozenset().union(*(n for _, n in found)), _group(patterns), None
+    # A pattern that opens with a literal fails on most lines at their first character, in C: a
+    # needle would only cost hits. One that opens with ".{0,80}" scans the line: it is filtered.
+    found = [(p, n if n and opens_anywhere(p) else None) for p, n in found]
+    needled = tuple(p for p, n in found if n)
+    if not needled:
+        return None, None, _group(patterns)
+    plain = tuple(p for p, n in found if not n)
+    return frozenset().union(*(n for _, n in found if n)), _group(needled), _group(plain)
+
+
+def _group(patterns: tuple[re.Pattern, ...]) -> Patterns:
+    return (_combine(patterns) or patterns) if patterns else None
+
+
 def _combine(patterns: tuple[re.Pattern, ...]) -> re.Pattern | None:
     # A user's patterns are run one by one, so that a timeout names the one that took the time.
     if not patterns or len({p.flags for p in patterns}) > 1 or any(is_guarded(p) for p in patterns):
@@ -422,6 +463,7 @@ def line(reader: Reader, data: dict, style: Style, flags: int):
     if not literals and not patterns:
         reader.fail(("lines",), "a line rule needs 'lines' or 'patterns'")
     headline = reader.flag(("patterns-on-headline",), data.get("patterns-on-headline"), True)
+    found, needled, plain = _split(patterns)
     return LineCheck(style, frozenset(normalise_line(x) for x in literals), patterns, _combine(patterns),
-                     needles(patterns) if patterns else None, headline_patterns=headline,
+                     found, needled=needled, plain=plain, headline_patterns=headline,
                      beside=frozenset(normalise_line(x) for x in beside)), (), ()

@@ -4,7 +4,8 @@ import re
 import pytest
 
 from newslint import lint_text, load_config
-from newslint.lineneedles import Needles, holds, needles
+from newslint.lineneedles import Needles, holds, needles, opens_anywhere
+from newslint import yamlkinds
 from newslint.yamlkinds import LineCheck
 
 
@@ -54,3 +55,39 @@ def test_a_listed_line_without_any_needle_is_still_found(monkeypatch):
         assert (2, 1, rule) in line_rule_findings(text, config), (rule, line)
     text = "Officials met on Monday to discuss the plan.\nThey will meet again on Friday.\n"
     assert line_rule_findings(text, config) == []
+
+
+@pytest.mark.parametrize("pattern, expected", [
+    (r".{0,40}\b(?:Video|Audio) player loading.{0,40}", True),
+    (r"(?=.{0,200}\binbox\b).{5,250}", True),
+    (r".+ All rights reserved", True),
+    (r"Listen (?:to [\w' ]{2,30} )?live\b.{0,100}", False),  # a literal start fails at once
+    (r"(?:Video|Audio) player", False),
+    (r"\d{1,2}:\d{2}", False),
+])
+def test_opens_anywhere(pattern, expected):
+    assert opens_anywhere(re.compile(pattern)) is expected
+
+
+def test_a_rule_with_a_pattern_without_needles_filters_the_others(tmp_path, monkeypatch):
+    """A needle-less pattern is tried on every line; a `.{0,40}...` pattern with needles only on
+    the lines holding one, so a line holding none is not matched by it, and one holding it is."""
+    folder = tmp_path / "r"
+    folder.mkdir()
+    (folder / "widgets.yaml").write_text(
+        "kind: line\ncategory: boilerplate\ndescription: test\nmessage: \"leftover '{match}'\"\n"
+        "patterns: ['\\d{1,2}:\\d{2}', '.{0,40}\\b(?:Video|Audio) player loading.{0,40}']\n", encoding="utf-8")
+    config_file = tmp_path / "c.yaml"
+    config_file.write_text("extends: []\nrule-files: [r]\n", encoding="utf-8")
+    config = load_config(config_file)
+    check = next(r.check for r in config.rules if r.id == "widgets")
+    assert check.needles == frozenset({" player loading"}) and check.finder is not None and check.plain is not None
+    text = "The talks began.\n4:30\nThe Video player loading now\nAudio player loading...\nHe left at 4:30 pm.\n"
+    found = [(f.line, f.rule) for f in lint_text(text, config)]
+    assert found == [(2, "widgets"), (3, "widgets"), (4, "widgets")]
+    tried = []
+    original = yamlkinds._fullmatch
+    monkeypatch.setattr(yamlkinds, "_fullmatch", lambda patterns, line: (
+        patterns is check.needled and tried.append(line)) or original(patterns, line))
+    assert [(f.line, f.rule) for f in lint_text(text, config)] == found
+    assert tried == ["The Video player loading now", "Audio player loading..."]

@@ -27,8 +27,12 @@ EXAMPLES = {
 }
 
 # Same line only: a headline ending in "Shares" above a paragraph starting "Shares" is no slip.
-_DOUBLE = LazyRegex(r"(?<![\w'’-])([A-Za-z]+)([^\S\n]+)(\1)(?![\w'’-])", re.IGNORECASE)
-_DOUBLE_FOLDED = LazyRegex(r"(?<![\w'’-])([a-z]+)([^\S\n]+)(\1)(?![\w'’-])")  # on Document.folded: faster
+# The first word is taken whole, at once: "(?=(x+))\1" is "x++" (Python 3.10 has no possessive
+# quantifier). A shorter run of its letters would stand before a letter, never before the space, so
+# the matches are the same, and the scan does not give back a letter at a time at every word start
+# (a fifth less time on news copy).
+_DOUBLE = LazyRegex(r"(?<![\w'’-])(?=([A-Za-z]+))\1([^\S\n]+)(\1)(?![\w'’-])", re.IGNORECASE)
+_DOUBLE_FOLDED = LazyRegex(r"(?<![\w'’-])(?=([a-z]+))\1([^\S\n]+)(\1)(?![\w'’-])")  # on Document.folded: faster
 module_patterns(_DOUBLE, _DOUBLE_FOLDED)
 
 

@@ -60,6 +60,8 @@ def _repeats(document, max_copies: int) -> tuple[list[tuple[int, int, int, str, 
     candidates = {key for key, n in rough.items() if n > 1}  # most paragraphs are unique: skip them
     del rough
     kept, copies = [], Counter()
+    if not candidates:  # most files: no second pass over their paragraphs
+        return kept, copies
     for index, (start, end) in enumerate(document.paragraphs):
         paragraph = text[start:end]
         if hash(_rough_key(paragraph)) not in candidates:

@@ -17,3 +17,11 @@ def test_leaves_legitimate_doubles_alone():
 
 def test_allow_option():
     assert check("He said very very little.", "doubled-word", allow=[]) == [(1, 9, "doubled-word")]
+
+
+def test_the_words_are_whole_words_with_or_without_the_folded_text():
+    # "İ" lowers to two characters, so that text is scanned case-insensitively, not folded.
+    for head in ("", "İzmir. "):
+        column = len(head) + 1
+        text = f"{head}The thethe the then the the, they they'd can can-do cancan can\t\tcan."
+        assert check(text, "doubled-word") == [(1, column + 20, "doubled-word"), (1, column + 59, "doubled-word")]
