@@ -51,6 +51,16 @@ MIN_MARGIN = 0.5
 BOUND = 0.0
 # How many of an entry's candidates (the best linked first) are tried.
 TRIED = 8
+# Spans a process scores in Python before it scores the rest over arrays (swaparray.py, numpy): about
+# what pays for importing numpy and building its tables (docs/performance.md, branch r17v).
+ARRAYS_AFTER = 4_000
+# A text scored alone (not in a batch, prepare()) goes to the arrays with this many spans or more: below
+# that, numpy's cost per call is more than the Python loop costs.
+ARRAYS_MIN = 60
+# The rules that read analyse(): the runner scans a corpus's files in batches (prepare()) when one is on.
+SCANNED_BY = ("unlikely-collocation", "machine-paraphrased")
+_scanned = 0  # spans this process has scored
+_prepared: dict[str, Analysis] = {}  # prepare()'s batch, until analyse() is asked for each text
 # Punctuation stripped from a token's ends; what is stripped breaks the context on that side.
 PUNCT = "\"'“”‘’()[]{},.;:!?…*–—-/"
 SENTENCE_END = ".!?"
@@ -256,8 +266,16 @@ def _best(lm: Model, ctx: _Context, k: int, n: int, entry: str) -> Suspect | Non
     found = _likeliest(lm, tri, history, left, right, far_right, _tried(lm, entry), own3[0])
     if found is None:
         return None
+    return _suspect(lm, ctx, k, n, left, right, own, own3, found)
+
+
+def _suspect(lm: Model, ctx: _Context, k: int, n: int, left: int, right: int, own: tuple, own3: tuple,
+             found: tuple) -> Suspect:
+    """The Suspect of the n-token span at token k, from its own chains (_chain, _chain3) and the winner
+    _likeliest (or swaparray.best_all, which shares this step) found."""
     candidate, ids, margin, alt, alt3 = found
-    features = _features(lm, alt[0] - own[0], own, alt, words, ids, (left >= 0) + (right >= 0), margin, own3, alt3)
+    features = _features(lm, alt[0] - own[0], own, alt, ctx.ids[k:k + n], ids, (left >= 0) + (right >= 0), margin,
+                         own3, alt3)
     return Suspect(k, tuple(ctx.cores[k:k + n]), candidate, round(margin, 3), confidence(features), features)
 
 
@@ -360,8 +378,15 @@ def _likeliest(lm: Model, tri: Trigrams, history, left: int, right: int, far_rig
             best, best_margin = (row, first, inner, step, total, tri_first, last, after), margin
     if best is None:
         return None
-    # The winner's _chain and _chain3 tuples, from the same values by the same expressions.
-    (candidate, ids, c0, _, _, _, _, tail), first, inner, step, total, tri_first, last, after = best
+    return _winner(lm, left, right, *best, best_margin)
+
+
+def _winner(lm: Model, left: int, right: int, row: tuple, first: float, inner: float, step: float, total: float,
+            tri_first: float, last: float, after: float, margin: float) -> tuple:
+    """_likeliest's answer for the winning candidate's row and its loop values (swaparray.best_all shares it):
+    the winner's _chain and _chain3 tuples, from the same values by the same expressions."""
+    unigram = lm.unigram
+    candidate, ids, c0, _, _, _, _, tail = row
     cohesion = inner - first - tail
     if right < 0:
         alt = (inner, first - unigram[c0], 0.0, cohesion)
@@ -369,7 +394,7 @@ def _likeliest(lm: Model, tri: Trigrams, history, left: int, right: int, far_rig
         alt = (total, first - unigram[c0], step - unigram[right], cohesion)
     alt3 = (alt[0] + tri_first + last + after, alt[1] + tri_first if left >= 0 else 0.0,
             alt[2] + last + after if right >= 0 else 0.0, (tri_first != 0) + (last != 0) + (after != 0))
-    return candidate, ids, best_margin, alt, alt3
+    return candidate, ids, margin, alt, alt3
 
 
 def _chain3(tri: Trigrams, history, left: int, words: list[int], right: int, far_right: int,
@@ -391,8 +416,10 @@ def _chain3(tri: Trigrams, history, left: int, words: list[int], right: int, far
     return chain[0] + first + last + after, fit_left, fit_right, (first != 0) + (last != 0) + (after != 0)
 
 
-def _spans(lm: Model, ctx: _Context) -> Iterator[tuple[int, int, str]]:
-    """(token, length, entry) of every word and phrase the test applies to."""
+def _spans(lm: Model, ctx: _Context, maybe_listed=None) -> Iterator[tuple[int, int, str]]:
+    """(token, length, entry) of every word and phrase the test applies to (maybe_listed: Model.maybe_listed,
+    or swaparray's, the same answers over arrays)."""
+    maybe_listed = maybe_listed or lm.maybe_listed
     entries, starts, low, ids = lm.entries, lm.phrase_starts, ctx.low, ctx.ids
     # Built-in maps find the candidates' positions; only they reach Python code. A word that forms a
     # listed bigram with both neighbours fits its context: skipped (2% of the swaps, 2/3 of clean words).
@@ -403,7 +430,7 @@ def _spans(lm: Model, ctx: _Context) -> Iterator[tuple[int, int, str]]:
     # A sentence's first word is gated on its bigram with "<s>", not with the last sentence's last word.
     for i in compress(count(), map(ctx.starts.__contains__, single)):
         before[i] = START
-    bound = map(operator.and_, lm.maybe_listed(before, here), lm.maybe_listed(here, list(after)))
+    bound = map(operator.and_, maybe_listed(before, here), maybe_listed(here, list(after)))
     hot = set(compress(single, map(operator.not_, bound)))
     hot.update(compress(count(), map(lm.prefixes.__contains__, map(" ".join, zip(low, low[1:])))))
     cores = ctx.cores
@@ -458,25 +485,51 @@ def named_bar() -> float:
 @lru_cache(maxsize=8)
 def analyse(text: str) -> Analysis:
     """Every suspect span of the text (the likeliest reading where spans overlap), and how many were scored."""
+    found = _prepared.pop(text, None)
+    if found is not None:
+        return found
     lm = model()
+    return _analysis(lm, _Context(text, lm))
+
+
+def prepare(texts: list[str]) -> None:
+    """Scan a batch of texts at once, over arrays, for analyse() to answer from: the runner calls it with
+    the next files of a run (runner.lint_paths). Only once this process has scored ARRAYS_AFTER spans (a
+    small run never imports numpy) and numpy is installed; else analyse() scans each text when asked.
+    The batch replaces the last one: what is kept is bounded by the runner's batch."""
+    global _scanned
+    _prepared.clear()
+    if _scanned < ARRAYS_AFTER or _arrays() is None:
+        return
+    lm = model()
+    contexts = [_Context(text, lm) for text in texts]
+    spans = [list(_spans(lm, ctx, _arrays().maybe_listed)) for ctx in contexts]
+    _scanned += sum(map(len, spans))
+    for text, ctx, found, suspects in zip(texts, contexts, spans, _arrays().best_many(lm, list(zip(contexts, spans)))):
+        _prepared[text] = _analysis(lm, ctx, found, suspects)
+
+
+def _analysis(lm: Model, ctx: _Context, spans: list | None = None, suspects: list | None = None) -> Analysis:
     found, scored = [], 0
-    for _, _, suspect in _judge(lm, _Context(text, lm)):
+    for _, _, suspect in _judge(lm, ctx, spans, suspects):
         scored += 1
         if suspect is not None:
             found.append(suspect)
     return Analysis(_untangled(found), scored)
 
 
-def _judge(lm: Model, ctx: _Context) -> Iterator[tuple[int, int, Suspect | None]]:
-    """(token, length, suspect or None) of every span the test judges.
+def _judge(lm: Model, ctx: _Context, spans: list | None = None,
+           suspects: list | None = None) -> Iterator[tuple[int, int, Suspect | None]]:
+    """(token, length, suspect or None) of every span the test judges (the spans and their _best
+    suspects, if prepare() has them already).
 
     A span of a word the text marks as a name (_Context.marked) counts only when _repeated() keeps its
     suspect: such words were never judged before, and the verdict's table of judged spans (spin.yaml
     `verdict.ratios`, `quiet`) was fitted without them; counted as quiet spans they cost the default
     spinners 0.6-1.5 points of verdicts on dev."""
     marked = []
-    for k, n, entry in _spans(lm, ctx):
-        suspect = _best(lm, ctx, k, n, entry)
+    spans = list(_spans(lm, ctx)) if spans is None else spans
+    for (k, n, _), suspect in zip(spans, _scored(lm, ctx, spans) if suspects is None else suspects):
         if suspect is not None and ctx.named(k) and not ctx.vouched(lm, k, n, [[lm.ids[w] for w in suspect.original.split()]]):
             suspect = None
         if not ctx.cores[k][:1].islower() and ctx.marked(k):  # lower-case words, the common case, skip the call
@@ -485,6 +538,28 @@ def _judge(lm: Model, ctx: _Context) -> Iterator[tuple[int, int, Suspect | None]
             yield k, n, suspect
     if marked:
         yield from _repeated(ctx, marked)
+
+
+def _scored(lm: Model, ctx: _Context, spans: list[tuple[int, int, str]]) -> list[Suspect | None]:
+    """_best of every span: in Python, or over arrays (swaparray.py, numpy: the same suspects, field for
+    field) for a text of ARRAYS_MIN spans or more, once this process has scored ARRAYS_AFTER spans and
+    numpy is installed. A one-file run scores a few dozen spans and never imports numpy (about 0.1 s of
+    CPU, more than its whole scan); a corpus pays that once."""
+    global _scanned
+    _scanned += len(spans)
+    if len(spans) >= ARRAYS_MIN and _scanned >= ARRAYS_AFTER and _arrays() is not None:
+        return _arrays().best_all(lm, ctx, spans)
+    return [_best(lm, ctx, k, n, entry) for k, n, entry in spans]
+
+
+@lru_cache(maxsize=1)
+def _arrays():
+    """The array scorer (newslint/swaparray.py), or None without numpy (the `fast` extra)."""
+    try:
+        from . import swaparray
+    except ImportError:
+        return None
+    return swaparray
 
 
 def _repeated(ctx: _Context, marked: list) -> Iterator[tuple[int, int, Suspect]]:
