@@ -432,7 +432,10 @@ def _spans(lm: Model, ctx: _Context, maybe_listed=None) -> Iterator[tuple[int, i
         before[i] = START
     bound = map(operator.and_, maybe_listed(before, here), maybe_listed(here, list(after)))
     hot = set(compress(single, map(operator.not_, bound)))
-    hot.update(compress(count(), map(lm.prefixes.__contains__, map(" ".join, zip(low, low[1:])))))
+    # Where a multiword entry may start: its first two words are one of the entries' prefixes. Elsewhere
+    # no phrase is looked for (most entry words start a phrase entry, few start one here).
+    prefixed = set(compress(count(), map(lm.prefixes.__contains__, map(" ".join, zip(low, low[1:])))))
+    hot.update(prefixed)
     cores = ctx.cores
     for k in sorted(hot):
         # Lower-case words, the common case, take the short way.
@@ -443,6 +446,8 @@ def _spans(lm: Model, ctx: _Context, maybe_listed=None) -> Iterator[tuple[int, i
             named = ctx.named(k)
         if low[k] in entries and (not named or ctx.vouchable(lm, k, 1, low[k])):
             yield k, 1, low[k]
+        if k not in prefixed:
+            continue
         for n in range(2, min(starts.get(low[k], 0), len(low) - k) + 1):
             phrase = " ".join(low[k:k + n])
             if phrase in entries and all(ctx.right(j) == ctx.ids[j + 1] >= 0 for j in range(k, k + n - 1)) \
