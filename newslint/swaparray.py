@@ -14,9 +14,10 @@ Why the results are the same, bit for bit: every value is the same IEEE double o
 order as the Python code (numpy's float64 add and subtract round as Python's float does, and nothing
 is summed by a reduction; min() is a comparison, as Python's); the winner is the first candidate of the
 largest margin, as the loop's strict `>` picks it. The lookups give the same answers: the ranges the
-Python code bisects are slices of one sorted key array (the trigram keys as mapped; the bigrams as
-first << 32 | second, built once, 15 MB), a key is in such a slice exactly when it is in the whole
-array, and the Bloom filters both paths test first have no false negatives. tests/test_swaparray.py
+Python code bisects are searched as they are (the bigrams' successor ranges, by a binary search of all
+of them at once) or as slices of one sorted array (the trigram keys, whose ranges the Python code picks
+only to search less: a key is in such a slice exactly when it is in the whole array), and the Bloom
+filters both paths test first have no false negatives. tests/test_swaparray.py
 holds the two paths to the same suspects.
 
 Imported only by swaps._scored, once a process has scored enough spans to pay for numpy.
@@ -36,16 +37,13 @@ _LAST = slice(-1, None)
 
 
 class Tables:
-    """The model's arrays as numpy views (zero-copy over the mapped tables), the bigram keys, and the
-    rows (swaps._tried's values) as columns."""
+    """The model's arrays as numpy views (zero-copy over the mapped tables) and the rows (swaps._tried's
+    values) as columns."""
 
     def __init__(self, lm: Model) -> None:
         tri = trigrams()
-        offsets = np.frombuffer(lm._offsets, dtype=np.uint32).astype(np.int64)
-        keys = np.repeat(np.arange(len(offsets) - 1, dtype=np.int64), np.diff(offsets))
-        keys <<= 32
-        keys |= np.frombuffer(lm._seconds, dtype=np.uint32)
-        self.bigrams = keys
+        self.offsets = np.frombuffer(lm._offsets, dtype=np.uint32)
+        self.seconds = np.frombuffer(lm._seconds, dtype=np.uint32)
         self.values = np.frombuffer(lm._values, dtype=np.uint8)
         self.logs = np.array(lm._logs)
         self.unigram = np.frombuffer(lm.unigram, dtype=np.float64)
@@ -66,17 +64,29 @@ class Tables:
             h = keys % prime
             maybe &= (self.bloom[h >> 3] >> (h & 7) & 1).astype(bool)
         at = _nonzero(maybe)
-        wanted = a[at] << 32 | b[at]
-        # In order, the searches walk the table forwards (numpy starts each where the last ended): fewer
-        # cache misses than in the batch's order.
-        order = wanted.argsort()
-        j = np.empty_like(order)
-        j[order] = np.searchsorted(self.bigrams, wanted[order])
-        np.minimum(j, len(self.bigrams) - 1, out=j)
-        listed = self.bigrams[j] == wanted
+        j, listed = self._search(a[at], b[at])
         found = self.backoff[a] + self.unigram[b]
         found[at[listed]] = self.logs[self.values[j[listed]]]
         return found
+
+    def _search(self, a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """bisect_left(seconds, b, offsets[a], offsets[a + 1]) for each pair, and whether it found b: a
+        binary search of every range at once, each step over the pairs still searching (a range of n
+        successors takes log2(n) steps). The ranges are what Model.logprob bisects: no table of its own
+        (a sorted array of all 1.9 million pairs would be 15 MB more, and touch every page of the table)."""
+        lo = self.offsets[a].astype(np.int64)
+        end = self.offsets[a + 1].astype(np.int64)
+        hi = end.copy()
+        active = _nonzero(lo < hi)
+        while len(active):
+            mid = (lo[active] + hi[active]) >> 1
+            below = self.seconds[mid] < b[active]
+            lo[active[below]] = mid[below] + 1
+            hi[active[~below]] = mid[~below]
+            active = active[lo[active] < hi[active]]
+        listed = lo < end
+        listed[listed] = self.seconds[lo[listed]] == b[listed]
+        return lo, listed
 
     def maybe_listed(self, firsts: list[int], seconds: list[int]) -> list[int]:
         """Model.maybe_listed (the Bloom filter of the bigrams), over arrays: the gate swaps._spans tests
