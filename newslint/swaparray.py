@@ -124,7 +124,7 @@ class Rows:
         self.slots: dict[str, int] = {}  # entry -> its first row (its own words); its candidates follow
         self.tuples: list[tuple] = []  # swaps._tried's rows, for the winners' candidate and ids
         self.size = 0
-        self.ints = np.zeros((1024, 5), dtype=np.int64)  # COLUMNS, and the entry's candidate count
+        self.ints = np.zeros((1024, 5), dtype=np.int32)  # COLUMNS, and the entry's candidate count (ids < 2^31)
         # inside (0.0 for one word: the loop's `total += 0.0`), the unigrams after the first summed (the
         # cohesion's), all the unigrams summed (the rarity's)
         self.floats = np.zeros((1024, 3))
@@ -229,7 +229,7 @@ def _winners(lm: Model, t: Tables, own_rows, w, left, right, far_left, far_right
     # Bound to the context on every side it has: no swap (swaps._best's test).
     bound = np.minimum(np.where(left >= 0, own1, 9.0), np.where(right >= 0, own2, 9.0)) > swaps.BOUND
     kept = _nonzero(~bound)
-    counts = t.rows.ints[own_rows[kept], 4]
+    counts = t.rows.ints[own_rows[kept], 4].astype(np.int64)
     if not len(kept) or not counts.sum():
         return None
     own3 = total + tri_first + last + after
@@ -289,7 +289,7 @@ def _contexts(ctx: swaps._Context, ids: np.ndarray, k: np.ndarray, end: np.ndarr
 def _chains(lm: Model, t: Tables, rows, left, right, far_left, far_right) -> tuple:
     """(first, inner, step, total, tri_first, last, after) of each row between its span's contexts:
     _likeliest's loop values for a candidate, _chain's and _chain3's for a span's own words."""
-    c0, last_id, before, size = t.rows.ints[rows, :4].T
+    c0, last_id, before, size = t.rows.ints[rows, :4].astype(np.int64).T
     has_left, has_right = left >= 0, right >= 0
     both = np.concatenate([np.where(has_left, left, 0), last_id]), np.concatenate([c0, np.where(has_right, right, 0)])
     lookups = t.bigram(*both)
