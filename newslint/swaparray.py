@@ -14,10 +14,9 @@ Why the results are the same, bit for bit: every value is the same IEEE double o
 order as the Python code (numpy's float64 add and subtract round as Python's float does, and nothing
 is summed by a reduction; min() is a comparison, as Python's); the winner is the first candidate of the
 largest margin, as the loop's strict `>` picks it. The lookups give the same answers: the ranges the
-Python code bisects are searched as they are (the bigrams' successor ranges, by a binary search of all
-of them at once) or as slices of one sorted array (the trigram keys, whose ranges the Python code picks
-only to search less: a key is in such a slice exactly when it is in the whole array), and the Bloom
-filters both paths test first have no false negatives. tests/test_swaparray.py
+Python code bisects (a first word's bigram successors, its trigram keys) are searched as they are, by a
+binary search of all of them at once, and the Bloom filters both paths test first have no false
+negatives. tests/test_swaparray.py
 holds the two paths to the same suspects.
 
 Imported only by swaps._scored, once a process has scored enough spans to pay for numpy.
@@ -51,6 +50,7 @@ class Tables:
         self.bloom, self.primes, self.id_bits = np.frombuffer(lm._bloom, dtype=np.uint8), lm._primes, lm._id_bits
         self.keys3 = np.frombuffer(tri._keys, dtype=np.uint64).view(np.int64)  # keys < 2^51: the same order
         self.codes3 = np.frombuffer(tri._codes, dtype=np.uint8)
+        self.offsets3 = np.frombuffer(tri._offsets, dtype=np.uint32)
         self.bloom3, self.prime3 = np.frombuffer(tri._bloom, dtype=np.uint8), tri._prime
         self.deltas = np.array(tri._deltas)
         self.s1, self.s2 = tri._shift1, tri._shift2
@@ -64,29 +64,10 @@ class Tables:
             h = keys % prime
             maybe &= (self.bloom[h >> 3] >> (h & 7) & 1).astype(bool)
         at = _nonzero(maybe)
-        j, listed = self._search(a[at], b[at])
+        j, listed = _search(self.seconds, self.offsets, a[at], b[at])
         found = self.backoff[a] + self.unigram[b]
         found[at[listed]] = self.logs[self.values[j[listed]]]
         return found
-
-    def _search(self, a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """bisect_left(seconds, b, offsets[a], offsets[a + 1]) for each pair, and whether it found b: a
-        binary search of every range at once, each step over the pairs still searching (a range of n
-        successors takes log2(n) steps). The ranges are what Model.logprob bisects: no table of its own
-        (a sorted array of all 1.9 million pairs would be 15 MB more, and touch every page of the table)."""
-        lo = self.offsets[a].astype(np.int64)
-        end = self.offsets[a + 1].astype(np.int64)
-        hi = end.copy()
-        active = _nonzero(lo < hi)
-        while len(active):
-            mid = (lo[active] + hi[active]) >> 1
-            below = self.seconds[mid] < b[active]
-            lo[active[below]] = mid[below] + 1
-            hi[active[~below]] = mid[~below]
-            active = active[lo[active] < hi[active]]
-        listed = lo < end
-        listed[listed] = self.seconds[lo[listed]] == b[listed]
-        return lo, listed
 
     def maybe_listed(self, firsts: list[int], seconds: list[int]) -> list[int]:
         """Model.maybe_listed (the Bloom filter of the bigrams), over arrays: the gate swaps._spans tests
@@ -105,9 +86,7 @@ class Tables:
         h = keys % self.prime3
         maybe = (self.bloom3[h >> 3] >> (h & 7) & 1).astype(bool)  # Trigrams.maybe: 98% find nothing
         at, keys = at[maybe], keys[maybe]
-        j = np.searchsorted(self.keys3, keys)
-        np.minimum(j, len(self.keys3) - 1, out=j)
-        listed = self.keys3[j] == keys
+        j, listed = _search(self.keys3, self.offsets3, a[at], keys)
         found = np.zeros(len(a))
         found[at[listed]] = self.deltas[self.codes3[j[listed]]]
         return found
@@ -129,6 +108,7 @@ class Rows:
         # cohesion's), all the unigrams summed (the rarity's)
         self.floats = np.zeros((1024, 3))
         self.chained = np.zeros(1024, dtype=bool)  # a phrase the phrase table lacks: summed in Python
+        self._pending: list[tuple] = []  # rows added, not yet in the columns (flush())
 
     def slot(self, entry: str) -> int:
         found = self.slots.get(entry)
@@ -142,16 +122,28 @@ class Rows:
         words = tuple(map(lm.ids.__getitem__, entry.split()))
         own = (entry, words, words[0], words[-1], words[-2] if len(words) > 1 else -1,
                lm.inside(entry) if len(words) > 1 else 0.0, len(words), sum(lm.unigram[w] for w in words[1:]))
-        start = self.size
-        self._room(start + 1 + len(tried))
-        for at, row in enumerate((own, *tried), start):
+        start, unigram = self.size, lm.unigram.__getitem__
+        for row in (own, *tried):
             _, ids, c0, last, before, inside, size, tail = row
-            self.ints[at] = c0, last, before, size, len(tried)
-            self.chained[at] = size > 1 and inside is None
-            self.floats[at] = inside if size > 1 and inside is not None else 0.0, tail, sum(map(lm.unigram.__getitem__, ids))
+            self._pending.append(((c0, last, before, size, len(tried)),
+                                  (inside if size > 1 and inside is not None else 0.0, tail, sum(map(unigram, ids))),
+                                  size > 1 and inside is None))
             self.tuples.append(row)
         self.size = start + 1 + len(tried)
         return start
+
+    def flush(self) -> None:
+        """Write the rows added since the last flush into the columns, all at once (numpy's per-item
+        assignment costs microseconds: a corpus adds some 80,000 rows)."""
+        if not self._pending:
+            return
+        start = self.size - len(self._pending)
+        self._room(self.size)
+        ints, floats, chained = zip(*self._pending)
+        self.ints[start:self.size] = ints
+        self.floats[start:self.size] = floats
+        self.chained[start:self.size] = chained
+        self._pending = []
 
     def _room(self, end: int) -> None:
         if end <= len(self.chained):
@@ -166,6 +158,27 @@ class Rows:
 
 def maybe_listed(firsts: list[int], seconds: list[int]) -> list[int]:
     return tables().maybe_listed(firsts, seconds)
+
+
+def _search(table: np.ndarray, offsets: np.ndarray, a: np.ndarray, wanted: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """bisect_left(table, wanted, offsets[a], offsets[a + 1]) for each pair, and whether it found the value:
+    a binary search of every range at once, each step over the pairs still searching (a range of n
+    takes log2(n) steps). The ranges are those the Python code bisects, so the searches read the pages
+    it reads: one sorted array of every bigram pair would be 15 MB more, and a search of the whole
+    trigram table touches most of its pages."""
+    lo = offsets[a].astype(np.int64)
+    end = offsets[a + 1].astype(np.int64)
+    hi = end.copy()
+    active = _nonzero(lo < hi)
+    while len(active):
+        mid = (lo[active] + hi[active]) >> 1
+        below = table[mid] < wanted[active]
+        lo[active[below]] = mid[below] + 1
+        hi[active[~below]] = mid[~below]
+        active = active[lo[active] < hi[active]]
+    listed = lo < end
+    listed[listed] = table[lo[listed]] == wanted[listed]
+    return lo, listed
 
 
 def _nonzero(mask: np.ndarray) -> np.ndarray:
@@ -190,6 +203,7 @@ def best_many(lm: Model, texts: list[tuple[swaps._Context, list]]) -> list[list[
     columns = [c for c in columns if c is not None]
     if not columns:
         return out
+    tables().rows.flush()
     doc, span, k, n, w, left, right, far_left, far_right, rows = (np.concatenate(c) for c in zip(*columns))
     won = _winners(lm, tables(), rows, w, left, right, far_left, far_right)
     if won is None:
