@@ -93,43 +93,51 @@ class Tables:
 
 
 class Rows:
-    """Each entry's rows once: its own words first (what _chain reads of the span), then its candidates
-    (swaps._tried), as columns that grow by doubling, so a document's rows are gathered by index."""
+    """Rows as columns that grow by doubling, so a batch's rows are gathered by index: each entry's own
+    words (what _chain reads of the span) once, and its candidates (swaps._tried) once a span of it passes
+    the bound test (half the spans do not: the Python path never builds their candidates either)."""
 
     COLUMNS = ("first", "last", "before", "size")  # ids (before: the id before the last, or -1), word count
 
     def __init__(self, lm: Model) -> None:
         self.lm = lm
-        self.slots: dict[str, int] = {}  # entry -> its first row (its own words); its candidates follow
-        self.tuples: list[tuple] = []  # swaps._tried's rows, for the winners' candidate and ids
+        self.owns: dict[str, int] = {}  # entry -> the row of its own words
+        self.tried: dict[str, tuple[int, int]] = {}  # entry -> (first row, count) of its candidates
+        self.tuples: list[tuple] = []  # the rows as swaps._tried has them, for the winners' candidate and ids
         self.size = 0
-        self.ints = np.zeros((1024, 5), dtype=np.int32)  # COLUMNS, and the entry's candidate count (ids < 2^31)
+        self.ints = np.zeros((1024, 4), dtype=np.int32)  # COLUMNS (ids < 2^31)
         # inside (0.0 for one word: the loop's `total += 0.0`), the unigrams after the first summed (the
         # cohesion's), all the unigrams summed (the rarity's)
         self.floats = np.zeros((1024, 3))
         self.chained = np.zeros(1024, dtype=bool)  # a phrase the phrase table lacks: summed in Python
         self._pending: list[tuple] = []  # rows added, not yet in the columns (flush())
 
-    def slot(self, entry: str) -> int:
-        found = self.slots.get(entry)
+    def own(self, entry: str) -> int:
+        found = self.owns.get(entry)
         if found is None:
-            found = self.slots[entry] = self._add(entry)
+            lm = self.lm
+            words = tuple(map(lm.ids.__getitem__, entry.split()))
+            found = self.owns[entry] = self._add([(entry, words, words[0], words[-1], words[-2] if len(words) > 1 else -1,
+                                                   lm.inside(entry) if len(words) > 1 else 0.0, len(words),
+                                                   sum(lm.unigram[w] for w in words[1:]))])
         return found
 
-    def _add(self, entry: str) -> int:
-        lm = self.lm
-        tried = swaps._tried(lm, entry)
-        words = tuple(map(lm.ids.__getitem__, entry.split()))
-        own = (entry, words, words[0], words[-1], words[-2] if len(words) > 1 else -1,
-               lm.inside(entry) if len(words) > 1 else 0.0, len(words), sum(lm.unigram[w] for w in words[1:]))
-        start, unigram = self.size, lm.unigram.__getitem__
-        for row in (own, *tried):
+    def candidates(self, entry: str) -> tuple[int, int]:
+        found = self.tried.get(entry)
+        if found is None:
+            rows = swaps._tried(self.lm, entry)
+            found = self.tried[entry] = (self._add(rows), len(rows))
+        return found
+
+    def _add(self, rows) -> int:
+        start, unigram = self.size, self.lm.unigram.__getitem__
+        for row in rows:
             _, ids, c0, last, before, inside, size, tail = row
-            self._pending.append(((c0, last, before, size, len(tried)),
+            self._pending.append(((c0, last, before, size),
                                   (inside if size > 1 and inside is not None else 0.0, tail, sum(map(unigram, ids))),
                                   size > 1 and inside is None))
             self.tuples.append(row)
-        self.size = start + 1 + len(tried)
+        self.size += len(rows)
         return start
 
     def flush(self) -> None:
@@ -204,8 +212,9 @@ def best_many(lm: Model, texts: list[tuple[swaps._Context, list]]) -> list[list[
     if not columns:
         return out
     tables().rows.flush()
+    entries = [entry for c in columns for entry in c.pop()]
     doc, span, k, n, w, left, right, far_left, far_right, rows = (np.concatenate(c) for c in zip(*columns))
-    won = _winners(lm, tables(), rows, w, left, right, far_left, far_right)
+    won = _winners(lm, tables(), entries, rows, w, left, right, far_left, far_right)
     if won is None:
         return out
     at, *values = won
@@ -217,7 +226,7 @@ def best_many(lm: Model, texts: list[tuple[swaps._Context, list]]) -> list[list[
 
 def _spans(lm: Model, d: int, ctx: swaps._Context, spans: list, out: list) -> list[np.ndarray] | None:
     """Text d's spans that have a context, as columns (text, span, token, length, first id, left,
-    right, far left, far right, own row); a span whose first word the model does not know is scored by
+    right, far left, far right, own row) and their entries; a span whose first word the model does not know is scored by
     swaps._best into `out` here."""
     if not spans:
         return None
@@ -230,12 +239,13 @@ def _spans(lm: Model, d: int, ctx: swaps._Context, spans: list, out: list) -> li
     todo = _nonzero((ids[k] >= 0) & ((context[0] >= 0) | (context[1] >= 0)))
     if not len(todo):
         return None
-    rows = np.array(list(map(t.rows.slot, [spans[i][2] for i in todo.tolist()])), dtype=np.int64)
-    return [np.full(len(todo), d), todo, k[todo], n[todo],
-            ids[k[todo]], *(c[todo] for c in context), rows]
+    entries = [spans[i][2] for i in todo.tolist()]
+    rows = np.array(list(map(t.rows.own, entries)), dtype=np.int64)
+    return [np.full(len(todo), d), todo, k[todo], n[todo], ids[k[todo]], *(c[todo] for c in context), rows, entries]
 
 
-def _winners(lm: Model, t: Tables, own_rows, w, left, right, far_left, far_right) -> tuple | None:
+def _winners(lm: Model, t: Tables, entries: list[str], own_rows, w, left, right, far_left,
+             far_right) -> tuple | None:
     """(span index of each winner, then what _suspects needs) for the spans (columns), or None."""
     own = _chains(lm, t, own_rows, left, right, far_left, far_right)
     first, inner, step, total, tri_first, last, after = own
@@ -243,13 +253,17 @@ def _winners(lm: Model, t: Tables, own_rows, w, left, right, far_left, far_right
     # Bound to the context on every side it has: no swap (swaps._best's test).
     bound = np.minimum(np.where(left >= 0, own1, 9.0), np.where(right >= 0, own2, 9.0)) > swaps.BOUND
     kept = _nonzero(~bound)
-    counts = t.rows.ints[own_rows[kept], 4].astype(np.int64)
-    if not len(kept) or not counts.sum():
+    if not len(kept):
+        return None
+    slots = np.array(list(map(t.rows.candidates, [entries[i] for i in kept.tolist()])), dtype=np.int64)
+    t.rows.flush()
+    counts = slots[:, 1]
+    if not counts.sum():
         return None
     own3 = total + tri_first + last + after
     seg = np.repeat(kept, counts)  # each candidate's span
     ends = np.cumsum(counts)
-    rows = np.arange(ends[-1]) - np.repeat(ends - counts, counts) + np.repeat(own_rows[kept] + 1, counts)
+    rows = np.arange(ends[-1]) - np.repeat(ends - counts, counts) + np.repeat(slots[:, 0], counts)
     alt = _chains(lm, t, rows, left[seg], right[seg], far_left[seg], far_right[seg])
     margin = alt[3] + alt[4] + alt[5] + alt[6] - own3[seg]
     # The first candidate of the largest margin (MIN_MARGIN or more) of each span, as the loop's strict `>`.
