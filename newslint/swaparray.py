@@ -1,8 +1,8 @@
-"""The spin scan's scoring over arrays (numpy): every span of a document at once, for corpus runs.
+"""The spin scan's scoring over arrays (numpy): every span of a batch of files at once, for corpus runs.
 
 swaps._best scores one span at a time in Python bytecode: its own chain (_chain, _chain3), the bound
-test, then each candidate's chain and margin (_likeliest), then the winner's features. best_all() computes
-the same values for all of a document's spans with array operations: a span's own words and each
+test, then each candidate's chain and margin (_likeliest), then the winner's features. best_many() computes
+the same values for all the spans of a batch of texts with array operations: a span's own words and each
 candidate are "rows" (swaps._tried's values, once per entry, as columns), and one formula gives both a
 row's chain and its trigram corrections, as _likeliest's loop does for a candidate and _chain/_chain3
 for the span's own words. What stays in Python: the logistic confidence (swaps.confidence: Python's
@@ -16,10 +16,10 @@ is summed by a reduction; min() is a comparison, as Python's); the winner is the
 largest margin, as the loop's strict `>` picks it. The lookups give the same answers: the ranges the
 Python code bisects (a first word's bigram successors, its trigram keys) are searched as they are, by a
 binary search of all of them at once, and the Bloom filters both paths test first have no false
-negatives. tests/test_swaparray.py
-holds the two paths to the same suspects.
+negatives. tests/test_swaparray.py holds the two paths to the same suspects.
 
-Imported only by swaps._scored, once a process has scored enough spans to pay for numpy.
+Imported only through swaps._arrays (swaps.prepare, swaps._scored), once a process has scored enough
+spans to pay for numpy.
 """
 from __future__ import annotations
 

@@ -267,16 +267,8 @@ def _best(lm: Model, ctx: _Context, k: int, n: int, entry: str) -> Suspect | Non
     found = _likeliest(lm, tri, history, left, right, far_right, _tried(lm, entry), own3[0])
     if found is None:
         return None
-    return _suspect(lm, ctx, k, n, left, right, own, own3, found)
-
-
-def _suspect(lm: Model, ctx: _Context, k: int, n: int, left: int, right: int, own: tuple, own3: tuple,
-             found: tuple) -> Suspect:
-    """The Suspect of the n-token span at token k, from its own chains (_chain, _chain3) and the winner
-    _likeliest (or swaparray.best_all, which shares this step) found."""
     candidate, ids, margin, alt, alt3 = found
-    features = _features(lm, alt[0] - own[0], own, alt, ctx.ids[k:k + n], ids, (left >= 0) + (right >= 0), margin,
-                         own3, alt3)
+    features = _features(lm, alt[0] - own[0], own, alt, words, ids, (left >= 0) + (right >= 0), margin, own3, alt3)
     return Suspect(k, tuple(ctx.cores[k:k + n]), candidate, round(margin, 3), confidence(features), features)
 
 
@@ -379,15 +371,8 @@ def _likeliest(lm: Model, tri: Trigrams, history, left: int, right: int, far_rig
             best, best_margin = (row, first, inner, step, total, tri_first, last, after), margin
     if best is None:
         return None
-    return _winner(lm, left, right, *best, best_margin)
-
-
-def _winner(lm: Model, left: int, right: int, row: tuple, first: float, inner: float, step: float, total: float,
-            tri_first: float, last: float, after: float, margin: float) -> tuple:
-    """_likeliest's answer for the winning candidate's row and its loop values (swaparray.best_all shares it):
-    the winner's _chain and _chain3 tuples, from the same values by the same expressions."""
-    unigram = lm.unigram
-    candidate, ids, c0, _, _, _, _, tail = row
+    # The winner's _chain and _chain3 tuples, from the same values by the same expressions.
+    (candidate, ids, c0, _, _, _, _, tail), first, inner, step, total, tri_first, last, after = best
     cohesion = inner - first - tail
     if right < 0:
         alt = (inner, first - unigram[c0], 0.0, cohesion)
@@ -395,7 +380,7 @@ def _winner(lm: Model, left: int, right: int, row: tuple, first: float, inner: f
         alt = (total, first - unigram[c0], step - unigram[right], cohesion)
     alt3 = (alt[0] + tri_first + last + after, alt[1] + tri_first if left >= 0 else 0.0,
             alt[2] + last + after if right >= 0 else 0.0, (tri_first != 0) + (last != 0) + (after != 0))
-    return candidate, ids, margin, alt, alt3
+    return candidate, ids, best_margin, alt, alt3
 
 
 def _chain3(tri: Trigrams, history, left: int, words: list[int], right: int, far_right: int,
