@@ -160,34 +160,40 @@ BATCH_FILES, BATCH_CHARS = 32, 1 << 20
 
 
 def _lint_batched(paths: Sequence[str], config: Config) -> Iterator[FileResult]:
-    """lint_file of each path in turn; with a rule on that reads the spin scan, the files are read a batch
-    ahead and the scan is handed the batch first (swaps.prepare: it scores a batch's spans at once, over
-    arrays, once the run is big enough to pay for that). Windowed files are left to the windows' own scans."""
+    """lint_file of each path in turn, each result handed on before the next file is read; but once the
+    spin scan runs over arrays (a rule that reads it is on, and the process has scanned enough to pay for
+    numpy: swaps.batching()), the files are read a batch ahead and the scan is handed the batch first
+    (swaps.prepare scores a batch's spans at once). Windowed files are left to their windows' own scans."""
     if not paths:
         return
     from . import swaps  # here: the rules that use it import it anyway, a run answered from the cache need not
 
-    if not any(rule.id in swaps.SCANNED_BY for rule in config.rules):
-        for path in paths:
-            yield lint_file(path, config)
-        return
+    scanned = any(rule.id in swaps.SCANNED_BY for rule in config.rules)
+    at = 0
+    while at < len(paths) and not (scanned and swaps.batching()):
+        yield lint_file(paths[at], config)
+        at += 1
     batch: list[tuple[Source | FileResult, Document | None]] = []
     size = 0
-    for at, path in enumerate(paths):
-        source = _read(path)
+    for k in range(at, len(paths)):
+        source = _read(paths[k])
         document = None if isinstance(source, FileResult) else make_document(source.text, source.path)
         batch.append((source, document))
         size += len(document.text) if document is not None else 0
-        if len(batch) < BATCH_FILES and size < BATCH_CHARS and at + 1 < len(paths):
+        if len(batch) < BATCH_FILES and size < BATCH_CHARS and k + 1 < len(paths):
             continue
         swaps.prepare([d.text for _, d in batch if d is not None and not windows.windowed(d)])
-        for source, document in batch:
-            if document is None:
-                yield source
-            else:
-                result = lint_document(document, config)
-                yield dataclasses.replace(result, warnings=source.warnings + result.warnings)
+        yield from _lint_read(batch, config)
         batch, size = [], 0
+
+
+def _lint_read(batch: list[tuple[Source | FileResult, Document | None]], config: Config) -> Iterator[FileResult]:
+    for source, document in batch:
+        if document is None:
+            yield source
+        else:
+            result = lint_document(document, config)
+            yield dataclasses.replace(result, warnings=source.warnings + result.warnings)
 
 
 _WORKER_CONFIG: Config | None = None

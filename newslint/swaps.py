@@ -490,7 +490,7 @@ def prepare(texts: list[str]) -> None:
     The batch replaces the last one: what is kept is bounded by the runner's batch."""
     global _scanned
     _prepared.clear()
-    if _scanned < ARRAYS_AFTER or _arrays() is None:
+    if not batching():
         return
     lm = model()
     contexts = [_Context(text, lm) for text in texts]
@@ -498,6 +498,12 @@ def prepare(texts: list[str]) -> None:
     _scanned += sum(map(len, spans))
     for text, ctx, found, suspects in zip(texts, contexts, spans, _arrays().best_many(lm, list(zip(contexts, spans)))):
         _prepared[text] = _analysis(lm, ctx, found, suspects)
+
+
+def batching() -> bool:
+    """Whether prepare() scans a batch (this process has scored ARRAYS_AFTER spans, numpy is installed):
+    the runner reads files ahead only then."""
+    return _scanned >= ARRAYS_AFTER and _arrays() is not None
 
 
 def _analysis(lm: Model, ctx: _Context, spans: list | None = None, suspects: list | None = None) -> Analysis:
