@@ -111,3 +111,20 @@ def test_a_one_file_run_never_imports_numpy(tmp_path):
     done = subprocess.run([sys.executable, "-c", probe, str(article), "--no-cache", "--format", "json"],
                           capture_output=True, text=True, check=False, cwd=str(Path(__file__).parent))
     assert done.stderr.split()[-3:] == ["1", "False", "False"], done.stderr
+
+
+def test_past_the_switch_files_are_read_a_batch_ahead_and_before_it_one_at_a_time(tmp_path, monkeypatch):
+    paths = []
+    for n in range(4):
+        paths.append(str(tmp_path / f"{n}.txt"))
+        (tmp_path / f"{n}.txt").write_text(f"Story {n}: sales of unsettled phones rose.\n")
+    config = load_config(discover=False)
+    for scanned, errors in ((0, [True, True, True]), (swaps.ARRAYS_AFTER, [False, False, False])):
+        for n, path in enumerate(paths):
+            Path(path).write_text(f"Story {n}: sales of unsettled phones rose.\n")
+        monkeypatch.setattr(swaps, "_scanned", scanned)
+        results = runner.lint_paths(paths, config, 1)
+        assert not next(results).errors
+        for path in paths[1:]:
+            Path(path).unlink()  # in time for the files not yet read
+        assert [bool(r.errors) for r in results] == errors
