@@ -51,10 +51,11 @@ MIN_MARGIN = 0.5
 BOUND = 0.0
 # How many of an entry's candidates (the best linked first) are tried.
 TRIED = 8
-# Spans a process scores in Python before it scores the rest over arrays (swaparray.py, numpy): as many
-# as cost what importing numpy does (0.09 s CPU at about 15 us a span), so a run that stops soon after
-# pays at most twice the cheaper path (docs/performance.md, branch r17v).
-ARRAYS_AFTER = 6_000
+# Spans a process scores in Python before it scores the rest over arrays (swaparray.py, numpy). The switch
+# costs about 0.1 s (numpy's import, the candidates' columns) and the arrays save about 10 us a span, so
+# it pays 10,000 spans later; at 20,000 spans (some 350 articles, about 2.5 s of run) a run that ends
+# soon after the switch pays at most about 4% more (docs/performance.md, branch r17v).
+ARRAYS_AFTER = 20_000
 # A text scored alone (not in a batch, prepare()) goes to the arrays with this many spans or more: below
 # that, numpy's cost per call is more than the Python loop costs.
 ARRAYS_MIN = 60
