@@ -7,6 +7,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+import newslint
 from newslint import runner, swaps
 from newslint.config import load_config
 from newslint.spinmodel import model
@@ -128,3 +129,19 @@ def test_past_the_switch_files_are_read_a_batch_ahead_and_before_it_one_at_a_tim
         for path in paths[1:]:
             Path(path).unlink()  # in time for the files not yet read
         assert [bool(r.errors) for r in results] == errors
+
+
+def test_without_numpy_the_scan_stays_on_the_python_path(monkeypatch):
+    monkeypatch.setitem(sys.modules, "numpy", None)  # import numpy raises ImportError
+    monkeypatch.delitem(sys.modules, "newslint.swaparray")
+    monkeypatch.delattr(newslint, "swaparray")  # `from . import swaparray` would find the loaded one
+    assert swaps._arrays.__wrapped__() is None
+    monkeypatch.setattr(swaps, "_arrays", lambda: None)
+    monkeypatch.setattr(swaps, "_scanned", swaps.ARRAYS_AFTER)
+    assert not swaps.batching()
+    swaps.prepare(TEXTS)
+    assert not swaps._prepared
+    lm = model()
+    ctx = swaps._Context(" ".join(TEXTS[:6] * 4), lm)
+    spans = list(swaps._spans(lm, ctx))
+    assert len(spans) >= swaps.ARRAYS_MIN and swaps._scored(lm, ctx, spans) == _python(lm, ctx, spans)
