@@ -149,11 +149,57 @@ def lint_source(source: Source, config: Config) -> FileResult:
 
 
 def lint_file(path: str, config: Config) -> FileResult:
+    source = _read(path)
+    return source if isinstance(source, FileResult) else lint_source(source, config)
+
+
+def _read(path: str) -> Source | FileResult:
+    """The file's Source, or the FileResult of a file that cannot be read."""
     try:
-        source = read_source(path)
+        return read_source(path)
     except SourceError as exc:
         return FileResult(path if path != "-" else "<stdin>", errors=(str(exc),))
-    return lint_source(source, config)
+
+
+# A batch of files read ahead for the spin scan (swaps.prepare): at most this many, or this much text.
+BATCH_FILES, BATCH_CHARS = 32, 1 << 20
+
+
+def _lint_batched(paths: Sequence[str], config: Config) -> Iterator[FileResult]:
+    """lint_file of each path in turn, each result handed on before the next file is read; but once the
+    spin scan runs over arrays (a rule that reads it is on, and the process has scanned enough to pay for
+    numpy: swaps.batching()), the files are read a batch ahead and the scan is handed the batch first
+    (swaps.prepare scores a batch's spans at once). Windowed files are left to their windows' own scans."""
+    if not paths:
+        return
+    from . import swaps  # here: the rules that use it import it anyway, a run answered from the cache need not
+
+    scanned = any(rule.id in swaps.SCANNED_BY for rule in config.rules)
+    at = 0
+    while at < len(paths) and not (scanned and swaps.batching()):
+        yield lint_file(paths[at], config)
+        at += 1
+    batch: list[tuple[Source | FileResult, Document | None]] = []
+    size = 0
+    for k in range(at, len(paths)):
+        source = _read(paths[k])
+        document = None if isinstance(source, FileResult) else make_document(source.text, source.path)
+        batch.append((source, document))
+        size += len(document.text) if document is not None else 0
+        if len(batch) < BATCH_FILES and size < BATCH_CHARS and k + 1 < len(paths):
+            continue
+        swaps.prepare([d.text for _, d in batch if d is not None and not windows.windowed(d)])
+        yield from _lint_read(batch, config)
+        batch, size = [], 0
+
+
+def _lint_read(batch: list[tuple[Source | FileResult, Document | None]], config: Config) -> Iterator[FileResult]:
+    for source, document in batch:
+        if document is None:
+            yield source
+        else:
+            result = lint_document(document, config)
+            yield dataclasses.replace(result, warnings=source.warnings + result.warnings)
 
 
 _WORKER_CONFIG: Config | None = None
@@ -165,9 +211,9 @@ def _init_worker(config: Config) -> None:
     _WORKER_CONFIG = config
 
 
-def _lint_in_worker(path: str) -> FileResult:
+def _lint_in_worker(paths: list[str]) -> list[FileResult]:
     assert _WORKER_CONFIG is not None
-    return lint_file(path, _WORKER_CONFIG)
+    return list(_lint_batched(paths, _WORKER_CONFIG))
 
 
 def default_jobs(file_count: int) -> int:
@@ -184,8 +230,7 @@ def lint_paths(paths: Sequence[str], config: Config, jobs: int | None = None) ->
     """Lint files, in parallel when there are many, yielding results in the order given."""
     jobs = worker_count(jobs, len(paths))
     if jobs <= 1 or "-" in paths:
-        for path in paths:
-            yield lint_file(path, config)
+        yield from _lint_batched(paths, config)
         return
     import multiprocessing  # here: a one-process run should not pay for importing it
     from concurrent.futures import ProcessPoolExecutor
@@ -197,4 +242,6 @@ def lint_paths(paths: Sequence[str], config: Config, jobs: int | None = None) ->
         lint_document(make_document(_WARM_UP, "<warm-up>"), config)
     context = multiprocessing.get_context(method)
     with ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_worker, initargs=(config,)) as pool:
-        yield from pool.map(_lint_in_worker, paths, chunksize=16)
+        # 16 files a task, as chunksize=16 sent them, now as one list: a worker scans them as a batch.
+        for results in pool.map(_lint_in_worker, [paths[at:at + 16] for at in range(0, len(paths), 16)]):
+            yield from results

@@ -51,6 +51,18 @@ MIN_MARGIN = 0.5
 BOUND = 0.0
 # How many of an entry's candidates (the best linked first) are tried.
 TRIED = 8
+# Spans a process scores in Python before it scores the rest over arrays (swaparray.py, numpy). The switch
+# costs about 0.1 s (numpy's import, the candidates' columns) and the arrays save about 10 us a span, so
+# it pays 10,000 spans later; at 20,000 spans (some 350 articles, about 2.5 s of run) a run that ends
+# soon after the switch pays at most about 4% more (docs/performance.md, branch r17v).
+ARRAYS_AFTER = 20_000
+# A text scored alone (not in a batch, prepare()) goes to the arrays with this many spans or more: below
+# that, numpy's cost per call is more than the Python loop costs.
+ARRAYS_MIN = 60
+# The rules that read analyse(): the runner scans a corpus's files in batches (prepare()) when one is on.
+SCANNED_BY = ("unlikely-collocation", "machine-paraphrased")
+_scanned = 0  # spans this process has scored
+_prepared: dict[str, Analysis] = {}  # prepare()'s batch, until analyse() is asked for each text
 # Punctuation stripped from a token's ends; what is stripped breaks the context on that side.
 PUNCT = "\"'“”‘’()[]{},.;:!?…*–—-/"
 SENTENCE_END = ".!?"
@@ -391,8 +403,10 @@ def _chain3(tri: Trigrams, history, left: int, words: list[int], right: int, far
     return chain[0] + first + last + after, fit_left, fit_right, (first != 0) + (last != 0) + (after != 0)
 
 
-def _spans(lm: Model, ctx: _Context) -> Iterator[tuple[int, int, str]]:
-    """(token, length, entry) of every word and phrase the test applies to."""
+def _spans(lm: Model, ctx: _Context, maybe_listed=None) -> Iterator[tuple[int, int, str]]:
+    """(token, length, entry) of every word and phrase the test applies to (maybe_listed: Model.maybe_listed,
+    or swaparray's, the same answers over arrays)."""
+    maybe_listed = maybe_listed or lm.maybe_listed
     entries, starts, low, ids = lm.entries, lm.phrase_starts, ctx.low, ctx.ids
     # Built-in maps find the candidates' positions; only they reach Python code. A word that forms a
     # listed bigram with both neighbours fits its context: skipped (2% of the swaps, 2/3 of clean words).
@@ -403,12 +417,15 @@ def _spans(lm: Model, ctx: _Context) -> Iterator[tuple[int, int, str]]:
     # A sentence's first word is gated on its bigram with "<s>", not with the last sentence's last word.
     for i in compress(count(), map(ctx.starts.__contains__, single)):
         before[i] = START
-    bound = map(operator.and_, lm.maybe_listed(before, here), lm.maybe_listed(here, list(after)))
+    bound = map(operator.and_, maybe_listed(before, here), maybe_listed(here, list(after)))
     hot = set(compress(single, map(operator.not_, bound)))
     # A synonym of "say" or "tell" ("stated", "alleged") reads fluently beside any speaker, so the gate
     # would skip it; real spinners swap reporting verbs wherever they stand, so it is always scored.
     hot.update(k for k in single if _reports(lm, low[k]))
-    hot.update(compress(count(), map(lm.prefixes.__contains__, map(" ".join, zip(low, low[1:])))))
+    # Where a multiword entry may start: its first two words are one of the entries' prefixes. Elsewhere
+    # no phrase is looked for (most entry words start a phrase entry, few start one here).
+    prefixed = set(compress(count(), map(lm.prefixes.__contains__, map(" ".join, zip(low, low[1:])))))
+    hot.update(prefixed)
     cores = ctx.cores
     for k in sorted(hot):
         # Lower-case words, the common case, take the short way.
@@ -419,6 +436,8 @@ def _spans(lm: Model, ctx: _Context) -> Iterator[tuple[int, int, str]]:
             named = ctx.named(k)
         if low[k] in entries and (not named or ctx.vouchable(lm, k, 1, low[k])):
             yield k, 1, low[k]
+        if k not in prefixed:
+            continue
         for n in range(2, min(starts.get(low[k], 0), len(low) - k) + 1):
             phrase = " ".join(low[k:k + n])
             if phrase in entries and all(ctx.right(j) == ctx.ids[j + 1] >= 0 for j in range(k, k + n - 1)) \
@@ -474,25 +493,57 @@ def named_bar() -> float:
 @lru_cache(maxsize=8)
 def analyse(text: str) -> Analysis:
     """Every suspect span of the text (the likeliest reading where spans overlap), and how many were scored."""
+    found = _prepared.pop(text, None)
+    if found is not None:
+        return found
     lm = model()
+    return _analysis(lm, _Context(text, lm))
+
+
+def prepare(texts: list[str]) -> None:
+    """Scan a batch of texts at once, over arrays, for analyse() to answer from: the runner calls it with
+    the next files of a run (runner.lint_paths). Only once this process has scored ARRAYS_AFTER spans (a
+    small run never imports numpy) and numpy is installed; else analyse() scans each text when asked.
+    The batch replaces the last one: what is kept is bounded by the runner's batch."""
+    global _scanned
+    _prepared.clear()
+    if not batching():
+        return
+    lm = model()
+    contexts = [_Context(text, lm) for text in texts]
+    spans = [list(_spans(lm, ctx, _arrays().maybe_listed)) for ctx in contexts]
+    _scanned += sum(map(len, spans))
+    for text, ctx, found, suspects in zip(texts, contexts, spans, _arrays().best_many(lm, list(zip(contexts, spans)))):
+        _prepared[text] = _analysis(lm, ctx, found, suspects)
+
+
+def batching() -> bool:
+    """Whether prepare() scans a batch (this process has scored ARRAYS_AFTER spans, numpy is installed):
+    the runner reads files ahead only then."""
+    return _scanned >= ARRAYS_AFTER and _arrays() is not None
+
+
+def _analysis(lm: Model, ctx: _Context, spans: list | None = None, suspects: list | None = None) -> Analysis:
     found, scored = [], 0
-    for _, _, suspect in _judge(lm, _Context(text, lm)):
+    for _, _, suspect in _judge(lm, ctx, spans, suspects):
         scored += 1
         if suspect is not None:
             found.append(suspect)
     return Analysis(_untangled(found), scored)
 
 
-def _judge(lm: Model, ctx: _Context) -> Iterator[tuple[int, int, Suspect | None]]:
-    """(token, length, suspect or None) of every span the test judges.
+def _judge(lm: Model, ctx: _Context, spans: list | None = None,
+           suspects: list | None = None) -> Iterator[tuple[int, int, Suspect | None]]:
+    """(token, length, suspect or None) of every span the test judges (the spans and their _best
+    suspects, if prepare() has them already).
 
     A span of a word the text marks as a name (_Context.marked) counts only when _repeated() keeps its
     suspect: such words were never judged before, and the verdict's table of judged spans (spin.yaml
     `verdict.ratios`, `quiet`) was fitted without them; counted as quiet spans they cost the default
     spinners 0.6-1.5 points of verdicts on dev."""
     marked = []
-    for k, n, entry in _spans(lm, ctx):
-        suspect = _best(lm, ctx, k, n, entry)
+    spans = list(_spans(lm, ctx)) if spans is None else spans
+    for (k, n, _), suspect in zip(spans, _scored(lm, ctx, spans) if suspects is None else suspects):
         if suspect is not None and ctx.named(k) and not ctx.vouched(lm, k, n, [[lm.ids[w] for w in suspect.original.split()]]):
             suspect = None
         if not ctx.cores[k][:1].islower() and ctx.marked(k):  # lower-case words, the common case, skip the call
@@ -501,6 +552,28 @@ def _judge(lm: Model, ctx: _Context) -> Iterator[tuple[int, int, Suspect | None]
             yield k, n, suspect
     if marked:
         yield from _repeated(ctx, marked)
+
+
+def _scored(lm: Model, ctx: _Context, spans: list[tuple[int, int, str]]) -> list[Suspect | None]:
+    """_best of every span: in Python, or over arrays (swaparray.py, numpy: the same suspects, field for
+    field) for a text of ARRAYS_MIN spans or more, once this process has scored ARRAYS_AFTER spans and
+    numpy is installed. A one-file run scores a few dozen spans and never imports numpy (about 0.1 s of
+    CPU, more than its whole scan); a corpus pays that once."""
+    global _scanned
+    _scanned += len(spans)
+    if len(spans) >= ARRAYS_MIN and _scanned >= ARRAYS_AFTER and _arrays() is not None:
+        return _arrays().best_all(lm, ctx, spans)
+    return [_best(lm, ctx, k, n, entry) for k, n, entry in spans]
+
+
+@lru_cache(maxsize=1)
+def _arrays():
+    """The array scorer (newslint/swaparray.py), or None without numpy (the `fast` extra)."""
+    try:
+        from . import swaparray
+    except ImportError:
+        return None
+    return swaparray
 
 
 def _repeated(ctx: _Context, marked: list) -> Iterator[tuple[int, int, Suspect]]:
