@@ -14,3 +14,13 @@ import tempfile  # noqa: E402
 os.environ["NEWSLINT_CACHE_DIR"] = tempfile.mkdtemp(prefix="newslint-test-cache-")
 os.environ.pop("NEWSLINT_NO_CACHE", None)
 atexit.register(shutil.rmtree, os.environ["NEWSLINT_CACHE_DIR"], ignore_errors=True)
+
+import pytest  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _fresh_scan_count(monkeypatch):
+    """Each test starts as a fresh process does: no spans scored yet, so whether the spin scan reads
+    files a batch ahead over arrays (swaps.batching()) never depends on which tests ran before.
+    The tests of the array path (tests/test_swaparray.py) set the count themselves."""
+    monkeypatch.setattr("newslint.swaps._scanned", 0)

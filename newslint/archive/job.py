@@ -116,8 +116,11 @@ def start_client(scheduler: str | None, workers: int | None):
     if scheduler:
         return Client(scheduler)
     count = workers or os.cpu_count() or 1
+    # The job reports its own failures (newslint/archive/command.py); what the cluster logs below
+    # CRITICAL is dask's to recover from (a worker's missed heartbeat on a loaded machine is retried)
+    # and would only be noise on the user's terminal.
     cluster = LocalCluster(n_workers=count, threads_per_worker=1, processes=True, dashboard_address=None,
-                           silence_logs=logging.ERROR)
+                           silence_logs=logging.CRITICAL)
     return Client(cluster)
 
 
