@@ -82,6 +82,12 @@ FAMILIES = {
     "many-brackets": (20_000, lambda n: _lint("[" * n + "\n", "a.md"), "(left to #15b)"),
     "clean-short-lines": (20_000, lambda n: _lint("A clean line of copy here\n" * n, "a.txt"),
                           "(_is_headline: left to #12/#17)"),
+    # A paragraph of prose, then thousands of short list lines: teaser-block once read to the end of
+    # the file from every line (quadratic), seventh session.
+    "list-after-prose": (4_000, lambda n: _lint("Headline\nThe council approved a new budget on Tuesday after a "
+                                                "debate of more than six hours, officials said.\n"
+                                                + "".join(f"List entry number {i} for the record\n" for i in range(n)),
+                                                "a.txt"), ""),
 }
 
 

@@ -112,17 +112,20 @@ def _units(texts: list[str], i: int, flagged: set[int], max_words: int) -> list[
 def blocks(texts: list[str], flagged: set[int], min_items: int, max_words: int) -> Iterator[tuple[list[int], bool]]:
     """(the block's lines, ends at chrome) for every teaser block of the paragraphs."""
     story = [i for i in range(1, len(texts)) if i not in flagged and is_prose(texts[i])]
-    i = story[0] + 1 if story else len(texts)
+    if not story:
+        return
+    prose, last_prose = set(story), story[-1]
+    i = story[0] + 1
     while i < len(texts):
-        lines = _units(texts, i, flagged, max_words) if i - 1 in flagged or i - 1 in story else []
+        lines = _units(texts, i, flagged, max_words) if i - 1 in flagged or i - 1 in prose else []
         heads = [k for k in lines if headline_shaped(texts[k], max_words)]
-        after = _next_line(texts, lines[-1] + 1) if lines else i
-        ends_well = after == len(texts) or after in flagged or _trailer(texts, after, flagged)
-        tail = not any(k not in flagged and is_prose(texts[k]) for k in range(after, len(texts)))
-        if (ends_well and tail and len(heads) >= min_items
-                and len({_first_word(texts[k]) for k in heads}) == len(heads)):
-            yield lines, after < len(texts) and after in flagged
-            i = after
+        # The tests in order of cost: most runs are too short, and the end tests read to the file's end.
+        if lines and len(heads) >= min_items and len({_first_word(texts[k]) for k in heads}) == len(heads):
+            after = _next_line(texts, lines[-1] + 1)
+            # No running text after the block (the story's last prose paragraph is before its end).
+            if after > last_prose and (after == len(texts) or after in flagged or _trailer(texts, after, flagged)):
+                yield lines, after < len(texts) and after in flagged
+                i = after
         i += 1
 
 
