@@ -143,8 +143,9 @@ def lint_text(text: str, config: Config | None = None, path: str = "<text>") -> 
     return list(lint_document(make_document(text, path), config).findings)
 
 
-def lint_source(source: Source, config: Config) -> FileResult:
-    result = lint_document(make_document(source.text, source.path), config)
+def lint_source(source: Source, config: Config, document: Document | None = None) -> FileResult:
+    """The file's result, its reading warnings first; `document`: the source's, if already made."""
+    result = lint_document(document if document is not None else make_document(source.text, source.path), config)
     return dataclasses.replace(result, warnings=source.warnings + result.warnings)
 
 
@@ -195,11 +196,7 @@ def _lint_batched(paths: Sequence[str], config: Config) -> Iterator[FileResult]:
 
 def _lint_read(batch: list[tuple[Source | FileResult, Document | None]], config: Config) -> Iterator[FileResult]:
     for source, document in batch:
-        if document is None:
-            yield source
-        else:
-            result = lint_document(document, config)
-            yield dataclasses.replace(result, warnings=source.warnings + result.warnings)
+        yield source if document is None else lint_source(source, config, document)
 
 
 _WORKER_CONFIG: Config | None = None

@@ -58,12 +58,7 @@ class Tables:
 
     def bigram(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
         """Model.logprob(a, b) for ids a, b >= 0 (elsewhere a value to mask)."""
-        keys = a << self.id_bits | b
-        maybe = np.ones(len(keys), dtype=bool)
-        for prime in self.primes:  # Model.maybe_listed: most pairs the filter rules out need no search
-            h = keys % prime
-            maybe &= (self.bloom[h >> 3] >> (h & 7) & 1).astype(bool)
-        at = _nonzero(maybe)
+        at = _nonzero(self._maybe(a << self.id_bits | b))  # most pairs the filter rules out need no search
         j, listed = _search(self.seconds, self.offsets, a[at], b[at])
         found = self.backoff[a] + self.unigram[b]
         found[at[listed]] = self.logs[self.values[j[listed]]]
@@ -73,11 +68,15 @@ class Tables:
         """Model.maybe_listed (the Bloom filter of the bigrams), over arrays: the gate swaps._spans tests
         every entry word with."""
         keys = np.array(firsts, dtype=np.int64) << self.id_bits | np.array(seconds, dtype=np.int64)
-        found = np.ones(len(keys), dtype=np.uint8)
+        return self._maybe(keys).astype(np.uint8).tolist()
+
+    def _maybe(self, keys: np.ndarray) -> np.ndarray:
+        """Model.maybe_listed's Bloom filter test of bigram keys (a << id_bits | b), as a bool array."""
+        found = np.ones(len(keys), dtype=bool)
         for prime in self.primes:  # numpy's % of a negative key (an unknown word's -1) is Python's
             h = keys % prime
-            found &= (self.bloom[h >> 3] >> (h & 7) & 1).astype(np.uint8)
-        return found.tolist()
+            found &= (self.bloom[h >> 3] >> (h & 7) & 1).astype(bool)
+        return found
 
     def delta(self, a: np.ndarray, b: np.ndarray, c: np.ndarray, valid: np.ndarray) -> np.ndarray:
         """Trigrams.delta(a, b, c) where `valid` (every id >= 0), else 0.0."""

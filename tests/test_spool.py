@@ -119,7 +119,6 @@ def test_one_path_given_twice_is_reported_as_one_list_of_sorted_findings():
 def test_the_lint_step_yields_each_result_before_linting_the_next_file(tmp_path, monkeypatch, cached):
     """Results come one at a time: a file is read only after the one before it was handed on (in a process
     that has not yet scanned enough to read files a batch ahead for the spin scan: runner._lint_batched)."""
-    monkeypatch.setattr("newslint.swaps._scanned", 0)
     paths = []
     for n in range(4):
         paths.append(str(tmp_path / f"{n}.txt"))
