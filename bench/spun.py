@@ -121,7 +121,7 @@ class Thesauri:
         self._inflected: dict[str, tuple[str, ...]] = {}
         # The reporting verbs (see reporting_synonyms): swapped, spared or not, unless --no-reporting.
         self.reporting = reporting
-        self._speech = speech_synonyms(wordnet, self.wordnet[0])
+        self._speech = speech_synonyms(wordnet, *self.wordnet[:2])
         self.reporting_verbs = reporting_forms()
         self._reporting: dict[tuple[str, str], tuple[str, ...]] = {}
 
@@ -186,25 +186,22 @@ class Thesauri:
         return found
 
 
-def speech_synonyms(wordnet: Path, index: dict) -> dict[str, frozenset[str]]:
+def speech_synonyms(wordnet: Path, index: dict, synsets: dict) -> dict[str, frozenset[str]]:
     """Verbs of speech and their synonyms in that sense: lemma -> the single-word lemmas it shares a
     WordNet verb.communication synset with (lexicographer file 32: verbs of telling, asking, ordering), for
     the lemmas whose commonest verb sense (WordNet's first) is one. "say" -> "state", "tell", "allege",
     "pronounce"; not "suppose" (its commonest sense is thinking), nor "have" or "take", whose Moby lists
-    share words with "say"."""
-    lexfile, members = {}, {}
-    for line in (wordnet / "data.verb").read_text(encoding="latin-1").splitlines():
-        parts = line.split()
-        if not line.startswith(" "):
-            lexfile[parts[0]] = parts[1]
-            members[parts[0]] = [re.sub(r"\(.*\)$", "", parts[4 + 2 * i]).lower() for i in range(int(parts[3], 16))]
+    share words with "say". index and synsets: read_wordnet's; only the synsets' lexicographer files are
+    read here."""
+    speaking = {line.split(None, 2)[0] for line in (wordnet / "data.verb").read_text(encoding="latin-1").splitlines()
+                if not line.startswith(" ") and line.split(None, 2)[1] == "32"}
     speech = {lemma for (lemma, pos), offsets in index.items() if pos == "v" and lemma.isalpha()
-              and lexfile.get(offsets[0]) == "32"}
+              and offsets[0] in speaking}
     found: dict[str, set[str]] = {w: set() for w in speech}
-    for offset, lemmas in members.items():
-        if lexfile[offset] == "32":
-            for w in speech.intersection(lemmas):
-                found[w].update(speech.intersection(lemmas))
+    for offset in speaking:
+        lemmas = speech.intersection(synsets[("v", offset)])
+        for w in lemmas:
+            found[w].update(lemmas)
     return {w: frozenset(s) for w, s in found.items()}
 
 
