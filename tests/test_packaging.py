@@ -3,6 +3,7 @@ import json
 import shutil
 import subprocess
 import sys
+import sysconfig
 import venv
 import zipfile
 from pathlib import Path
@@ -20,8 +21,14 @@ def installed(tmp_path_factory):
     assert build.returncode == 0, build.stderr
     wheel = next(work.glob("newslint-*.whl"))
     env_dir = work / "env"
-    venv.create(env_dir, system_site_packages=True, with_pip=False)
+    venv.create(env_dir, with_pip=False)
     python = env_dir / "bin" / "python"
+    # The dependencies (and pip) come from this test run's environment, after the env's own site-packages:
+    # not from the base interpreter's, which on a fresh machine (Debian's python3) has none of them.
+    site = subprocess.run([str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+                          capture_output=True, text=True, check=True).stdout.strip()
+    ours = dict.fromkeys(sysconfig.get_paths()[k] for k in ("purelib", "platlib"))
+    (Path(site) / "test-run-dependencies.pth").write_text("".join(f"{path}\n" for path in ours))
     install = subprocess.run([str(python), "-m", "pip", "install", "--no-deps", "-q", str(wheel)],
                              capture_output=True, text=True)
     assert install.returncode == 0, install.stderr
