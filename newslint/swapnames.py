@@ -19,6 +19,7 @@ judged spans (the verdict's table of judged spans was fitted without them).
 from __future__ import annotations
 
 import operator
+from bisect import bisect_right
 from functools import lru_cache
 from itertools import compress, count, product, repeat
 from typing import Iterator
@@ -39,11 +40,24 @@ def pairs(lm: Model, ctx: swaps._Context) -> Iterator[tuple[int, int, swaps.Susp
     """(token, 2, suspect) of every pair of adjacent capitalised words read as a swapped name."""
     cores = ctx.cores
     upper = set(compress(count(), map(str.isupper, map(operator.getitem, cores, repeat(_FIRST)))))
+    starts = None
     for k in sorted(upper):
         if k + 1 in upper and k not in ctx.starts and k + 1 not in ctx.starts:
             suspect = _pair(lm, ctx, k)
             if suspect is not None:
-                yield k, 2, suspect
+                starts = starts or sorted(ctx.starts)
+                if not _title_case(ctx, starts, k, upper):
+                    yield k, 2, suspect
+
+
+def _title_case(ctx: swaps._Context, starts: list[int], k: int, upper: set[int]) -> bool:
+    """Whether token k stands in a sentence whose words are mostly capitalised: a headline in title case
+    ("Washington Post Hit Piece Exploits Trump Supporter Who ..."), where a capital marks no name, so any
+    two words read as one."""
+    i = bisect_right(starts, k)
+    first, stop = starts[i - 1], starts[i] if i < len(starts) else len(ctx.cores)
+    capitalised = sum(j in upper for j in range(first, stop))
+    return 2 * capitalised > stop - first
 
 
 def _pair(lm: Model, ctx: swaps._Context, k: int) -> swaps.Suspect | None:

@@ -218,3 +218,10 @@ def test_real_two_word_names_are_left_alone():
     # Unusual words in a name the model does not know read as a pair of common words ("Retail Consortium" as
     # *business business*): only a candidate pair that is a collocation of the model counts, and none is.
     assert all(len(s.words) == 1 for s in analyse("Sales rose, said the British Retail Consortium on Monday.").suspects)
+
+
+def test_in_a_headline_in_title_case_no_two_capitalised_words_are_read_as_one_name():
+    # Every word is capitalised there, so a capital marks no name; the same words in running text are judged.
+    headline = "Sovereign Courtroom Rules Against The Plan In A Landmark Case."
+    assert all(len(s.words) == 1 for s in analyse(headline).suspects)
+    assert [len(s.words) for s in analyse("The Sovereign Courtroom ruled against the plan.").suspects] == [2]
