@@ -10,11 +10,12 @@ alone, and only when that bigram is a collocation (PAIR_COHESION: a name of two 
 and the written pair is not listed (a pair the model knows as written is a name it knows). The pair
 is kept when its confidence (the one-word test's logistic, swaps.confidence, over the same features),
 on its span evidence alone, is a sure swap's (swaps.named_bar(): the bar r11h set for names a text
-repeats). No list of names or titles: the model's own bigrams are the names it knows.
+repeats). No list of names or titles: the model's own bigrams are the names it knows. In a headline in
+title case a capital marks no name, so no pair is read there.
 
 Called from swaps._judge for both scan paths (per file and over arrays), in Python: its spans are few
-(pairs of capitalised entries inside a sentence, some four an article) and only kept pairs count as
-judged spans (the verdict's table of judged spans was fitted without them).
+(capitalised entries side by side inside a sentence: 2,435 pairs in 651 BBC articles) and only kept
+pairs count as judged spans (the verdict's table of judged spans was fitted without them).
 """
 from __future__ import annotations
 
