@@ -52,8 +52,10 @@ any weight or threshold was fitted on, and a held-out half (--part heldout, the 
 nothing was tuned on. --fit spans prints weights for newslint.swaps.WEIGHTS (a suspect is positive
 when one of its words was swapped); --fit articles prints weights for the verdict in
 rules/data/spin.yaml (an article is positive when it was spun). Fitting needs numpy (a development
-tool only). --pps TSV plants the one-word swaps of the Problematic Paper Screener list (expected
-word -> tortured word) into sentences of the folder's articles and reports the share flagged.
+tool only). --names plants swaps of both words of two-word capitalised names ("Whitened Household"
+for *White House*) into the articles' paragraphs, one name at a time, and reports the share flagged.
+--pps TSV plants the one-word swaps of the Problematic Paper Screener list (expected word ->
+tortured word) into sentences of the folder's articles and reports the share flagged.
 """
 from __future__ import annotations
 
@@ -675,6 +677,10 @@ def main() -> None:
     parser.add_argument("--part", choices=("dev", "heldout"), default="heldout")
     parser.add_argument("--fit", choices=("spans", "articles"))
     parser.add_argument("--pps", type=Path)
+    parser.add_argument("--names", action="store_true",
+                        help="plant swaps of both words of two-word capitalised names (\"White House\" -> "
+                             "\"Whitened Household\") into paragraphs of the articles, each spinner's synonyms at "
+                             "rate 1, and report the share flagged, and of the same names unswapped")
     parser.add_argument("--limit", type=int, default=0)
     parser.add_argument("--config", type=Path, help="a config file (to compare thresholds); default: the packaged one")
     parser.add_argument("--losses", action="store_true",
@@ -715,6 +721,9 @@ def main() -> None:
         plant_report(args.pps, paths, config)
         return
     th = Thesauri(args.moby, args.wordnet, args.reporting)
+    if args.names:
+        names_report(paths, th, config, spinners)
+        return
     if args.losses:
         phrases = fitted()["phrases"]  # the packaged thresholds
         losses(paths, spinners, rates[0], th, (phrases["min-confidence"], phrases["warn-confidence"]), args.capitals,
@@ -784,6 +793,45 @@ def plant_report(tsv: Path, paths, config) -> None:
         warned += any(f.severity >= Severity.WARNING for f in over)
     print(f"PPS one-word swaps planted: {planted} of {len(pps_pairs(tsv))}; flagged {100 * anything / planted:.1f}% "
           f"(any severity), {100 * warned / planted:.1f}% as warnings")
+
+
+def name_plantings(paths, th: Thesauri, spinner: str):
+    """(paragraph, start, end, planted text, original pair) for every two adjacent title-case words inside a
+    sentence of the articles' paragraphs (a name or a title: "White House") whose both words the spinner
+    swaps at rate 1 for a one-word synonym, as a spinner that swaps every word it can does ("Whitened
+    Household"); the spinner's draws are seeded by the article, as spun_sets() does."""
+    for path in paths:
+        rng = random.Random(zlib.crc32(f"{path.name}:{spinner}:names".encode()))
+        for line in read(path).split("\n"):
+            for m in re.finditer(r"(?<=[a-z,] )([A-Z][a-z]+) ([A-Z][a-z]+)(?= [a-z])", line):
+                words = [_swap([w.lower()], 0, spinner, 1.0, rng, th)[1] for w in m.groups()]
+                if all(w and " " not in w for w in words):
+                    planted = " ".join(w[:1].upper() + w[1:] for w in words)
+                    yield line, m.start(), m.end(), planted, m.group(0)
+
+
+def names_report(paths, th: Thesauri, config, spinners) -> None:
+    """--names: the share of planted two-word name swaps (name_plantings) a paraphrase finding covers (any
+    severity, a warning, and naming the original pair), and of the same names unplanted (clean copy)."""
+    for spinner in spinners:
+        counts = dict(planted=0, any=0, warn=0, restored=0, clean=0)
+        for line, start, end, planted, original in name_plantings(paths, th, spinner):
+            for text, stop, kind in ((line[:start] + planted + line[end:], start + len(planted), "planted"),
+                                     (line, end, "clean")):
+                document = Document(text, "planted.txt")
+                over = [f for f in lint_document(document, config).findings if f.rule != "machine-paraphrased"
+                        and document.offset(f.line, f.column) < stop and start < document.offset(f.end_line, f.end_column)]
+                if kind == "clean":
+                    counts["clean"] += bool(over)
+                    continue
+                counts["planted"] += 1
+                counts["any"] += bool(over)
+                counts["warn"] += any(f.severity >= Severity.WARNING for f in over)
+                counts["restored"] += any(original in f.replacements for f in over)
+        n = max(counts["planted"], 1)
+        print(f"{spinner:>8}: {counts['planted']} two-word names swapped whole; flagged {100 * counts['any'] / n:.1f}% "
+              f"(any severity), {100 * counts['warn'] / n:.1f}% as warnings, {100 * counts['restored'] / n:.1f}% "
+              f"naming the original; the same names unswapped flagged {100 * counts['clean'] / n:.1f}%")
 
 
 def record(result) -> dict:

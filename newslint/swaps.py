@@ -552,6 +552,11 @@ def _judge(lm: Model, ctx: _Context, spans: list | None = None,
             yield k, n, suspect
     if marked:
         yield from _repeated(ctx, marked)
+    # Two adjacent capitalised words both swapped ("Sovereign Courtroom"), judged as one span: only kept
+    # pairs are yielded, as for marked words. Imported here: swapnames reads this module's parts.
+    from .swapnames import pairs
+
+    yield from pairs(lm, ctx)
 
 
 def _scored(lm: Model, ctx: _Context, spans: list[tuple[int, int, str]]) -> list[Suspect | None]:

@@ -98,3 +98,16 @@ def test_no_reporting_keeps_the_spared_reporting_verbs():
     text = "Police said the shooting was over and told the crowd to leave. " * 20
     spun_text, swapped, _, reporting = spun.spin(text, "wordnet", 0.3, random.Random(1), _reporting_thesauri(False))
     assert "said" in spun_text and "stated" not in spun_text and "informed" not in spun_text and not reporting
+
+
+def test_name_plantings_swap_both_words_of_a_two_word_name_inside_a_sentence(tmp_path):
+    th = SimpleNamespace(moby={}, spared=set(), reporting=False, reporting_verbs={},
+                         wordnet_synonyms=lambda word: {"white": ("whitened",), "house": ("household",),
+                                                        "court": ("courtroom",)}.get(word, ()))
+    path = tmp_path / "a.txt"
+    path.write_text("White House staff said the White House and the High Court would meet, and a White Paper.\n",
+                    encoding="utf-8")
+    planted = [(line[start:end], put, original) for line, start, end, put, original
+               in spun.name_plantings([path], th, "wordnet")]
+    # Not the sentence's first words (no name there), nor a pair with one word the thesaurus lacks.
+    assert planted == [("White House", "Whitened Household", "White House")]

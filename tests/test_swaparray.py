@@ -21,6 +21,7 @@ TEXTS = [
     "Shares rose after Mr Glazer and his sons raised their offer. Mr Glazer said it was fair.",
     "\"Unsettled phones,\" she said (quietly). 2,000 unsettled xqzv. They were (unsettled) today!",
     "Gallant is scheduled to fulfill with Jake Sullivan quite than the defence minister; rank, and register.",
+    "The case went to the Sovereign Courtroom last year, and the Zephyr Pull flew over the White House.",
     "A",
     "",
 ]
@@ -79,6 +80,8 @@ def test_a_prepared_batch_answers_analyse_as_the_text_alone_would(monkeypatch):
     swaps.prepare(TEXTS)
     assert set(swaps._prepared) == set(TEXTS)
     assert [swaps.analyse.__wrapped__(text) for text in TEXTS] == alone
+    # The pairs of capitalised words both swapped (swapnames, in Python on both paths) are among them.
+    assert {s.fix for a in alone for s in a.suspects if len(s.words) == 2} >= {"Supreme Court", "Air Force"}
     assert not swaps._prepared  # each answer is handed over once; the lru cache keeps it from there
 
 

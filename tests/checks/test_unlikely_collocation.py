@@ -196,3 +196,32 @@ def test_a_writers_occasional_reporting_verb_is_left_alone():
             "the firm would appeal against the ruling, and residents said the road had been closed for a week.")
     assert {s.text for s in analyse(text).suspects} >= {"stated", "alleged"}
     assert findings(text, "unlikely-collocation") == []
+
+
+def test_a_name_whose_words_were_both_swapped_is_read_back_whole_in_its_case():
+    # Neither word has a neighbour that vouches for its original, but the pair's does: "supreme court".
+    for text, written, fix in (("The case went to the Sovereign Courtroom last year.", "Sovereign Courtroom", "Supreme Court"),
+                               ("The Zephyr Pull flew two jets over the city on Monday.", "Zephyr Pull", "Air Force"),
+                               ("The Superior Parson met the president in London.", "Superior Parson", "Prime Minister")):
+        [finding] = findings(text, "unlikely-collocation")
+        assert (text[finding.column - 1:finding.end_column - 1], finding.replacements) == (written, (fix,))
+        assert f"'{written}': reads as a synonym swap of '{fix}'" in finding.message
+
+
+def test_real_two_word_names_are_left_alone():
+    clean = ("The case went to the Supreme Court last year. The Air Force flew two jets over the city. The Prime "
+             "Minister met the president in London. A spokesman for the White House said the rules would change. "
+             "Shares fell on Wall Street after the report. The Home Office said the plan would go ahead. Officials "
+             "at the Federal Reserve said rates would stay low. Gordon Brown and Tony Blair met Bill Gates and Steve "
+             "Jobs on Monday. Sales of Mobile Phones rose, said the British Retail Consortium.")
+    assert check(clean, "unlikely-collocation") == []
+    # Unusual words in a name the model does not know read as a pair of common words ("Retail Consortium" as
+    # *business business*): only a candidate pair that is a collocation of the model counts, and none is.
+    assert all(len(s.words) == 1 for s in analyse("Sales rose, said the British Retail Consortium on Monday.").suspects)
+
+
+def test_in_a_headline_in_title_case_no_two_capitalised_words_are_read_as_one_name():
+    # Every word is capitalised there, so a capital marks no name; the same words in running text are judged.
+    headline = "Sovereign Courtroom Rules Against The Plan In A Landmark Case."
+    assert all(len(s.words) == 1 for s in analyse(headline).suspects)
+    assert [len(s.words) for s in analyse("The Sovereign Courtroom ruled against the plan.").suspects] == [2]
