@@ -33,5 +33,6 @@ def ends_like_sentence(text: str) -> bool:
 
 
 def is_prose(text: str, min_words: int = 12) -> bool:
-    """A paragraph of running text: enough words and a sentence ending."""
-    return len(text.split()) >= min_words and ends_like_sentence(text)
+    """A paragraph of running text: enough words and a sentence ending (tested first: it reads only
+    the end; the words are split only as far as min_words, not through a long paragraph)."""
+    return ends_like_sentence(text) and len(text.split(None, min_words - 1)) >= min_words
