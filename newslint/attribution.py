@@ -52,6 +52,7 @@ _NUMBER_WORDS = tuple(sorted(
 _ANCHOR = LazyRegex(r"\d|(?<!\w)(?:" + trie_pattern(list(_NUMBER_WORDS)) + r")(?!\w)", re.IGNORECASE)
 # For lowered text: digits, and the (lowercase) number words standing as whole words, in two fast scans.
 _DIGIT = LazyRegex(r"\d")
+_TOLL_BEFORE, _TOLL_AFTER = 50, 60  # characters around a figure where a toll word makes it a toll
 _LOWER_WORD_ANCHOR = LazyRegex(r"\b" + _ANCHOR.pattern[len(r"\d|(?<!\w)"):])
 # Where a figure can start before its number: an approximation or a currency ("about $5m").
 _PREFIX_START = LazyRegex(r"(?<!\S)(?:[$£€¥₹]|(?:just|well|a|over|under|more|greater|fewer|less|at|nearly|almost|"
@@ -91,6 +92,7 @@ class Vocabulary:
     exempt_after: re.Pattern
     toll_before: re.Pattern
     toll_after: re.Pattern
+    toll_firsts: tuple[str, ...]  # the toll words' first words, lower case (toll_word_starts)
     exempt_before: re.Pattern
     age_before: re.Pattern
 
@@ -156,6 +158,7 @@ def _compiled_vocabulary(changes: tuple[tuple[str, tuple[str, ...]], ...]) -> Vo
         claim_before=compile_checked(rf"{_alternation(lists['claim-words'])}\s+(?:[\w'’-]+\s+){{0,2}}$", re.IGNORECASE),
         toll_before=compile_checked(rf"{_alternation(lists['toll-words'])}\s+(?:[\w'’-]+\s+){{0,3}}$", re.IGNORECASE),
         toll_after=compile_checked(rf"\s+(?:[\w'’-]+\s+){{0,3}}?{_alternation(lists['toll-words'])}", re.IGNORECASE),
+        toll_firsts=tuple(sorted({e.lower().split()[0] for e in lists["toll-words"] if e.strip()})),
         exempt_after=compile_checked(rf"[\s-]*{_alternation(lists['exempt-units'])}", re.IGNORECASE),
         exempt_before=compile_checked(rf"{_alternation(lists['exempt-before'])}\s*$", re.IGNORECASE),
         age_before=compile_checked(rf"{_alternation(lists['age-before'])}\s+$", re.IGNORECASE),
@@ -194,6 +197,32 @@ def claim_figures(text: str, start: int, end: int, vocab: Vocabulary,
             yield Figure(m.start(), m.end(), m.group(), "toll" if _is_toll(text, m, vocab) else kind)
 
 
+def has_toll(text: str, start: int, end: int, vocab: Vocabulary, anchors: list[int] | None = None,
+             tolls: list[int] | None = None) -> bool:
+    """Whether claim_figures(text, start, end) holds a toll, tested the cheap way round: with `tolls`
+    (toll_word_starts(text)), whether a toll word starts near the span at all (most spans with a
+    figure have none); then the toll words around each figure, its claim kind only then (the
+    tests are pure)."""
+    if tolls is not None:  # _is_toll reads no further than this from the span's figures
+        at = bisect_left(tolls, start - _TOLL_BEFORE)
+        if at == len(tolls) or tolls[at] >= end + _TOLL_AFTER:
+            return False
+    return any(_is_toll(text, m, vocab) and _claim_kind(text, m, vocab)
+               for m in _figure_matches(text, start, end, anchors))
+
+
+def toll_word_starts(text: str, vocab: Vocabulary) -> list[int] | None:
+    """Where the first word of a toll word starts in the text, inside words too, in order: every
+    toll _is_toll finds starts at one of them. One automaton pass over the lowered text; None
+    (no quick test) where that would not be exact: lowering moves offsets or the text holds a
+    letter IGNORECASE folds to ASCII (as figure_anchors), or there is no pyahocorasick."""
+    automaton = _automaton(vocab.toll_firsts)
+    lowered = text.lower()
+    if automaton is None or len(lowered) != len(text) or any(c in text for c in FOLDED_TO_ASCII):
+        return None
+    return sorted(end - size + 1 for end, size in automaton.iter(lowered))
+
+
 def figure_anchors(text: str) -> list[int]:
     """Where a figure can start (a digit or a number word), in order: a span without one holds none.
 
@@ -212,7 +241,7 @@ def _whole_words(lowered: str) -> list[int]:
     """Where a number word stands as a whole word in the lowered text: what _LOWER_WORD_ANCHOR finds
     (its matches are whole words, so they never overlap), in half the time with the automaton
     (a regex tries every word start; the automaton's hits are a few a paragraph)."""
-    automaton = _number_word_automaton()
+    automaton = _automaton(_NUMBER_WORDS)
     if automaton is None:
         return [m.start() for m in _LOWER_WORD_ANCHOR.finditer(lowered)]
     starts, last = [], len(lowered) - 1
@@ -226,14 +255,15 @@ def _whole_words(lowered: str) -> list[int]:
     return starts
 
 
-@lru_cache(maxsize=1)
-def _number_word_automaton():
+@lru_cache(maxsize=8)
+def _automaton(words: tuple[str, ...]):
+    """An Aho-Corasick automaton whose hits give each word's length; None without pyahocorasick."""
     try:
         import ahocorasick
     except ImportError:  # pragma: no cover - the regex does the same, more slowly
         return None
     automaton = ahocorasick.Automaton()
-    for word in _NUMBER_WORDS:
+    for word in words:
         automaton.add_word(word, len(word))
     automaton.make_automaton()
     return automaton
@@ -298,8 +328,8 @@ def _is_age(m: re.Match, before: str, after: str, vocab: Vocabulary) -> bool:
 
 
 def _is_toll(text: str, m: re.Match, vocab: Vocabulary) -> bool:
-    before = text[max(0, m.start() - 50):m.start()]
-    return bool(vocab.toll_before.search(before) or vocab.toll_after.match(text, m.end(), m.end() + 60))
+    before = text[max(0, m.start() - _TOLL_BEFORE):m.start()]
+    return bool(vocab.toll_before.search(before) or vocab.toll_after.match(text, m.end(), m.end() + _TOLL_AFTER))
 
 
 def _is_date_or_year(m: re.Match, before: str, after: str) -> bool:
