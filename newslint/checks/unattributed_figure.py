@@ -35,7 +35,7 @@ rules/data/attribution.yaml: entries are added, and an entry written "-word" rem
 from __future__ import annotations
 
 from bisect import bisect_left
-from typing import Any, Iterator
+from typing import Iterator
 
 from ..attribution import LISTS, claim_figures, figure_anchors, has_source, has_toll, toll_word_starts, vocabulary_for
 from ..lazyre import LazyRegex, module_patterns
@@ -68,7 +68,6 @@ EXAMPLES = {
 }
 
 _SPEAKER_REACH = 2000
-_UNREAD: Any = object()  # the toll word starts, not read yet
 _TERMINAL = LazyRegex(r"""[.!?…:;]["'”’)\]]*$""")
 _LONG_WORD = LazyRegex(r"[^\W\d_][\w'’-]{3,}")  # four letters or more: "of", "in", "the" stay lower case
 module_patterns(_TERMINAL, _LONG_WORD)
@@ -96,19 +95,18 @@ def unsourced_figures(document, options, tolls_only: bool = False) -> Iterator[l
     without all-figures; the others (nine in ten on BBC) skip the claim tests and the source search."""
     vocab = vocabulary_for(options)
     text = document.text
+    tolls = toll_word_starts(text, vocab) if tolls_only else None
+    if tolls == []:
+        return  # no toll word in the text (six in ten BBC files): no figure to find, no sentence split
     anchors = figure_anchors(text)  # most sentences hold no digit or number word: skip them at once
-    tolls = _UNREAD
     for index, (start, end) in enumerate(document.sentences):
         at = bisect_left(anchors, start)
         if at == len(anchors) or anchors[at] >= end:
             continue
         if not options["headlines"] and _is_headline(document, start, end, options["headline-lines"]):
             continue
-        if tolls_only:
-            if tolls is _UNREAD:  # read once a sentence asks: most files have a figure, not all
-                tolls = toll_word_starts(text, vocab)
-            if not has_toll(text, start, end, vocab, anchors, tolls):
-                continue
+        if tolls_only and not has_toll(text, start, end, vocab, anchors, tolls):
+            continue
         figures = list(claim_figures(text, start, end, vocab, anchors))
         # A source in the sentence settles it before any quote's speaker is looked for, two
         # paragraphs around each quoted figure (the test is pure: the order changes no result).

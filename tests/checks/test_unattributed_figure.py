@@ -218,3 +218,15 @@ def test_toll_word_starts_finds_toll_words_inside_words_and_skips_texts_without_
     assert not attribution.has_toll(text, text.index("The firm"), len(text), vocab, None, starts)
     assert attribution.toll_word_starts("İstanbul: 40 killed.", vocab) is None  # lowering moves the offsets
     assert attribution.toll_word_starts("ſhot dead 12.", vocab) is None  # IGNORECASE matches ſ to s
+
+
+def test_a_text_with_no_toll_word_is_not_split_into_sentences():
+    from newslint.runner import make_document
+
+    config = load_config(discover=False)
+    rule = next(r for r in config.rules if r.id == RULE)
+    document = make_document("The firm will cut 500 jobs. Sales fell 20% in the year to May.\n", "a.txt")
+    assert list(rule.check(document, dict(rule.options))) == []
+    assert "sentences" not in document.__dict__  # the split is another rule's to pay for, if one asks
+    document = make_document("The firm will cut 500 jobs. Strikes killed at least 30.\n", "b.txt")
+    assert len(list(rule.check(document, dict(rule.options)))) == 1
