@@ -10,8 +10,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import islice
-from typing import Iterator, Mapping
+from typing import Iterable, Iterator, Mapping
 
 from .document import FOLDED_TO_ASCII
 from .lazyre import LazyRegex, compile_checked, module_patterns
@@ -197,18 +196,11 @@ def claim_figures(text: str, start: int, end: int, vocab: Vocabulary,
             yield Figure(m.start(), m.end(), m.group(), "toll" if _is_toll(text, m, vocab) else kind)
 
 
-def has_toll(text: str, start: int, end: int, vocab: Vocabulary, anchors: list[int] | None = None,
-             tolls: list[int] | None = None) -> bool:
-    """Whether claim_figures(text, start, end) holds a toll, tested the cheap way round: with `tolls`
-    (toll_word_starts(text)), whether a toll word starts near the span at all (most spans with a
-    figure have none); then the toll words around each figure, its claim kind only then (the
-    tests are pure)."""
-    if tolls is not None:  # _is_toll reads no further than this from the span's figures
-        at = bisect_left(tolls, start - _TOLL_BEFORE)
-        if at == len(tolls) or tolls[at] >= end + _TOLL_AFTER:
-            return False
-    return any(_is_toll(text, m, vocab) and _claim_kind(text, m, vocab)
-               for m in _figure_matches(text, start, end, anchors))
+def toll_word_near(tolls: list[int], start: int, end: int) -> bool:
+    """Whether a toll word (toll_word_starts) starts near text[start:end]: where none does, no
+    figure of the span is a toll, as _is_toll reads no further than this from a figure."""
+    at = bisect_left(tolls, start - _TOLL_BEFORE)
+    return at < len(tolls) and tolls[at] < end + _TOLL_AFTER
 
 
 def toll_word_starts(text: str, vocab: Vocabulary) -> list[int] | None:
@@ -273,9 +265,11 @@ def _figure_matches(text: str, start: int, end: int, anchors: list[int] | None =
     """FIGURE matches, tried only around a digit or a number word: a scan of every position is 5x slower."""
     last = start
     if anchors is None:
-        positions: Iterator[int] = (a.start() for a in _ANCHOR.finditer(text, start, end))
+        positions: Iterable[int] = (a.start() for a in _ANCHOR.finditer(text, start, end))
     else:
-        positions = islice(anchors, bisect_left(anchors, start), bisect_left(anchors, end))
+        # A slice, not islice: islice steps through every anchor before the span, which made a
+        # text's scan quadratic in its anchors (bench/growth.py's toll-figures).
+        positions = anchors[bisect_left(anchors, start):bisect_left(anchors, end)]
     for anchor in positions:
         if anchor < last:
             continue

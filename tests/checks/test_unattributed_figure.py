@@ -212,10 +212,11 @@ def test_toll_word_starts_finds_toll_words_inside_words_and_skips_texts_without_
     from newslint import attribution
 
     vocab = vocabulary_for(unattributed_figure.DEFAULTS)
-    text = "The overkilled market fell 12 points. The firm will cut 500 jobs."
+    text = "The overkilled market fell 12 points on the day, its worst since the spring. The firm will cut 500 jobs."
     starts = attribution.toll_word_starts(text, vocab)
     assert starts is not None and text.index("killed") in starts
-    assert not attribution.has_toll(text, text.index("The firm"), len(text), vocab, None, starts)
+    assert not attribution.toll_word_near(starts, text.index("The firm"), len(text))
+    assert attribution.toll_word_near(starts, text.index("market"), text.index("The firm"))
     assert attribution.toll_word_starts("İstanbul: 40 killed.", vocab) is None  # lowering moves the offsets
     assert attribution.toll_word_starts("ſhot dead 12.", vocab) is None  # IGNORECASE matches ſ to s
 
