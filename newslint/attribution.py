@@ -207,7 +207,11 @@ def toll_word_starts(text: str, vocab: Vocabulary) -> list[int] | None:
     """Where the first word of a toll word starts in the text, inside words too, in order: every
     toll _is_toll finds starts at one of them. One automaton pass over the lowered text; None
     (no quick test) where that would not be exact: lowering moves offsets or the text holds a
-    letter IGNORECASE folds to ASCII (as figure_anchors), or there is no pyahocorasick."""
+    letter IGNORECASE folds to ASCII (as figure_anchors), or there is no pyahocorasick; and for a
+    list with a word that is not ASCII (IGNORECASE folds some letters that lower() leaves apart,
+    "ς" and "σ"), or with none."""
+    if not vocab.toll_firsts or not all(word.isascii() for word in vocab.toll_firsts):
+        return None
     automaton = _automaton(vocab.toll_firsts)
     lowered = text.lower()
     if automaton is None or len(lowered) != len(text) or any(c in text for c in FOLDED_TO_ASCII):

@@ -231,3 +231,13 @@ def test_a_text_with_no_toll_word_is_not_split_into_sentences():
     assert "sentences" not in document.__dict__  # the split is another rule's to pay for, if one asks
     document = make_document("The firm will cut 500 jobs. Strikes killed at least 30.\n", "b.txt")
     assert len(list(rule.check(document, dict(rule.options)))) == 1
+
+
+def test_a_toll_word_list_that_is_not_ascii_gets_no_quick_test():
+    from newslint import attribution
+
+    vocab = vocabulary_for({**unattributed_figure.DEFAULTS, "toll-words": ["σφαγή"]})
+    assert attribution.toll_word_starts("40 killed in the σφαγή.", vocab) is None
+    # IGNORECASE matches "ς" to "σ", which lower() leaves apart: the toll is still found.
+    assert check("The day ended.\nStrikes left 40 ςφαγή in the town.", RULE, **{"toll-words": ["σφαγή"]}) == [
+        (2, 14, RULE)]
