@@ -203,7 +203,17 @@ def toll_word_near(tolls: list[int], start: int, end: int) -> bool:
     return at < len(tolls) and tolls[at] < end + _TOLL_AFTER
 
 
-def toll_word_starts(text: str, vocab: Vocabulary) -> list[int] | None:
+def _folded(text: str, folded: str | None) -> str | None:
+    """The text lowered when that moves no offset and it holds none of the four letters IGNORECASE
+    matches to ASCII ones, else None: `folded` when given (Document.folded, computed once per
+    document for several rules), else computed here."""
+    if folded is not None:
+        return folded
+    lowered = text.lower()
+    return None if len(lowered) != len(text) or any(c in text for c in FOLDED_TO_ASCII) else lowered
+
+
+def toll_word_starts(text: str, vocab: Vocabulary, folded: str | None = None) -> list[int] | None:
     """Where the first word of a toll word starts in the text, inside words too, in order: every
     toll _is_toll finds starts at one of them. One automaton pass over the lowered text; None
     (no quick test) where that would not be exact: lowering moves offsets or the text holds a
@@ -213,21 +223,21 @@ def toll_word_starts(text: str, vocab: Vocabulary) -> list[int] | None:
     if not vocab.toll_firsts or not all(word.isascii() for word in vocab.toll_firsts):
         return None
     automaton = _automaton(vocab.toll_firsts)
-    lowered = text.lower()
-    if automaton is None or len(lowered) != len(text) or any(c in text for c in FOLDED_TO_ASCII):
+    lowered = _folded(text, folded) if automaton is not None else None
+    if lowered is None:
         return None
     return sorted(end - size + 1 for end, size in automaton.iter(lowered))
 
 
-def figure_anchors(text: str) -> list[int]:
+def figure_anchors(text: str, folded: str | None = None) -> list[int]:
     """Where a figure can start (a digit or a number word), in order: a span without one holds none.
 
     Anchors never overlap and are bounded by non-word characters, so one scan of the whole text
     finds what a scan of each sentence would. The scan runs case-sensitively on the lowered text
     (2-3 times faster than IGNORECASE) unless lowering moves offsets or the text holds one of the
-    four non-ASCII letters that IGNORECASE also matches to ASCII ones."""
-    lowered = text.lower()
-    if len(lowered) != len(text) or any(c in text for c in FOLDED_TO_ASCII):
+    four non-ASCII letters that IGNORECASE also matches to ASCII ones (`folded`: as _folded)."""
+    lowered = _folded(text, folded)
+    if lowered is None:
         return [m.start() for m in _ANCHOR.finditer(text)]
     words = _whole_words(lowered)  # letters only: never on a digit
     return sorted([m.start() for m in _DIGIT.finditer(lowered)] + words)

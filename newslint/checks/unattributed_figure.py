@@ -96,10 +96,11 @@ def unsourced_figures(document, options, tolls_only: bool = False) -> Iterator[l
     near it skips the claim tests, and one whose figures hold no toll the source and quote tests."""
     vocab = vocabulary_for(options)
     text = document.text
-    tolls = toll_word_starts(text, vocab) if tolls_only else None
+    folded = document.folded  # the lowered text, shared with the other rules that read it
+    tolls = toll_word_starts(text, vocab, folded) if tolls_only else None
     if tolls == []:
         return  # no toll word in the text (six in ten BBC files): no figure to find, no sentence split
-    anchors = figure_anchors(text)  # most sentences hold no digit or number word: skip them at once
+    anchors = figure_anchors(text, folded)  # most sentences hold no digit or number word: skip them at once
     for index, (start, end) in enumerate(document.sentences):
         at = bisect_left(anchors, start)
         if at == len(anchors) or anchors[at] >= end:

@@ -203,8 +203,8 @@ def test_the_toll_word_test_before_the_claim_tests_changes_no_finding(text, monk
 
     document = f"The day ended.\n{text}"
     found = check(document, RULE)
-    monkeypatch.setattr(attribution, "toll_word_starts", lambda text, vocab: None)  # no quick test
-    monkeypatch.setattr(unattributed_figure, "toll_word_starts", lambda text, vocab: None)
+    monkeypatch.setattr(attribution, "toll_word_starts", lambda text, vocab, folded=None: None)  # no quick test
+    monkeypatch.setattr(unattributed_figure, "toll_word_starts", lambda text, vocab, folded=None: None)
     assert check(document, RULE) == found
 
 
