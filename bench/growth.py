@@ -88,6 +88,10 @@ FAMILIES = {
                                                 "debate of more than six hours, officials said.\n"
                                                 + "".join(f"List entry number {i} for the record\n" for i in range(n)),
                                                 "a.txt"), ""),
+    # Sentences each with a figure and a toll word: unattributed-figure's toll words found once per
+    # text and looked up by bisection from each sentence (eighth session).
+    "toll-figures": (4_000, lambda n: _lint("".join(f"Strikes killed {i + 10} people and injured {i} more in the town.\n"
+                                                    for i in range(n)), "a.txt"), ""),
 }
 
 

@@ -10,8 +10,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import islice
-from typing import Iterator, Mapping
+from typing import Iterable, Iterator, Mapping
 
 from .document import FOLDED_TO_ASCII
 from .lazyre import LazyRegex, compile_checked, module_patterns
@@ -52,6 +51,7 @@ _NUMBER_WORDS = tuple(sorted(
 _ANCHOR = LazyRegex(r"\d|(?<!\w)(?:" + trie_pattern(list(_NUMBER_WORDS)) + r")(?!\w)", re.IGNORECASE)
 # For lowered text: digits, and the (lowercase) number words standing as whole words, in two fast scans.
 _DIGIT = LazyRegex(r"\d")
+_TOLL_BEFORE, _TOLL_AFTER = 50, 60  # characters around a figure where a toll word makes it a toll
 _LOWER_WORD_ANCHOR = LazyRegex(r"\b" + _ANCHOR.pattern[len(r"\d|(?<!\w)"):])
 # Where a figure can start before its number: an approximation or a currency ("about $5m").
 _PREFIX_START = LazyRegex(r"(?<!\S)(?:[$£€¥₹]|(?:just|well|a|over|under|more|greater|fewer|less|at|nearly|almost|"
@@ -91,6 +91,7 @@ class Vocabulary:
     exempt_after: re.Pattern
     toll_before: re.Pattern
     toll_after: re.Pattern
+    toll_firsts: tuple[str, ...]  # the toll words' first words, lower case (toll_word_starts)
     exempt_before: re.Pattern
     age_before: re.Pattern
 
@@ -156,6 +157,7 @@ def _compiled_vocabulary(changes: tuple[tuple[str, tuple[str, ...]], ...]) -> Vo
         claim_before=compile_checked(rf"{_alternation(lists['claim-words'])}\s+(?:[\w'’-]+\s+){{0,2}}$", re.IGNORECASE),
         toll_before=compile_checked(rf"{_alternation(lists['toll-words'])}\s+(?:[\w'’-]+\s+){{0,3}}$", re.IGNORECASE),
         toll_after=compile_checked(rf"\s+(?:[\w'’-]+\s+){{0,3}}?{_alternation(lists['toll-words'])}", re.IGNORECASE),
+        toll_firsts=tuple(sorted({e.lower().split()[0] for e in lists["toll-words"] if e.strip()})),
         exempt_after=compile_checked(rf"[\s-]*{_alternation(lists['exempt-units'])}", re.IGNORECASE),
         exempt_before=compile_checked(rf"{_alternation(lists['exempt-before'])}\s*$", re.IGNORECASE),
         age_before=compile_checked(rf"{_alternation(lists['age-before'])}\s+$", re.IGNORECASE),
@@ -194,15 +196,48 @@ def claim_figures(text: str, start: int, end: int, vocab: Vocabulary,
             yield Figure(m.start(), m.end(), m.group(), "toll" if _is_toll(text, m, vocab) else kind)
 
 
-def figure_anchors(text: str) -> list[int]:
+def toll_word_near(tolls: list[int], start: int, end: int) -> bool:
+    """Whether a toll word (toll_word_starts) starts near text[start:end]: where none does, no
+    figure of the span is a toll, as _is_toll reads no further than this from a figure."""
+    at = bisect_left(tolls, start - _TOLL_BEFORE)
+    return at < len(tolls) and tolls[at] < end + _TOLL_AFTER
+
+
+def _folded(text: str, folded: str | None) -> str | None:
+    """The text lowered when that moves no offset and it holds none of the four letters IGNORECASE
+    matches to ASCII ones, else None: `folded` when given (Document.folded, computed once per
+    document for several rules), else computed here."""
+    if folded is not None:
+        return folded
+    lowered = text.lower()
+    return None if len(lowered) != len(text) or any(c in text for c in FOLDED_TO_ASCII) else lowered
+
+
+def toll_word_starts(text: str, vocab: Vocabulary, folded: str | None = None) -> list[int] | None:
+    """Where the first word of a toll word starts in the text, inside words too, in order: every
+    toll _is_toll finds starts at one of them. One automaton pass over the lowered text; None
+    (no quick test) where that would not be exact: lowering moves offsets or the text holds a
+    letter IGNORECASE folds to ASCII (as figure_anchors), or there is no pyahocorasick; and for a
+    list with a word that is not ASCII (IGNORECASE folds some letters that lower() leaves apart,
+    "ς" and "σ"), or with none."""
+    if not vocab.toll_firsts or not all(word.isascii() for word in vocab.toll_firsts):
+        return None
+    automaton = _automaton(vocab.toll_firsts)
+    lowered = _folded(text, folded) if automaton is not None else None
+    if lowered is None:
+        return None
+    return sorted(end - size + 1 for end, size in automaton.iter(lowered))
+
+
+def figure_anchors(text: str, folded: str | None = None) -> list[int]:
     """Where a figure can start (a digit or a number word), in order: a span without one holds none.
 
     Anchors never overlap and are bounded by non-word characters, so one scan of the whole text
     finds what a scan of each sentence would. The scan runs case-sensitively on the lowered text
     (2-3 times faster than IGNORECASE) unless lowering moves offsets or the text holds one of the
-    four non-ASCII letters that IGNORECASE also matches to ASCII ones."""
-    lowered = text.lower()
-    if len(lowered) != len(text) or any(c in text for c in FOLDED_TO_ASCII):
+    four non-ASCII letters that IGNORECASE also matches to ASCII ones (`folded`: as _folded)."""
+    lowered = _folded(text, folded)
+    if lowered is None:
         return [m.start() for m in _ANCHOR.finditer(text)]
     words = _whole_words(lowered)  # letters only: never on a digit
     return sorted([m.start() for m in _DIGIT.finditer(lowered)] + words)
@@ -212,7 +247,7 @@ def _whole_words(lowered: str) -> list[int]:
     """Where a number word stands as a whole word in the lowered text: what _LOWER_WORD_ANCHOR finds
     (its matches are whole words, so they never overlap), in half the time with the automaton
     (a regex tries every word start; the automaton's hits are a few a paragraph)."""
-    automaton = _number_word_automaton()
+    automaton = _automaton(_NUMBER_WORDS)
     if automaton is None:
         return [m.start() for m in _LOWER_WORD_ANCHOR.finditer(lowered)]
     starts, last = [], len(lowered) - 1
@@ -226,14 +261,15 @@ def _whole_words(lowered: str) -> list[int]:
     return starts
 
 
-@lru_cache(maxsize=1)
-def _number_word_automaton():
+@lru_cache(maxsize=8)
+def _automaton(words: tuple[str, ...]):
+    """An Aho-Corasick automaton whose hits give each word's length; None without pyahocorasick."""
     try:
         import ahocorasick
     except ImportError:  # pragma: no cover - the regex does the same, more slowly
         return None
     automaton = ahocorasick.Automaton()
-    for word in _NUMBER_WORDS:
+    for word in words:
         automaton.add_word(word, len(word))
     automaton.make_automaton()
     return automaton
@@ -243,9 +279,11 @@ def _figure_matches(text: str, start: int, end: int, anchors: list[int] | None =
     """FIGURE matches, tried only around a digit or a number word: a scan of every position is 5x slower."""
     last = start
     if anchors is None:
-        positions: Iterator[int] = (a.start() for a in _ANCHOR.finditer(text, start, end))
+        positions: Iterable[int] = (a.start() for a in _ANCHOR.finditer(text, start, end))
     else:
-        positions = islice(anchors, bisect_left(anchors, start), bisect_left(anchors, end))
+        # A slice, not islice: islice steps through every anchor before the span, which made a
+        # text's scan quadratic in its anchors (bench/growth.py's toll-figures).
+        positions = anchors[bisect_left(anchors, start):bisect_left(anchors, end)]
     for anchor in positions:
         if anchor < last:
             continue
@@ -298,8 +336,8 @@ def _is_age(m: re.Match, before: str, after: str, vocab: Vocabulary) -> bool:
 
 
 def _is_toll(text: str, m: re.Match, vocab: Vocabulary) -> bool:
-    before = text[max(0, m.start() - 50):m.start()]
-    return bool(vocab.toll_before.search(before) or vocab.toll_after.match(text, m.end(), m.end() + 60))
+    before = text[max(0, m.start() - _TOLL_BEFORE):m.start()]
+    return bool(vocab.toll_before.search(before) or vocab.toll_after.match(text, m.end(), m.end() + _TOLL_AFTER))
 
 
 def _is_date_or_year(m: re.Match, before: str, after: str) -> bool:

@@ -322,7 +322,9 @@ _ENDING_CHARS = frozenset(":.»›→>|)]")
 
 def bare_label(key: str) -> str:
     """A normalised line without its label ending (the same string when it has none)."""
-    if not key or key[-1] not in _ENDING_CHARS:
+    if not key or key[-1] not in _ENDING_CHARS or (key[-1] == "." and not key.endswith("...")):
+        # The one ending with a full stop is "...": a sentence's full stop (most lines of a story)
+        # is none, and the search for one tried every position of the line.
         return key
     match = _LABEL_ENDING.search(key)
     return key[:match.start()] if match and match.start() > 0 else key

@@ -3,7 +3,7 @@ import textwrap
 
 import pytest
 
-from newslint import ConfigError, lint_text, load_config
+from newslint import ConfigError, lint_text, load_config, yamlkinds
 from newslint.matcher import literal_anchor
 
 
@@ -101,10 +101,19 @@ def test_a_listed_line_matches_with_a_label_ending(tmp_path):
         lines: ["You may also like", "Comments"]
     """)
     damaged = ["You may also like:", "You may also like …", "You may also like »", "You may also like |",
-               "You may also like ->", "Comments (12)", "Comments [3]:"]
-    clean = ["You may also like this one", "Comments: none so far", "Comments (twelve)", ":", "You may also"]
+               "You may also like ->", "Comments (12)", "Comments [3]:", "Comments..."]
+    clean = ["You may also like this one", "Comments: none so far", "Comments (twelve)", ":", "You may also",
+             "You may also like.", "Comments.", "Comments. ...", "Comments ..x"]
     found = lint_text("Headline here\n" + "\n".join(damaged + clean) + "\n", config)
     assert [f.line for f in found if f.rule == "chrome"] == list(range(2, 2 + len(damaged)))
+
+
+@pytest.mark.parametrize("key", ["comments.", "comments..", "comments...", "comments. ...", "a: b.", "more stories »",
+                                 "share |.", "comments (12).", "...", ".", "read more ... .", "x (1) [2]:"])
+def test_bare_label_is_the_label_ending_regex(key):
+    # bare_label skips the search for a line ending in a lone full stop: the same answers as the search.
+    match = yamlkinds._LABEL_ENDING.search(key)
+    assert yamlkinds.bare_label(key) == (key[:match.start()] if match and match.start() > 0 else key)
 
 
 def test_existence_rule(tmp_path):

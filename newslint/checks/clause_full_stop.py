@@ -14,6 +14,7 @@ from typing import Iterator
 from ..lazyre import LazyRegex, module_patterns
 from ..model import Hit
 from ..sentences import ABBREVIATIONS
+from .common import lowered_set
 
 ID = "clause-full-stop"
 CATEGORY = "mangled"
@@ -45,14 +46,13 @@ _WORD_AFTER = LazyRegex(r"[a-z][\w’'-]*\b(?![.:/]\w)")  # not "pic.twitter.com
 module_patterns(_TRIGGER, _WORD_BEFORE, _WORD_AFTER)
 
 
-def _abbreviation(word: str, allowed: set[str]) -> bool:
+def _abbreviation(word: str, allowed: frozenset[str]) -> bool:
     lower = word.lower()
     return lower in ABBREVIATIONS or lower in allowed or (word[0].isupper() and len(word) <= 4) or word.isupper()
 
 
 def check(document, options) -> Iterator[Hit]:
-    after = {w.lower() for w in options["allow-after"]}
-    before = {w.lower() for w in options["allow-before"]}
+    after, before = lowered_set(options["allow-after"]), lowered_set(options["allow-before"])
     text = document.text
     for stop in _TRIGGER.finditer(text):
         window = text[max(0, stop.start() - 40):stop.start()]

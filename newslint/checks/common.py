@@ -1,6 +1,8 @@
 """Helpers shared by several rule modules (not a rule)."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ..lazyre import LazyRegex, module_patterns
 
 _PUNCTUATION = LazyRegex(r"[^\w\s]+")
@@ -12,6 +14,16 @@ _CLOSERS = "\"'”’)]"
 def counted(number: int, noun: str, plural: str = "") -> str:
     """'1 word', '2 words': messages agree in number."""
     return f"{number} {noun if number == 1 else plural or noun + 's'}"
+
+
+def lowered_set(words) -> frozenset[str]:
+    """A rule's word-list option as a set of lowercase words, made once per list, not per document."""
+    return _lowered_set(tuple(words))
+
+
+@lru_cache(maxsize=64)
+def _lowered_set(words: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(word.lower() for word in words)
 
 
 def first_words(text: str, words: int = 8) -> str:
@@ -33,5 +45,6 @@ def ends_like_sentence(text: str) -> bool:
 
 
 def is_prose(text: str, min_words: int = 12) -> bool:
-    """A paragraph of running text: enough words and a sentence ending."""
-    return len(text.split()) >= min_words and ends_like_sentence(text)
+    """A paragraph of running text: enough words and a sentence ending (tested first: it reads only
+    the end; the words are split only as far as min_words, not through a long paragraph)."""
+    return ends_like_sentence(text) and len(text.split(None, min_words - 1)) >= min_words

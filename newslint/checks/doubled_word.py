@@ -10,6 +10,7 @@ import re
 from typing import Iterator
 
 from ..lazyre import LazyRegex, module_patterns
+from .common import lowered_set
 
 ID = "doubled-word"
 CATEGORY = "mangled"
@@ -39,7 +40,7 @@ module_patterns(_DOUBLE, _DOUBLE_FOLDED)
 def check(document, options) -> Iterator:
     from ..model import Hit
 
-    allowed = {word.lower() for word in options["allow"]}
+    allowed = lowered_set(options["allow"])
     text, folded = document.text, document.folded
     for m in (_DOUBLE_FOLDED.finditer(folded) if folded is not None else _DOUBLE.finditer(text)):
         first, second = text[m.start(1):m.end(1)], text[m.start(3):m.end(3)]

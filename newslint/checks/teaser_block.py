@@ -59,8 +59,10 @@ module_patterns(_LEAD, _NOT_A_HEADLINE_END, _SENTENCE_ENDS)
 
 def headline_shaped(text: str, max_words: int) -> bool:
     body = text[_LEAD.match(text).end():]
+    if len(body) > _MAX_CHARS:  # first: most paragraphs tried are the story's, and too long to count words in
+        return False
     words = [w for w in body.split() if any(c.isalnum() for c in w)]  # a dash between items is no word
-    if not _MIN_WORDS <= len(words) <= max_words or len(body) > _MAX_CHARS:
+    if not _MIN_WORDS <= len(words) <= max_words:
         return False
     visible = len(body) - body.count(" ")
     return ((body[0].isupper() or body[0].isdigit()) and not _NOT_A_HEADLINE_END.search(body)

@@ -37,7 +37,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from typing import Iterator
 
-from ..attribution import LISTS, claim_figures, figure_anchors, has_source, vocabulary_for
+from ..attribution import LISTS, claim_figures, figure_anchors, has_source, toll_word_near, toll_word_starts, vocabulary_for
 from ..lazyre import LazyRegex, module_patterns
 from .common import counted
 
@@ -77,7 +77,7 @@ def check(document, options) -> Iterator:
     from ..model import Hit
 
     where = "its sentence" if not options["window"] else "its sentence or the next"
-    for figures in unsourced_figures(document, options):
+    for figures in unsourced_figures(document, options, tolls_only=not options["all-figures"]):
         first = next((f for f in figures if f.kind == "toll"), None)
         if first is None and not options["all-figures"]:
             continue
@@ -88,18 +88,30 @@ def check(document, options) -> Iterator:
                   demote=0 if first.kind == "toll" else 1)
 
 
-def unsourced_figures(document, options) -> Iterator[list]:
-    """For every sentence with unsourced figures, those figures (bench/attribution_polnear.py scores them)."""
+def unsourced_figures(document, options, tolls_only: bool = False) -> Iterator[list]:
+    """For every sentence with unsourced figures, those figures (bench/attribution_polnear.py scores them).
+
+    `tolls_only`: only the sentences whose figures hold a toll, the only ones the rule reports
+    without all-figures. A text with no toll word is done at once; a sentence with no toll word
+    near it skips the claim tests, and one whose figures hold no toll the source and quote tests."""
     vocab = vocabulary_for(options)
     text = document.text
-    anchors = figure_anchors(text)  # most sentences hold no digit or number word: skip them at once
+    folded = document.folded  # the lowered text, shared with the other rules that read it
+    tolls = toll_word_starts(text, vocab, folded) if tolls_only else None
+    if tolls == []:
+        return  # no toll word in the text (six in ten BBC files): no figure to find, no sentence split
+    anchors = figure_anchors(text, folded)  # most sentences hold no digit or number word: skip them at once
     for index, (start, end) in enumerate(document.sentences):
         at = bisect_left(anchors, start)
         if at == len(anchors) or anchors[at] >= end:
             continue
+        if tolls is not None and not toll_word_near(tolls, start, end):
+            continue  # no toll word within reach of the sentence's figures (most sentences with one)
         if not options["headlines"] and _is_headline(document, start, end, options["headline-lines"]):
             continue
         figures = list(claim_figures(text, start, end, vocab, anchors))
+        if tolls_only and not any(f.kind == "toll" for f in figures):
+            continue  # the tests below are pure: without a toll, their answer is not needed
         # A source in the sentence settles it before any quote's speaker is looked for, two
         # paragraphs around each quoted figure (the test is pure: the order changes no result).
         if not figures or has_source(text, start, end, vocab):

@@ -175,5 +175,69 @@ def test_number_word_anchors_are_whole_words_with_or_without_the_automaton(monke
     text = "Someone said ten, often sixty-one or Six; _one, ones, fewer than a few.\nTwenty"
     expected = [text.index(w) for w in ("ten,", "sixty-", "one or", "Six;", "few.", "Twenty")]
     assert attribution.figure_anchors(text) == expected
-    monkeypatch.setattr(attribution, "_number_word_automaton", lambda: None)
+    monkeypatch.setattr(attribution, "_automaton", lambda words: None)
     assert attribution.figure_anchors(text) == expected
+
+
+# A toll word at the edges of what _is_toll reads (50 characters before a figure, 60 after), in
+# capitals, across a run of spaces, inside a longer word, and none at all.
+_TOLL_EDGES = [
+    "The crush KILLED 24 and injured 10 fans.",  # flagged
+    "Shot   dead were 12 men, and the ward kept 40 beds for the rest of them.",  # flagged
+    f"Casualties{' ' * 30}numbered 9 in all.",  # flagged
+    f"Casualties{' ' * 44}numbered 9 in all.",
+    "By the end of the day 9 people had been hurt.",  # flagged
+    "By the end of the day 9 people, all of them from the same small town, were hurt.",
+    "The overkilled market fell 12 points.",
+    "Many more were hurt\n9 of them in the west.",  # the toll word in the sentence before
+    "The figure rose to 9\nkilled in the blast on the road.",  # and in the one after
+    "The firm will cut 500 jobs and add 20 shops.",
+    "Der Stoß: 40 wurden verletzt; ſhot dead 12.",  # flagged; a letter IGNORECASE folds to ASCII: no quick test
+    "İstanbul: 40 killed.",  # flagged; lowering moves the offsets: no quick test
+]
+
+
+@pytest.mark.parametrize("text", _TOLL_EDGES)
+def test_the_toll_word_test_before_the_claim_tests_changes_no_finding(text, monkeypatch):
+    from newslint import attribution
+
+    document = f"The day ended.\n{text}"
+    found = check(document, RULE)
+    monkeypatch.setattr(attribution, "toll_word_starts", lambda text, vocab, folded=None: None)  # no quick test
+    monkeypatch.setattr(unattributed_figure, "toll_word_starts", lambda text, vocab, folded=None: None)
+    assert check(document, RULE) == found
+
+
+def test_toll_word_starts_finds_toll_words_inside_words_and_skips_texts_without_them():
+    from newslint import attribution
+
+    vocab = vocabulary_for(unattributed_figure.DEFAULTS)
+    text = "The overkilled market fell 12 points on the day, its worst since the spring. The firm will cut 500 jobs."
+    starts = attribution.toll_word_starts(text, vocab)
+    assert starts is not None and text.index("killed") in starts
+    assert not attribution.toll_word_near(starts, text.index("The firm"), len(text))
+    assert attribution.toll_word_near(starts, text.index("market"), text.index("The firm"))
+    assert attribution.toll_word_starts("İstanbul: 40 killed.", vocab) is None  # lowering moves the offsets
+    assert attribution.toll_word_starts("ſhot dead 12.", vocab) is None  # IGNORECASE matches ſ to s
+
+
+def test_a_text_with_no_toll_word_is_not_split_into_sentences():
+    from newslint.runner import make_document
+
+    config = load_config(discover=False)
+    rule = next(r for r in config.rules if r.id == RULE)
+    document = make_document("The firm will cut 500 jobs. Sales fell 20% in the year to May.\n", "a.txt")
+    assert list(rule.check(document, dict(rule.options))) == []
+    assert "sentences" not in document.__dict__  # the split is another rule's to pay for, if one asks
+    document = make_document("The firm will cut 500 jobs. Strikes killed at least 30.\n", "b.txt")
+    assert len(list(rule.check(document, dict(rule.options)))) == 1
+
+
+def test_a_toll_word_list_that_is_not_ascii_gets_no_quick_test():
+    from newslint import attribution
+
+    vocab = vocabulary_for({**unattributed_figure.DEFAULTS, "toll-words": ["σφαγή"]})
+    assert attribution.toll_word_starts("40 killed in the σφαγή.", vocab) is None
+    # IGNORECASE matches "ς" to "σ", which lower() leaves apart: the toll is still found.
+    assert check("The day ended.\nStrikes left 40 ςφαγή in the town.", RULE, **{"toll-words": ["σφαγή"]}) == [
+        (2, 14, RULE)]
