@@ -67,9 +67,11 @@ _prepared: dict[str, Analysis] = {}  # prepare()'s batch, until analyse() is ask
 PUNCT = "\"'“”‘’()[]{},.;:!?…*–—-/"
 SENTENCE_END = ".!?"
 _FIRST, _LAST = slice(0, 1), slice(-1, None)
-# Distinct tokens the model's memo of folded tokens (Model.folded) holds at most (cleared when full): BBC's
-# 1,313 files hold 46,171; about 300 bytes each.
-FOLDED = 100_000
+# Distinct tokens the memo of folded tokens (Model.folded) holds at most, about 300 bytes each; once full it
+# keeps what it has. BBC's 1,313 files hold 46,171 (13.6 MB); with 30,000 (9 MB) 87% of its tokens are
+# found in it (90.5% with all of them, 83% with 20,000). A text's tokens not found are folded for it alone,
+# at about 1.5 times what the columns cost without the memo (docs/performance.md, branch r17q).
+FOLDED = 30_000
 _TOKEN = re.compile(r"\S+")
 
 
@@ -115,12 +117,13 @@ class _Context:
         folded = lm.folded
         rows = list(map(folded.get, tokens))
         if None in rows:
-            new = set(compress(tokens, map(operator.not_, rows)))
-            if len(folded) + len(new) > FOLDED:  # bounded: a corpus of ever new words must not grow it
-                folded.clear()
-                new = set(tokens)
-            _fold(lm, folded, list(new))
-            rows = list(map(folded.__getitem__, tokens))
+            new: dict[str, tuple] = {}
+            _fold(lm, new, list(set(compress(tokens, map(operator.not_, rows)))))
+            rows = list(map(new.get, tokens, rows))
+            # Bounded: once full, the memo keeps the words it has (the commonest come first) and a text's
+            # other words are folded for that text alone.
+            if len(folded) + len(new) <= FOLDED:
+                folded.update(new)
         (self.cores, self.low, self.ids, self.lead, self.trail, self.lower, self.entry, self.reports, ends,
          abbreviated) = tuple(zip(*rows)) or ((),) * 10
         # Where a sentence starts (its first word's left context is "<s>"): the text's first token and
@@ -215,9 +218,13 @@ def _fold(lm: Model, folded: dict, new: list[str]) -> None:
     trail = map(operator.eq, map(operator.itemgetter(-1), new), map(operator.getitem, cores, repeat(_LAST)))
     lower = map(str.islower, map(operator.getitem, cores, repeat(_FIRST)))
     entry = list(map(lm.entries.__contains__, low))
-    reports = [is_entry and _reports(lm, word) for is_entry, word in zip(entry, low)]
+    reports = [False] * len(new)
+    for i in compress(count(), entry):
+        reports[i] = _reports(lm, low[i])
     ends = list(map(SENTENCE_END.__contains__, map(operator.itemgetter(-1), new)))
-    abbreviated = [end and _maybe_abbreviation(token) for end, token in zip(ends, new)]
+    abbreviated = [False] * len(new)
+    for i in compress(count(), ends):
+        abbreviated[i] = _maybe_abbreviation(new[i])
     folded.update(zip(new, zip(cores, low, map(lm.ids.get, low, repeat(-1)), lead, trail, lower, entry, reports,
                                ends, abbreviated)))
 

@@ -259,3 +259,41 @@ def test_the_packed_tables_gunzip_as_gzip_does_and_a_damaged_one_is_an_error(tmp
     cut.write_bytes(data[:40] + data[-8:])  # its trailer promises what the stream no longer holds
     with pytest.raises((ValueError, zlib.error)):
         spinmodel._gunzipped(cut)
+
+
+def _fresh_columns(lm, text: str) -> tuple:
+    """What _Context keeps of each token, by the definitions, without the memo."""
+    from newslint import swaps
+
+    tokens = text.split()
+    cores = [t.strip(swaps.PUNCT) for t in tokens]
+    low = [c.lower() for c in cores]
+    return (tuple(cores), tuple(low), tuple(lm.ids.get(w, -1) for w in low),
+            tuple(t[0] == c[:1] for t, c in zip(tokens, cores)), tuple(t[-1] == c[-1:] for t, c in zip(tokens, cores)),
+            tuple(c[:1].islower() for c in cores), tuple(w in lm.entries for w in low),
+            tuple(w in lm.entries and not swaps.PLAIN_REPORTING.isdisjoint(lm.candidates(w)) for w in low))
+
+
+def _columns(ctx) -> tuple:
+    return ctx.cores, ctx.low, ctx.ids, ctx.lead, ctx.trail, ctx.lower, ctx.entry, ctx.reports
+
+
+def test_the_token_memo_folds_as_a_fresh_read_and_keeps_to_its_bound(monkeypatch):
+    from newslint import swaps
+
+    lm = model()
+    texts = ["\u201cUnsettled phones,\u201d she stated (quietly). Mr. Glazer met him on Jan. 5 -- the rank and register!",
+             "US officials alleged: the unsettled phones... Moreover, 2,000 xqzv-ish (phones) us."]
+    monkeypatch.setattr(lm, "folded", {})
+    first = [_Context(text, lm) for text in texts]  # an empty memo, then one that holds the first text
+    again = [_Context(text, lm) for text in texts]  # every token from the memo
+    for ctx, text in zip(first + again, texts * 2):
+        assert _columns(ctx) == _fresh_columns(lm, text)
+    assert any(first[0].reports) and any(first[0].entry) and -1 in first[1].ids and not all(first[1].lead)
+    assert first[0].ends == again[0].ends and first[0].starts == again[0].starts
+    # Full (a bound of 3 tokens): it keeps what it has, the rest is folded for each text alone.
+    monkeypatch.setattr(lm, "folded", {})
+    monkeypatch.setattr(swaps, "FOLDED", 3)
+    for text in ["a b c", *texts, *texts]:
+        assert _columns(_Context(text, lm)) == _fresh_columns(lm, text)
+    assert set(lm.folded) == {"a", "b", "c"}
