@@ -443,7 +443,7 @@ def _chain3(tri: Trigrams, history, left: int, words: list[int], right: int, far
     return chain[0] + first + last + after, fit_left, fit_right, (first != 0) + (last != 0) + (after != 0)
 
 
-def _spans(lm: Model, ctx: _Context, maybe_listed=None) -> Iterator[tuple[int, int, str]]:
+def _spans(lm: Model, ctx: _Context, maybe_listed=None) -> list[tuple[int, int, str]]:
     """(token, length, entry) of every word and phrase the test applies to (maybe_listed: Model.maybe_listed,
     or swaparray's, the same answers over arrays)."""
     maybe_listed = maybe_listed or lm.maybe_listed
@@ -464,25 +464,43 @@ def _spans(lm: Model, ctx: _Context, maybe_listed=None) -> Iterator[tuple[int, i
     hot.update(compress(range(len(low) - 1), ctx.reports))
     # Where a multiword entry may start: its first two words are one of the entries' prefixes. Elsewhere
     # no phrase is looked for (most entry words start a phrase entry, few start one here).
-    prefixed = set(compress(count(), map(lm.prefixes.__contains__, map(" ".join, zip(low, low[1:])))))
+    pairs = list(map(" ".join, zip(low, low[1:])))
+    prefixed = set(compress(count(), map(lm.prefixes.__contains__, pairs)))
     hot.update(prefixed)
     lower, entry = ctx.lower, ctx.entry
-    for k in sorted(hot):
-        # Lower-case words, the common case, take the short way.
-        named = not lower[k]
-        if named:
-            if not ctx.judged(k):
-                continue
-            named = ctx.named(k)
-        if entry[k] and (not named or ctx.vouchable(lm, k, 1, low[k])):
-            yield k, 1, low[k]
-        if k not in prefixed:
+    at = sorted(hot)
+    # Lower-case entry words, the common case, are spans as they stand (built-in maps again); a capitalised
+    # word only if judged(), and vouchable() where named().
+    plain = list(compress(at, map(operator.and_, map(lower.__getitem__, at), map(entry.__getitem__, at))))
+    found = list(zip(plain, repeat(1), map(low.__getitem__, plain)))
+    named: dict[int, bool] = {}  # the capitalised words judged, and whether named()
+    for k in compress(at, map(operator.not_, map(lower.__getitem__, at))):
+        if ctx.judged(k):
+            named[k] = is_named = ctx.named(k)
+            if entry[k] and (not is_named or ctx.vouchable(lm, k, 1, low[k])):
+                found.append((k, 1, low[k]))
+    for k in prefixed:
+        if lower[k]:
+            is_named = False
+        elif k in named:
+            is_named = named[k]
+        else:
             continue
+        # The phrase grows a word at a time; its words must be each other's context (right(j) is the next
+        # word), and where they are not, no longer phrase from k can be a span either.
+        phrase, linked = pairs[k], k
         for n in range(2, min(starts.get(low[k], 0), len(low) - k) + 1):
-            phrase = " ".join(low[k:k + n])
-            if phrase in entries and all(ctx.right(j) == ctx.ids[j + 1] >= 0 for j in range(k, k + n - 1)) \
-                    and (not named or ctx.vouchable(lm, k, n, phrase)):
-                yield k, n, phrase
+            if n > 2:
+                phrase = phrase + " " + low[k + n - 1]
+            if phrase in entries:
+                while linked < k + n - 1 and ctx.right(linked) == ids[linked + 1] >= 0:
+                    linked += 1
+                if linked < k + n - 1:
+                    break
+                if not is_named or ctx.vouchable(lm, k, n, phrase):
+                    found.append((k, n, phrase))
+    found.sort()  # by token, then length: (token, length) is unique
+    return found
 
 
 # The plain reporting verbs: an entry the table lists as a synonym of one of them passes the gate.

@@ -297,3 +297,53 @@ def test_the_token_memo_folds_as_a_fresh_read_and_keeps_to_its_bound(monkeypatch
     for text in ["a b c", *texts, *texts]:
         assert _columns(_Context(text, lm)) == _fresh_columns(lm, text)
     assert set(lm.folded) == {"a", "b", "c"}
+
+
+def _spans_by_the_loop(lm, ctx) -> list:
+    """swaps._spans as one loop over the positions (its form before the built-in maps took the lower-case
+    words), from the same gate: the reference the faster form must match."""
+    from newslint import swaps
+
+    low, hot = ctx.low, set()
+    for k in range(len(low) - 1):
+        if ctx.entry[k]:
+            before = START if k in ctx.starts else ctx.ids[k - 1]
+            listed = lm.maybe_listed([before], [ctx.ids[k]])[0] and lm.maybe_listed([ctx.ids[k]], [ctx.ids[k + 1]])[0]
+            if not listed or swaps._reports(lm, low[k]):
+                hot.add(k)
+        if " ".join(low[k:k + 2]) in lm.prefixes:
+            hot.add(k)
+    found = []
+    for k in sorted(hot):
+        named = not ctx.cores[k][:1].islower()
+        if named:
+            if not ctx.judged(k):
+                continue
+            named = ctx.named(k)
+        if low[k] in lm.entries and (not named or ctx.vouchable(lm, k, 1, low[k])):
+            found.append((k, 1, low[k]))
+        for n in range(2, min(lm.phrase_starts.get(low[k], 0), len(low) - k) + 1):
+            phrase = " ".join(low[k:k + n])
+            if phrase in lm.entries and all(ctx.right(j) == ctx.ids[j + 1] >= 0 for j in range(k, k + n - 1)) \
+                    and (not named or ctx.vouchable(lm, k, n, phrase)):
+                found.append((k, n, phrase))
+    return found
+
+
+def test_the_spans_are_those_of_the_plain_loop():
+    import random
+
+    from newslint import swaps
+
+    lm = model()
+    words = ["rank", "and", "register", "file", "beside", "the", "mark", "weather", "storm", "in", "a", "nutshell",
+             "Rank", "The", "Beside", "Invoice", "Nye", "bill", "stated", "said", "unsettled", "phones", "as", "well",
+             "of", "course", "at", "last", "Mr.", "US", "2,000", "xqzv"]
+    marks = ["", "", "", ",", ".", "!", "\"", "(", ")"]
+    rng = random.Random(17)
+    texts = [" ".join(rng.choice(words) + rng.choice(marks) for _ in range(rng.randint(1, 30))) for _ in range(300)]
+    texts += ["the rank and register voted; the rank and, register", "Beside the mark. Rank and file", ""]
+    spans = [swaps._spans(lm, _Context(text, lm)) for text in texts]
+    assert sum(n > 1 for found in spans for _, n, _ in found) >= 10  # phrases, not only words
+    assert sum(not c.lower[k] for c, found in zip(map(lambda t: _Context(t, lm), texts), spans) for k, _, _ in found) >= 30
+    assert spans == [_spans_by_the_loop(lm, _Context(text, lm)) for text in texts]
