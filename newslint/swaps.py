@@ -67,10 +67,10 @@ _prepared: dict[str, Analysis] = {}  # prepare()'s batch, until analyse() is ask
 PUNCT = "\"'“”‘’()[]{},.;:!?…*–—-/"
 SENTENCE_END = ".!?"
 _FIRST, _LAST = slice(0, 1), slice(-1, None)
-# Distinct tokens the memo of folded tokens (Model.folded) holds at most, about 300 bytes each; once full it
-# keeps what it has. BBC's 1,313 files hold 46,171 (13.6 MB); with 30,000 (9 MB) 87% of its tokens are
-# found in it (90.5% with all of them, 83% with 20,000). A text's tokens not found are folded for it alone,
-# at about 1.5 times what the columns cost without the memo (docs/performance.md, branch r17q).
+# Distinct tokens the memo of folded tokens (Model.folded) holds at most, about 260 bytes each; once full it
+# keeps what it has. BBC's 1,313 files hold 46,171 (11.9 MB); with 30,000 (7.7 MB) 87% of its tokens are
+# found in it (90.5% with all of them, 83% with 20,000). A token not found is folded for its text alone,
+# about 0.5 us more than one found (docs/performance.md, branch r17q).
 FOLDED = 30_000
 _TOKEN = re.compile(r"\S+")
 
@@ -119,7 +119,8 @@ class _Context:
         if None in rows:
             new: dict[str, tuple] = {}
             _fold(lm, new, list(set(compress(tokens, map(operator.not_, rows)))))
-            rows = list(map(new.get, tokens, rows))
+            for i in compress(count(), map(operator.not_, rows)):
+                rows[i] = new[tokens[i]]
             # Bounded: once full, the memo keeps the words it has (the commonest come first) and a text's
             # other words are folded for that text alone.
             if len(folded) + len(new) <= FOLDED:
@@ -213,7 +214,8 @@ def _fold(lm: Model, folded: dict, new: list[str]) -> None:
     nothing stripped from its start, nothing from its end, a lower-case start, an entry, a reporting entry,
     a sentence end (its last character), a sentence end to test as an abbreviation."""
     cores = list(map(str.strip, new, repeat(PUNCT)))
-    low = list(map(str.lower, cores))
+    # A core already in lower case (most words) is kept once: str.lower() makes a copy of it.
+    low = [core if word == core else word for core, word in zip(cores, map(str.lower, cores))]
     lead = map(operator.eq, map(operator.itemgetter(0), new), map(operator.getitem, cores, repeat(_FIRST)))
     trail = map(operator.eq, map(operator.itemgetter(-1), new), map(operator.getitem, cores, repeat(_LAST)))
     lower = map(str.islower, map(operator.getitem, cores, repeat(_FIRST)))
