@@ -584,12 +584,8 @@ def batching() -> bool:
 
 
 def _analysis(lm: Model, ctx: _Context, spans: list | None = None, suspects: list | None = None) -> Analysis:
-    found, scored = [], 0
-    for _, _, suspect in _judge(lm, ctx, spans, suspects):
-        scored += 1
-        if suspect is not None:
-            found.append(suspect)
-    return Analysis(_untangled(found), scored)
+    judged = [suspect for _, _, suspect in _judge(lm, ctx, spans, suspects)]
+    return Analysis(_untangled(list(filter(None, judged))), len(judged))
 
 
 def _judge(lm: Model, ctx: _Context, spans: list | None = None,
@@ -601,12 +597,15 @@ def _judge(lm: Model, ctx: _Context, spans: list | None = None,
     suspect: such words were never judged before, and the verdict's table of judged spans (spin.yaml
     `verdict.ratios`, `quiet`) was fitted without them; counted as quiet spans they cost the default
     spinners 0.6-1.5 points of verdicts on dev."""
-    marked = []
+    marked, lower = [], ctx.lower
     spans = list(_spans(lm, ctx)) if spans is None else spans
     for (k, n, _), suspect in zip(spans, _scored(lm, ctx, spans) if suspects is None else suspects):
+        if lower[k]:  # lower-case words, the common case: neither named() nor marked()
+            yield k, n, suspect
+            continue
         if suspect is not None and ctx.named(k) and not ctx.vouched(lm, k, n, [[lm.ids[w] for w in suspect.original.split()]]):
             suspect = None
-        if not ctx.lower[k] and ctx.marked(k):  # lower-case words, the common case, skip the call
+        if ctx.marked(k):
             marked.append((k, n, suspect))
         else:
             yield k, n, suspect
