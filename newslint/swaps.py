@@ -67,11 +67,12 @@ _prepared: dict[str, Analysis] = {}  # prepare()'s batch, until analyse() is ask
 PUNCT = "\"'“”‘’()[]{},.;:!?…*–—-/"
 SENTENCE_END = ".!?"
 _FIRST, _LAST = slice(0, 1), slice(-1, None)
-# Distinct tokens the memo of folded tokens (Model.folded) holds at most, about 260 bytes each; once full it
-# keeps what it has. BBC's 1,313 files hold 46,171 (11.9 MB); with 30,000 (7.7 MB) 87% of its tokens are
-# found in it (90.5% with all of them, 83% with 20,000). A token not found is folded for its text alone,
-# about 0.5 us more than one found (docs/performance.md, branch r17q).
-FOLDED = 30_000
+# Distinct tokens the memo of folded tokens (Model.folded) holds at most, about 260 bytes each (13 MB at
+# most); once full it keeps what it has. BBC's 1,313 files hold 46,171 (11.9 MB), PolNeAR's 924 texts 60,075.
+# A token not found is folded for its text alone, which costs more than folding without a memo: with
+# 30,000 (13% of BBC's tokens not found) the token context cost about as much as without the memo
+# (docs/performance.md, branch r17q).
+FOLDED = 50_000
 _TOKEN = re.compile(r"\S+")
 
 
