@@ -78,6 +78,8 @@ class Model:
         self._primes, self._id_bits = self.header["bloom_primes"], self.header["id_bits"]
         # entry -> what swaps._tried reads of its candidates (swaps.py fills it)
         self.tried: dict[str, tuple] = {}
+        # token -> what swaps._Context keeps of it (swaps.py fills it, bounded by swaps.FOLDED)
+        self.folded: dict[str, tuple] = {}
         self._inside: Mapping[str, float] | None = None
         self._inside_of: dict[str, float | None] = {}
         self._ids: dict[str, int] | None = None

@@ -66,7 +66,13 @@ _prepared: dict[str, Analysis] = {}  # prepare()'s batch, until analyse() is ask
 # Punctuation stripped from a token's ends; what is stripped breaks the context on that side.
 PUNCT = "\"'“”‘’()[]{},.;:!?…*–—-/"
 SENTENCE_END = ".!?"
-_FIRST = slice(0, 1)
+_FIRST, _LAST = slice(0, 1), slice(-1, None)
+# Distinct tokens the memo of folded tokens (Model.folded) holds at most, about 260 bytes each (13 MB at
+# most); once full it keeps what it has. BBC's 1,313 files hold 46,171 (11.9 MB), PolNeAR's 924 texts 60,075.
+# A token not found is folded for its text alone, which costs more than folding without a memo: with
+# 30,000 (13% of BBC's tokens not found) the token context cost about as much as without the memo
+# (docs/performance.md, branch r17q).
+FOLDED = 50_000
 _TOKEN = re.compile(r"\S+")
 
 
@@ -100,48 +106,58 @@ class Analysis:
 
 
 class _Context:
-    """The tokens of a text, folded to the model's vocabulary, with what breaks context between them."""
+    """The tokens of a text, folded to the model's vocabulary, with what breaks context between them: per
+    token (tuples) its core (punctuation stripped), lower-case core, id (-1: not in the vocabulary), whether
+    it is an entry and one that reports (_reports), and whether its core starts lower-case."""
 
     def __init__(self, text: str, lm: Model) -> None:
-        self.tokens = text.split()
-        cores = list(map(str.strip, self.tokens, repeat(PUNCT)))
-        self.cores = cores
-        self.low = list(map(str.lower, cores))
-        self.ids = list(map(lm.ids.get, self.low, repeat(-1)))
+        tokens = self.tokens = text.split()
+        # What each token folds to comes from the model's memo of distinct tokens (news repeats its words:
+        # BBC's 484,656 tokens are 46,171 distinct), one dict lookup a token; only the text's new tokens
+        # are folded, with the same built-in maps as before, a text at a time.
+        folded = lm.folded
+        rows = list(map(folded.get, tokens))
+        if None in rows:
+            new: dict[str, tuple] = {}
+            _fold(lm, new, list(set(compress(tokens, map(operator.not_, rows)))))
+            for i in compress(count(), map(operator.not_, rows)):
+                rows[i] = new[tokens[i]]
+            # Bounded: once full, the memo keeps the words it has (the commonest come first) and a text's
+            # other words are folded for that text alone.
+            if len(folded) + len(new) <= FOLDED:
+                folded.update(new)
+        (self.cores, self.low, self.ids, self.lead, self.trail, self.lower, self.entry, self.reports, ends,
+         abbreviated) = tuple(zip(*rows)) or ((),) * 10
         # Where a sentence starts (its first word's left context is "<s>"): the text's first token and
         # every token after one that ends a sentence, which a title's or a month's full stop does not
         # ("Mr. Gallant", "Jan. 5": as the sentence splitter reads them).
-        tokens = self.tokens
-        self.ends = set(compress(count(), map(SENTENCE_END.__contains__, map(operator.itemgetter(-1), tokens))))
-        for k in [k for k in self.ends if _maybe_abbreviation(tokens[k])]:
-            if is_abbreviation(tokens[k][:-1], tokens[k + 1].strip(PUNCT) if k + 1 < len(tokens) else ""):
+        cores = self.cores
+        self.ends = set(compress(count(), ends))
+        for k in compress(count(), abbreviated):
+            if is_abbreviation(tokens[k][:-1], cores[k + 1] if k + 1 < len(tokens) else ""):
                 self.ends.discard(k)
         self.starts = {0, *map((1).__add__, self.ends)}
+        self._insides: dict[str, int] = {}  # _inside()'s answers
 
     def left(self, k: int) -> int:
         """The id of the word before token k as its context, START, or -1 (no context)."""
-        token = self.tokens[k]
-        if token[0] != self.cores[k][:1]:
+        if not self.lead[k]:
             return -1
         if k in self.starts:
             return START
-        before = self.tokens[k - 1]
-        return -1 if before[-1] != self.cores[k - 1][-1:] else self.ids[k - 1]
+        return self.ids[k - 1] if self.trail[k - 1] else -1
 
     def right(self, k: int) -> int:
-        token = self.tokens[k]
         if k in self.ends:
             return END
-        if token[-1] != self.cores[k][-1:] or k + 1 >= len(self.tokens):
+        if not self.trail[k] or k + 1 >= len(self.tokens):
             return -1
-        after = self.tokens[k + 1]
-        return -1 if after[0] != self.cores[k + 1][:1] else self.ids[k + 1]
+        return self.ids[k + 1] if self.lead[k + 1] else -1
 
     def judged(self, k: int) -> bool:
         """Lower-case, or capitalised (not an acronym: "US" is no "us"); a capitalised word is judged by its
         lower-case form, inside a sentence only if vouched(), and held to a stricter bar if marked()."""
-        core = self.cores[k]
-        return core[:1].islower() or _title(core)
+        return self.lower[k] or _title(self.cores[k])
 
     def marked(self, k: int) -> bool:
         """Whether the text itself shows the capitalised word k to be a name: capitalised inside another
@@ -150,14 +166,19 @@ class _Context:
         word is judged, but kept only as _repeated() decides (sure on its own, and read as a swap at half
         its occurrences or more)."""
         core = self.cores[k]
-        return not core[:1].islower() and self._inside.get(core, 0) > self.named(k)
+        return not self.lower[k] and core[:1].isupper() and self._inside(core) > self.named(k)
+
+    def _inside(self, core: str) -> int:
+        """How often the capitalised word stands inside a sentence (not first): a name's mark. Counted for
+        the words asked only (a few a text), not for every capitalised word."""
+        found = self._insides.get(core)
+        if found is None:
+            found = self._insides[core] = self.cores.count(core) - self._first_words[core]
+        return found
 
     @cached_property
-    def _inside(self) -> Counter:
-        """How often each capitalised word stands inside a sentence (not first): a name's mark."""
-        counts = Counter(compress(self.cores, map(str.isupper, map(operator.getitem, self.cores, repeat(_FIRST)))))
-        counts.subtract(self.cores[k] for k in self.starts if k < len(self.cores))
-        return counts
+    def _first_words(self) -> Counter:
+        return Counter(self.cores[k] for k in self.starts if k < len(self.cores))
 
     @cached_property
     def counts(self) -> Counter:
@@ -166,7 +187,7 @@ class _Context:
 
     def named(self, k: int) -> bool:
         """A capitalised word inside a sentence (not its first word): perhaps a name or a title."""
-        return not self.cores[k][:1].islower() and k not in self.starts
+        return not self.lower[k] and k not in self.starts
 
     def vouched(self, lm: Model, k: int, n: int, originals: list[list[int]]) -> bool:
         """Whether the model lists the bigram of one of the likely originals (id lists) with a neighbour
@@ -187,6 +208,28 @@ def _maybe_abbreviation(token: str) -> bool:
     list number, one of its lower-case abbreviations, a dotted form ("U.S.") or a party tag ("R-Texas.")."""
     return token[-1] == "." and (len(token) < 8 and (not token[0].islower() or token[:-1] in LOWER_ABBREVIATIONS)
                                  or "." in token[:-1] or "-" in token)
+
+
+def _fold(lm: Model, folded: dict, new: list[str]) -> None:
+    """Fold the tokens into the memo (token -> what _Context keeps of it): core, lower-case core, id,
+    nothing stripped from its start, nothing from its end, a lower-case start, an entry, a reporting entry,
+    a sentence end (its last character), a sentence end to test as an abbreviation."""
+    cores = list(map(str.strip, new, repeat(PUNCT)))
+    # A core already in lower case (most words) is kept once: str.lower() makes a copy of it.
+    low = [core if word == core else word for core, word in zip(cores, map(str.lower, cores))]
+    lead = map(operator.eq, map(operator.itemgetter(0), new), map(operator.getitem, cores, repeat(_FIRST)))
+    trail = map(operator.eq, map(operator.itemgetter(-1), new), map(operator.getitem, cores, repeat(_LAST)))
+    lower = map(str.islower, map(operator.getitem, cores, repeat(_FIRST)))
+    entry = list(map(lm.entries.__contains__, low))
+    reports = [False] * len(new)
+    for i in compress(count(), entry):
+        reports[i] = _reports(lm, low[i])
+    ends = list(map(SENTENCE_END.__contains__, map(operator.itemgetter(-1), new)))
+    abbreviated = [False] * len(new)
+    for i in compress(count(), ends):
+        abbreviated[i] = _maybe_abbreviation(new[i])
+    folded.update(zip(new, zip(cores, low, map(lm.ids.get, low, repeat(-1)), lead, trail, lower, entry, reports,
+                               ends, abbreviated)))
 
 
 def _title(word: str) -> bool:
@@ -403,7 +446,7 @@ def _chain3(tri: Trigrams, history, left: int, words: list[int], right: int, far
     return chain[0] + first + last + after, fit_left, fit_right, (first != 0) + (last != 0) + (after != 0)
 
 
-def _spans(lm: Model, ctx: _Context, maybe_listed=None) -> Iterator[tuple[int, int, str]]:
+def _spans(lm: Model, ctx: _Context, maybe_listed=None) -> list[tuple[int, int, str]]:
     """(token, length, entry) of every word and phrase the test applies to (maybe_listed: Model.maybe_listed,
     or swaparray's, the same answers over arrays)."""
     maybe_listed = maybe_listed or lm.maybe_listed
@@ -411,7 +454,7 @@ def _spans(lm: Model, ctx: _Context, maybe_listed=None) -> Iterator[tuple[int, i
     # Built-in maps find the candidates' positions; only they reach Python code. A word that forms a
     # listed bigram with both neighbours fits its context: skipped (2% of the swaps, 2/3 of clean words).
     # Not the last token (it has no word after it); compress() stops where the shorter of its inputs does.
-    single = list(compress(range(len(low) - 1), map(entries.__contains__, low)))
+    single = list(compress(range(len(low) - 1), ctx.entry))
     get = ids.__getitem__
     before, here, after = list(map(get, map((-1).__add__, single))), list(map(get, single)), map(get, map((1).__add__, single))
     # A sentence's first word is gated on its bigram with "<s>", not with the last sentence's last word.
@@ -421,28 +464,46 @@ def _spans(lm: Model, ctx: _Context, maybe_listed=None) -> Iterator[tuple[int, i
     hot = set(compress(single, map(operator.not_, bound)))
     # A synonym of "say" or "tell" ("stated", "alleged") reads fluently beside any speaker, so the gate
     # would skip it; real spinners swap reporting verbs wherever they stand, so it is always scored.
-    hot.update(k for k in single if _reports(lm, low[k]))
+    hot.update(compress(range(len(low) - 1), ctx.reports))
     # Where a multiword entry may start: its first two words are one of the entries' prefixes. Elsewhere
     # no phrase is looked for (most entry words start a phrase entry, few start one here).
-    prefixed = set(compress(count(), map(lm.prefixes.__contains__, map(" ".join, zip(low, low[1:])))))
+    pairs = list(map(" ".join, zip(low, low[1:])))
+    prefixed = set(compress(count(), map(lm.prefixes.__contains__, pairs)))
     hot.update(prefixed)
-    cores = ctx.cores
-    for k in sorted(hot):
-        # Lower-case words, the common case, take the short way.
-        named = not cores[k][:1].islower()
-        if named:
-            if not ctx.judged(k):
-                continue
-            named = ctx.named(k)
-        if low[k] in entries and (not named or ctx.vouchable(lm, k, 1, low[k])):
-            yield k, 1, low[k]
-        if k not in prefixed:
+    lower, entry = ctx.lower, ctx.entry
+    at = sorted(hot)
+    # Lower-case entry words, the common case, are spans as they stand (built-in maps again); a capitalised
+    # word only if judged(), and vouchable() where named().
+    plain = list(compress(at, map(operator.and_, map(lower.__getitem__, at), map(entry.__getitem__, at))))
+    found = list(zip(plain, repeat(1), map(low.__getitem__, plain)))
+    named: dict[int, bool] = {}  # the capitalised words judged, and whether named()
+    for k in compress(at, map(operator.not_, map(lower.__getitem__, at))):
+        if ctx.judged(k):
+            named[k] = is_named = ctx.named(k)
+            if entry[k] and (not is_named or ctx.vouchable(lm, k, 1, low[k])):
+                found.append((k, 1, low[k]))
+    for k in prefixed:
+        if lower[k]:
+            is_named = False
+        elif k in named:
+            is_named = named[k]
+        else:
             continue
+        # The phrase grows a word at a time; its words must be each other's context (right(j) is the next
+        # word), and where they are not, no longer phrase from k can be a span either.
+        phrase, linked = pairs[k], k
         for n in range(2, min(starts.get(low[k], 0), len(low) - k) + 1):
-            phrase = " ".join(low[k:k + n])
-            if phrase in entries and all(ctx.right(j) == ctx.ids[j + 1] >= 0 for j in range(k, k + n - 1)) \
-                    and (not named or ctx.vouchable(lm, k, n, phrase)):
-                yield k, n, phrase
+            if n > 2:
+                phrase = phrase + " " + low[k + n - 1]
+            if phrase in entries:
+                while linked < k + n - 1 and ctx.right(linked) == ids[linked + 1] >= 0:
+                    linked += 1
+                if linked < k + n - 1:
+                    break
+                if not is_named or ctx.vouchable(lm, k, n, phrase):
+                    found.append((k, n, phrase))
+    found.sort()  # by token, then length: (token, length) is unique
+    return found
 
 
 # The plain reporting verbs: an entry the table lists as a synonym of one of them passes the gate.
@@ -524,12 +585,8 @@ def batching() -> bool:
 
 
 def _analysis(lm: Model, ctx: _Context, spans: list | None = None, suspects: list | None = None) -> Analysis:
-    found, scored = [], 0
-    for _, _, suspect in _judge(lm, ctx, spans, suspects):
-        scored += 1
-        if suspect is not None:
-            found.append(suspect)
-    return Analysis(_untangled(found), scored)
+    judged = [suspect for _, _, suspect in _judge(lm, ctx, spans, suspects)]
+    return Analysis(_untangled(list(filter(None, judged))), len(judged))
 
 
 def _judge(lm: Model, ctx: _Context, spans: list | None = None,
@@ -541,12 +598,15 @@ def _judge(lm: Model, ctx: _Context, spans: list | None = None,
     suspect: such words were never judged before, and the verdict's table of judged spans (spin.yaml
     `verdict.ratios`, `quiet`) was fitted without them; counted as quiet spans they cost the default
     spinners 0.6-1.5 points of verdicts on dev."""
-    marked = []
+    marked, lower = [], ctx.lower
     spans = list(_spans(lm, ctx)) if spans is None else spans
     for (k, n, _), suspect in zip(spans, _scored(lm, ctx, spans) if suspects is None else suspects):
+        if lower[k]:  # lower-case words, the common case: neither named() nor marked()
+            yield k, n, suspect
+            continue
         if suspect is not None and ctx.named(k) and not ctx.vouched(lm, k, n, [[lm.ids[w] for w in suspect.original.split()]]):
             suspect = None
-        if not ctx.cores[k][:1].islower() and ctx.marked(k):  # lower-case words, the common case, skip the call
+        if ctx.marked(k):
             marked.append((k, n, suspect))
         else:
             yield k, n, suspect

@@ -259,3 +259,91 @@ def test_the_packed_tables_gunzip_as_gzip_does_and_a_damaged_one_is_an_error(tmp
     cut.write_bytes(data[:40] + data[-8:])  # its trailer promises what the stream no longer holds
     with pytest.raises((ValueError, zlib.error)):
         spinmodel._gunzipped(cut)
+
+
+def _fresh_columns(lm, text: str) -> tuple:
+    """What _Context keeps of each token, by the definitions, without the memo."""
+    from newslint import swaps
+
+    tokens = text.split()
+    cores = [t.strip(swaps.PUNCT) for t in tokens]
+    low = [c.lower() for c in cores]
+    return (tuple(cores), tuple(low), tuple(lm.ids.get(w, -1) for w in low),
+            tuple(t[0] == c[:1] for t, c in zip(tokens, cores)), tuple(t[-1] == c[-1:] for t, c in zip(tokens, cores)),
+            tuple(c[:1].islower() for c in cores), tuple(w in lm.entries for w in low),
+            tuple(w in lm.entries and not swaps.PLAIN_REPORTING.isdisjoint(lm.candidates(w)) for w in low))
+
+
+def _columns(ctx) -> tuple:
+    return ctx.cores, ctx.low, ctx.ids, ctx.lead, ctx.trail, ctx.lower, ctx.entry, ctx.reports
+
+
+def test_the_token_memo_folds_as_a_fresh_read_and_keeps_to_its_bound(monkeypatch):
+    from newslint import swaps
+
+    lm = model()
+    texts = ["\u201cUnsettled phones,\u201d she stated (quietly). Mr. Glazer met him on Jan. 5 -- the rank and register!",
+             "US officials alleged: the unsettled phones... Moreover, 2,000 xqzv-ish (phones) us."]
+    monkeypatch.setattr(lm, "folded", {})
+    first = [_Context(text, lm) for text in texts]  # an empty memo, then one that holds the first text
+    again = [_Context(text, lm) for text in texts]  # every token from the memo
+    for ctx, text in zip(first + again, texts * 2):
+        assert _columns(ctx) == _fresh_columns(lm, text)
+    assert any(first[0].reports) and any(first[0].entry) and -1 in first[1].ids and not all(first[1].lead)
+    assert first[0].ends == again[0].ends and first[0].starts == again[0].starts
+    # Full (a bound of 3 tokens): it keeps what it has, the rest is folded for each text alone.
+    monkeypatch.setattr(lm, "folded", {})
+    monkeypatch.setattr(swaps, "FOLDED", 3)
+    for text in ["a b c", *texts, *texts]:
+        assert _columns(_Context(text, lm)) == _fresh_columns(lm, text)
+    assert set(lm.folded) == {"a", "b", "c"}
+
+
+def _spans_by_the_loop(lm, ctx) -> list:
+    """swaps._spans as one loop over the positions (its form before the built-in maps took the lower-case
+    words), from the same gate: the reference the faster form must match."""
+    from newslint import swaps
+
+    low, hot = ctx.low, set()
+    for k in range(len(low) - 1):
+        if ctx.entry[k]:
+            before = START if k in ctx.starts else ctx.ids[k - 1]
+            listed = lm.maybe_listed([before], [ctx.ids[k]])[0] and lm.maybe_listed([ctx.ids[k]], [ctx.ids[k + 1]])[0]
+            if not listed or swaps._reports(lm, low[k]):
+                hot.add(k)
+        if " ".join(low[k:k + 2]) in lm.prefixes:
+            hot.add(k)
+    found = []
+    for k in sorted(hot):
+        named = not ctx.cores[k][:1].islower()
+        if named:
+            if not ctx.judged(k):
+                continue
+            named = ctx.named(k)
+        if low[k] in lm.entries and (not named or ctx.vouchable(lm, k, 1, low[k])):
+            found.append((k, 1, low[k]))
+        for n in range(2, min(lm.phrase_starts.get(low[k], 0), len(low) - k) + 1):
+            phrase = " ".join(low[k:k + n])
+            if phrase in lm.entries and all(ctx.right(j) == ctx.ids[j + 1] >= 0 for j in range(k, k + n - 1)) \
+                    and (not named or ctx.vouchable(lm, k, n, phrase)):
+                found.append((k, n, phrase))
+    return found
+
+
+def test_the_spans_are_those_of_the_plain_loop():
+    import random
+
+    from newslint import swaps
+
+    lm = model()
+    words = ["rank", "and", "register", "file", "beside", "the", "mark", "weather", "storm", "in", "a", "nutshell",
+             "Rank", "The", "Beside", "Invoice", "Nye", "bill", "stated", "said", "unsettled", "phones", "as", "well",
+             "of", "course", "at", "last", "Mr.", "US", "2,000", "xqzv"]
+    marks = ["", "", "", ",", ".", "!", "\"", "(", ")"]
+    rng = random.Random(17)
+    texts = [" ".join(rng.choice(words) + rng.choice(marks) for _ in range(rng.randint(1, 30))) for _ in range(300)]
+    texts += ["the rank and register voted; the rank and, register", "Beside the mark. Rank and file", ""]
+    spans = [swaps._spans(lm, _Context(text, lm)) for text in texts]
+    assert sum(n > 1 for found in spans for _, n, _ in found) >= 10  # phrases, not only words
+    assert sum(not c.lower[k] for c, found in zip(map(lambda t: _Context(t, lm), texts), spans) for k, _, _ in found) >= 30
+    assert spans == [_spans_by_the_loop(lm, _Context(text, lm)) for text in texts]
