@@ -92,7 +92,18 @@ FAMILIES = {
     # text and looked up by bisection from each sentence (eighth session).
     "toll-figures": (4_000, lambda n: _lint("".join(f"Strikes killed {i + 10} people and injured {i} more in the town.\n"
                                                     for i in range(n)), "a.txt"), ""),
+    # Sentences each with a different capitalised word of the table inside it: the spin scan's name
+    # mark counted the whole text once per word asked (quadratic in a huge file's window, eighth session).
+    "many-names": (3_000, lambda n: _lint("".join(f"Officials said {word.title()} would meet them on Monday.\n"
+                                                  for word in _entry_words(n)), "a.txt"), ""),
 }
+
+
+def _entry_words(n: int) -> list[str]:
+    """n one-word entries of the spin table, in a fixed order."""
+    from newslint.spinmodel import model
+
+    return sorted(word for word in model().entries if word.isalpha())[:n]
 
 
 def _child(family: str, n: int) -> None:

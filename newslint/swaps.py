@@ -73,6 +73,8 @@ _FIRST, _LAST = slice(0, 1), slice(-1, None)
 # 30,000 (13% of BBC's tokens not found) the token context cost about as much as without the memo
 # (docs/performance.md, branch r17q).
 FOLDED = 50_000
+# Capitalised words _Context._inside counts one at a time before it counts them all (see there).
+COUNTED = 16
 _TOKEN = re.compile(r"\S+")
 
 
@@ -169,16 +171,25 @@ class _Context:
         return not self.lower[k] and core[:1].isupper() and self._inside(core) > self.named(k)
 
     def _inside(self, core: str) -> int:
-        """How often the capitalised word stands inside a sentence (not first): a name's mark. Counted for
-        the words asked only (a few a text), not for every capitalised word."""
+        """How often the capitalised word stands inside a sentence (not first): a name's mark. An article
+        asks about a few words, each counted on its own; a long text (a window of a huge file) asks about
+        thousands, and a count of the whole text for each would be quadratic, so past COUNTED words
+        every capitalised word is counted at once."""
         found = self._insides.get(core)
         if found is None:
-            found = self._insides[core] = self.cores.count(core) - self._first_words[core]
+            if len(self._insides) < COUNTED:
+                found = self._insides[core] = self.cores.count(core) - self._first_words[core]
+            else:
+                found = self._capitalised[core] - self._first_words[core]
         return found
 
     @cached_property
     def _first_words(self) -> Counter:
         return Counter(self.cores[k] for k in self.starts if k < len(self.cores))
+
+    @cached_property
+    def _capitalised(self) -> Counter:
+        return Counter(compress(self.cores, map(operator.not_, self.lower)))
 
     @cached_property
     def counts(self) -> Counter:

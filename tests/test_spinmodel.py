@@ -347,3 +347,22 @@ def test_the_spans_are_those_of_the_plain_loop():
     assert sum(n > 1 for found in spans for _, n, _ in found) >= 10  # phrases, not only words
     assert sum(not c.lower[k] for c, found in zip(map(lambda t: _Context(t, lm), texts), spans) for k, _, _ in found) >= 30
     assert spans == [_spans_by_the_loop(lm, _Context(text, lm)) for text in texts]
+
+
+def test_a_name_s_mark_is_the_same_counted_one_at_a_time_or_all_at_once(monkeypatch):
+    # A text asks about many capitalised words: past COUNTED they are counted all at once (a window of a
+    # huge file asked about thousands, each counted over the whole text: quadratic).
+    from newslint import swaps
+
+    text = ("Court met. The Court and the House sat. House left. Mr House spoke to Court officials. "
+            "Bill Nye and Bill Gates came. Nye spoke, and Gates too, before the House rose. Mr. Gates left.")
+    lm = model()
+
+    def marks():
+        ctx = _Context(text, lm)
+        return [ctx.marked(k) for k in range(len(ctx.cores))]
+
+    one_at_a_time = marks()
+    monkeypatch.setattr(swaps, "COUNTED", 0)
+    assert marks() == one_at_a_time
+    assert any(one_at_a_time) and not all(one_at_a_time)
