@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Iterator, Mapping
 
-from .document import FOLDED_TO_ASCII
+from .document import fold
 from .lazyre import LazyRegex, compile_checked, module_patterns
 from .matcher import trie_pattern
 
@@ -204,13 +204,9 @@ def toll_word_near(tolls: list[int], start: int, end: int) -> bool:
 
 
 def _folded(text: str, folded: str | None) -> str | None:
-    """The text lowered when that moves no offset and it holds none of the four letters IGNORECASE
-    matches to ASCII ones, else None: `folded` when given (Document.folded, computed once per
-    document for several rules), else computed here."""
-    if folded is not None:
-        return folded
-    lowered = text.lower()
-    return None if len(lowered) != len(text) or any(c in text for c in FOLDED_TO_ASCII) else lowered
+    """document.fold(text): `folded` when given (Document.folded, computed once per document for
+    several rules), else computed here."""
+    return folded if folded is not None else fold(text)
 
 
 def toll_word_starts(text: str, vocab: Vocabulary, folded: str | None = None) -> list[int] | None:

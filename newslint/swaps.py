@@ -583,7 +583,7 @@ def prepare(texts: list[str]) -> None:
         return
     lm = model()
     contexts = [_Context(text, lm) for text in texts]
-    spans = [list(_spans(lm, ctx, _arrays().maybe_listed)) for ctx in contexts]
+    spans = [_spans(lm, ctx, _arrays().maybe_listed) for ctx in contexts]
     _scanned += sum(map(len, spans))
     for text, ctx, found, suspects in zip(texts, contexts, spans, _arrays().best_many(lm, list(zip(contexts, spans)))):
         _prepared[text] = _analysis(lm, ctx, found, suspects)
@@ -610,7 +610,7 @@ def _judge(lm: Model, ctx: _Context, spans: list | None = None,
     `verdict.ratios`, `quiet`) was fitted without them; counted as quiet spans they cost the default
     spinners 0.6-1.5 points of verdicts on dev."""
     marked, lower = [], ctx.lower
-    spans = list(_spans(lm, ctx)) if spans is None else spans
+    spans = _spans(lm, ctx) if spans is None else spans
     for (k, n, _), suspect in zip(spans, _scored(lm, ctx, spans) if suspects is None else suspects):
         if lower[k]:  # lower-case words, the common case: neither named() nor marked()
             yield k, n, suspect
