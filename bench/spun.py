@@ -769,6 +769,13 @@ def pps_pairs(tsv: Path) -> list[tuple[str, str]]:
     return list(pairs)
 
 
+def _findings_over(text: str, start: int, stop: int, config) -> list:
+    """The word-level paraphrase findings of a planted paragraph that overlap text[start:stop]."""
+    document = Document(text, "planted.txt")
+    return [f for f in lint_document(document, config).findings if f.rule != "machine-paraphrased"
+            and document.offset(f.line, f.column) < stop and start < document.offset(f.end_line, f.end_column)]
+
+
 def plant_report(tsv: Path, paths, config) -> None:
     """Plant each PPS swap into the first paragraph of the articles that uses the expected word, lint
     the paragraph, and report the share of planted words that a paraphrase finding covers."""
@@ -783,11 +790,7 @@ def plant_report(tsv: Path, paths, config) -> None:
             continue
         line = paragraphs[first[expected]]
         start = re.search(rf"(?<!\S){re.escape(expected)}(?!\S)", line).start()
-        text = line[:start] + tortured + line[start + len(expected):]
-        document = Document(text, "planted.txt")
-        over = [f for f in lint_document(document, config).findings if f.rule != "machine-paraphrased"
-                and document.offset(f.line, f.column) < start + len(tortured)
-                and start < document.offset(f.end_line, f.end_column)]
+        over = _findings_over(line[:start] + tortured + line[start + len(expected):], start, start + len(tortured), config)
         planted += 1
         anything += bool(over)
         warned += any(f.severity >= Severity.WARNING for f in over)
@@ -818,9 +821,7 @@ def names_report(paths, th: Thesauri, config, spinners) -> None:
         for line, start, end, planted, original in name_plantings(paths, th, spinner):
             for text, stop, kind in ((line[:start] + planted + line[end:], start + len(planted), "planted"),
                                      (line, end, "clean")):
-                document = Document(text, "planted.txt")
-                over = [f for f in lint_document(document, config).findings if f.rule != "machine-paraphrased"
-                        and document.offset(f.line, f.column) < stop and start < document.offset(f.end_line, f.end_column)]
+                over = _findings_over(text, start, stop, config)
                 if kind == "clean":
                     counts["clean"] += bool(over)
                     continue
