@@ -730,7 +730,7 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=0)
     parser.add_argument("--config", type=Path, help="a config file (to compare thresholds); default: the packaged one")
     parser.add_argument("--losses", action="store_true",
-                        help="the first stage of the swap test that loses each swapped word, at the first rate")
+                        help="the first stage of the swap test that loses each swapped word, at the first rate (the gate's stage split by cause: gate_cause)")
     parser.add_argument("--check-spinners", default="",
                         help="with --fit spans: fit on --spinners, and report these spinners' swapped words "
                              "caught at the same loads (inflect: what the inflected candidates add)")
