@@ -75,7 +75,7 @@ from newslint.config import load_config, select_rules  # noqa: E402
 from newslint.document import Document  # noqa: E402
 from newslint.model import Severity  # noqa: E402
 from newslint.runner import lint_document  # noqa: E402
-from newslint.spinmodel import model  # noqa: E402
+from newslint.spinmodel import START, model  # noqa: E402
 from newslint.spinevidence import _logit  # noqa: E402
 from newslint.swaps import PUNCT, TRIED, analyse, fitted  # noqa: E402
 
@@ -471,6 +471,33 @@ class Fates:
     def why_broken(self, k: int, n: int) -> str:
         return f"{_side(self.ctx, k, -1)}/{_side(self.ctx, k + n - 1, 1)}"
 
+    def why_gated(self, k: int, n: int) -> tuple[str, bool]:
+        """(gate_cause() of a span the gate skipped, whether its suspect with the gate off reaches the
+        suggestion threshold: what scoring it would have found, shipped WEIGHTS)."""
+        if n > 1:
+            return "phrase", False
+        suspect = self.swaps._best(self.lm, self.ctx, k, 1, self.ctx.low[k])
+        return gate_cause(self.lm, self.ctx, k), suspect is not None and suspect.confidence >= self.low
+
+
+# Why the gate skipped a word (gate_cause), in the order --losses prints them.
+GATE_CAUSES = ("filter false positive", "listed, PMI >= 0", "listed, -1 <= PMI < 0", "listed, PMI < -1", "phrase")
+
+
+def gate_cause(lm, ctx, k: int) -> str:
+    """Why swaps._spans' gate (its Bloom filter of the bigrams with both neighbours) skipped entry word k:
+    one of the two bigrams is not in the model's table at all (the filter's false positive: its hash, the
+    key a << 17 | b modulo a prime just under 2^24, collides by structure for the pairs of common words
+    the scan tests, not at random), or both are, by how strongly the word is associated with them (the
+    lower of the two log10 PMIs, log P(b | a) - log P(b)): a listed bigram can be anti-associated ("the
+    again", "again of")."""
+    a = START if k in ctx.starts else ctx.ids[k - 1]
+    x, b = ctx.ids[k], ctx.ids[k + 1]
+    if a < 0 or b < 0 or not (lm.listed(a, x) and lm.listed(x, b)):
+        return GATE_CAUSES[0]
+    pmi = min(lm.logprob(a, x) - lm.unigram[x], lm.logprob(x, b) - lm.unigram[b])
+    return GATE_CAUSES[1] if pmi >= 0 else GATE_CAUSES[2] if pmi >= -1 else GATE_CAUSES[3]
+
 
 def losses(paths, spinners, rate: float, th, thresholds: tuple[float, float], capitals: bool = True,
            consistent: bool = False) -> None:
@@ -479,9 +506,9 @@ def losses(paths, spinners, rate: float, th, thresholds: tuple[float, float], ca
     from collections import Counter
 
     low, sure = thresholds
-    clean, clean_broken = Counter(), Counter()
+    clean, clean_broken, clean_gated = Counter(), Counter(), Counter()
     for spinner in spinners:
-        words, broken, listed, named = Counter(), Counter(), Counter(), Counter()
+        words, broken, listed, named, gated = Counter(), Counter(), Counter(), Counter(), Counter()
         for path in paths:
             text = read(path)
             rng = random.Random(zlib.crc32(f"{path.name}:{spinner}:{rate}".encode()))
@@ -496,6 +523,10 @@ def losses(paths, spinners, rate: float, th, thresholds: tuple[float, float], ca
                 words[best] += size
                 if best == "context broken":
                     broken[fates.why_broken(*where[:2])] += size
+                elif best == "gate":
+                    cause, found = fates.why_gated(*where[:2])
+                    gated[cause] += size
+                    gated[cause, "found"] += size * found
                 exact = " ".join(fates.ctx.low[index:index + size])
                 if exact in fates.lm.entries:
                     candidates = fates.lm.candidates(exact)
@@ -507,6 +538,7 @@ def losses(paths, spinners, rate: float, th, thresholds: tuple[float, float], ca
                 else:
                     listed["swap not an entry"] += size
         _print_stages(f"{spinner} at {rate}", words, broken)
+        _print_gated(gated, sum(words.values()))
         total = sum(listed.values())
         print("  the original among the exact entry's candidates: " + ", ".join(
             f"{k} {100 * v / total:.1f}%" for k, v in listed.most_common()))
@@ -519,7 +551,12 @@ def losses(paths, spinners, rate: float, th, thresholds: tuple[float, float], ca
             clean[stage] += 1
             if stage == "context broken":
                 clean_broken[fates.why_broken(k, n)] += 1
+            elif stage == "gate":
+                cause, found = fates.why_gated(k, n)
+                clean_gated[cause] += 1
+                clean_gated[cause, "found"] += found
     _print_stages(f"entry spans of the {len(paths)} originals", clean, clean_broken, per=len(paths))
+    _print_gated(clean_gated, sum(clean.values()), per=len(paths))
 
 
 def _status(lm, entry: str, original: str, rank: int) -> str:
@@ -544,6 +581,15 @@ def _print_stages(title, counts, broken, per: int = 0) -> None:
         print(f"  {stage:>15}: {counts[stage]:6d} {100 * counts[stage] / max(total, 1):5.1f}%{extra}")
     top = ", ".join(f"{k} {100 * v / max(total, 1):.1f}%" for k, v in broken.most_common(6))
     print(f"  context broken (left/right): {top}")
+
+
+def _print_gated(gated, total: int, per: int = 0) -> None:
+    """The gate's stage by cause (gate_cause), with how many would reach the suggestion threshold ungated."""
+    print("  gate, by cause (share of all; ungated at the suggestion threshold):")
+    for cause in GATE_CAUSES:
+        extra = f", {100 * gated[cause] / per:.1f} per 100 articles" if per else ""
+        print(f"  {cause:>23}: {gated[cause]:6d} {100 * gated[cause] / max(total, 1):5.1f}%{extra}; "
+              f"ungated {gated[cause, 'found']}")
 
 
 def fit(rows, labels, weights) -> list[float]:
@@ -684,7 +730,7 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=0)
     parser.add_argument("--config", type=Path, help="a config file (to compare thresholds); default: the packaged one")
     parser.add_argument("--losses", action="store_true",
-                        help="the first stage of the swap test that loses each swapped word, at the first rate")
+                        help="the first stage of the swap test that loses each swapped word, at the first rate (the gate's stage split by cause: gate_cause)")
     parser.add_argument("--check-spinners", default="",
                         help="with --fit spans: fit on --spinners, and report these spinners' swapped words "
                              "caught at the same loads (inflect: what the inflected candidates add)")
