@@ -32,6 +32,7 @@ quality (ROC AUC, average precision) on the rows no lexicon rule flags. The vari
   density (the share of a line's words in justext's English stoplist, BSD, read from the installed
   package's data file at run time of this tool) and a link density stand-in (the share of the
   line's characters in URLs, e-mail addresses, handles and hashtags: markup links are lost in text);
+- justext-density: the stopword density alone;
 - justext-classes: justext, plus jusText's classes as 0/1 columns: its context-free class (bad,
   short, near-good; good is the base) by its default thresholds, and its final class after its
   context rule (bad), with a line of at most 12 words and no sentence ending as a "heading";
@@ -67,7 +68,7 @@ from newslint.boilerplate_features import FEATURES  # noqa: E402
 from newslint.checks.boilerplate_line import kind  # noqa: E402
 
 VARIANTS = ("shipped", "hashed", "hashed-context", "hashed-residual", "stacked", "page-capped", "topical", "topical-line",
-            "topical-untabled", "justext", "justext-classes", "justext-propagate", "justext-direct")
+            "topical-untabled", "justext", "justext-density", "justext-classes", "justext-propagate", "justext-direct")
 BUCKETS = 4096
 PAGE_CAP = 20.0
 _WORD = re.compile(r"[^\W\d_]+|\d+|[^\w\s]")
@@ -210,11 +211,11 @@ def _neighbour(classes: list[str], i: int, step: int, ignore_neargood: bool, edg
 
 
 def justext_revise(texts: list[str], classes: list[str], headings: list[bool]) -> list[str]:
-    """jusText's context rule (revise_paragraph_classification), step for step."""
+    """jusText's context rule (revise_paragraph_classification) as justext 3.0.2 runs it. Its first
+    step (a short heading just before good text becomes near-good) looks ahead at classes it has not
+    copied yet, so it never fires there; it is left out, and the result is jusText's own on every
+    training paragraph (checked once with justext.core, by hand)."""
     out = list(classes)
-    for i, c in enumerate(classes):  # short headings just before good text become near-good
-        if headings[i] and c == "short" and _good_within(texts, out, i):
-            out[i] = "neargood"
     new = {}
     for i, c in enumerate(out):
         if c != "short":
@@ -292,11 +293,48 @@ def propagate(data, p, low: float, high: float, edge: str):
     return q
 
 
-def raised(data, p, q) -> str:
-    """The lines a variant raised to a warning: true/false per source (and the most true from one page)."""
+def propagate_short(data, p, low: float, high: float, sure_short: bool):
+    """jusText's whole context rule on the model's bands: lexicon-warned or from HIGH up is bad; below
+    LOW good (a line under jusText's 70 characters only with sure_short: in jusText a short line is
+    never sure); the rest short (under 70 characters) or near-good; then justext_revise, headings as
+    in justext_features. A line that ends bad is warned on (probability 1)."""
+    import numpy as np
+    from newslint.boilerplate_features import _sentence_end
+
+    q = np.array(p, dtype=float)
+    by_doc: dict[int, list[int]] = {}
+    for r, (d, _) in enumerate(data.rows):
+        by_doc.setdefault(id(d), []).append(r)
+    for members in by_doc.values():
+        d = data.rows[members[0]][0]
+        texts = d.paragraphs
+        row_at = {d.index[data.rows[r][1]]: r for r in members}
+        classes = []
+        for i, text in enumerate(texts):
+            r = row_at.get(i)
+            short = len(text) < JT_LENGTH_LOW
+            if r is None:
+                classes.append("short" if i == 0 else "good")  # the headline is a short heading in jusText
+            elif d.lexicon[data.rows[r][1]] or p[r] >= high:
+                classes.append("bad")
+            elif short:
+                classes.append("good" if sure_short and p[r] < low else "short")
+            else:
+                classes.append("good" if p[r] < low else "neargood")
+        headings = [len(t.split()) <= 12 and not _sentence_end(t.rstrip()[-60:]) for t in texts]
+        final = justext_revise(texts, classes, headings)
+        for i, r in row_at.items():
+            if final[i] == "bad" and classes[i] != "bad":
+                q[r] = 1.0
+    return q
+
+
+def raised(data, p, q, below: float = 0.92) -> str:
+    """The lines a variant raised to a warning from below the shipped threshold: true/false per source
+    (and the most true from one page)."""
     c, pages = Counter(), Counter()
     for r, (d, k) in enumerate(data.rows):
-        if q[r] > p[r] and not d.lexicon[k]:
+        if q[r] > p[r] and p[r] < below and not d.lexicon[k]:
             c[(d.source, data.y[r])] += 1
             pages[d.group] += data.y[r]
     sources = sorted({s for s, _ in c})
@@ -553,8 +591,8 @@ def main() -> None:
             if name == "topical-untabled":  # zero on table rows, so the table's evidence stays the shape's
                 topical = topical * (1 - X[:, FEATURES.index("table_cell")])[:, None]
             report(name, data, X, out_of_fold(data, np.hstack([X, topical]), name))
-        elif name in ("justext", "justext-classes"):
-            extra = data.justext() if name == "justext-classes" else data.justext()[:, :2]
+        elif name in ("justext", "justext-density", "justext-classes"):
+            extra = data.justext()[:, :{"justext": 2, "justext-density": 1}.get(name, 6)]
             report(name, data, X, out_of_fold(data, np.hstack([X, extra]), name))
         elif name == "justext-propagate":
             p = as_rule(data, out_of_fold(data, X, "shipped"))
@@ -563,6 +601,11 @@ def main() -> None:
                     for low in (0.1, 0.3, 0.5):
                         q = as_rule(data, propagate(data, p, low, high, edge))
                         report(f"propagate {low}-{high} {edge}", data, X, q, "raised: " + raised(data, p, q))
+            for sure_short in (False, True):
+                for low in (0.1, 0.3, 0.5):
+                    q = as_rule(data, propagate_short(data, p, low, 0.92, sure_short))
+                    report(f"jusText rule {low}{' sure-short' if sure_short else ''}", data, X, q,
+                           "raised: " + raised(data, p, q))
         elif name == "justext-direct":
             final = data.justext()[:, 5]
             p = as_rule(data, out_of_fold(data, X, "shipped"))
