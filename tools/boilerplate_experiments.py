@@ -27,13 +27,30 @@ quality (ROC AUC, average precision) on the rows no lexicon rule flags. The vari
   run left out), and that the headline uses, with the run share's interactions with the run length
   and title case; word rarity is -log10 of the spin model's unigram probability (newslint.spinmodel);
 - topical-line: only the line's, its run's and the headline's shares (no interactions);
-- topical-untabled: topical, with the topical features zero on table rows.
+- topical-untabled: topical, with the topical features zero on table rows;
+- justext: plus jusText's two context-free measures (Pomikalek 2011; justext_features): stopword
+  density (the share of a line's words in justext's English stoplist, BSD, read from the installed
+  package's data file at run time of this tool) and a link density stand-in (the share of the
+  line's characters in URLs, e-mail addresses, handles and hashtags: markup links are lost in text);
+- justext-density: the stopword density alone;
+- justext-classes: justext, plus jusText's classes as 0/1 columns: its context-free class (bad,
+  short, near-good; good is the base) by its default thresholds, and its final class after its
+  context rule (bad), with a line of at most 12 words and no sentence ending as a "heading";
+- justext-propagate: jusText's context rule on the shipped model's own out-of-fold probabilities
+  (propagate): a line the lexicons warn on or scored from HIGH up is bad, one below LOW, or over
+  300 characters, is good, the rest uncertain; an uncertain line whose nearest confident lines on
+  both sides are bad is warned on (probability 1). Printed for LOW in 0.1, 0.3, 0.5, HIGH 0.92 or
+  1.01 (only the lexicons' warnings are bad), the file's start and end counted as bad (jusText) or
+  as nothing;
+- justext-direct: a line jusText's own classes and context rule call bad (justext_features) is
+  warned on when the shipped model scores it at least LOW (0, 0.1, 0.3, 0.5).
 
 Needs the `fit` extra (scikit-learn, numpy, scipy). Deterministic: the same data prints the same.
 """
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import math
 import re
@@ -50,7 +67,8 @@ from fit_boilerplate_model import FOLDS, GRID, MAX_BBC_WARNINGS, TARGET_PRECISIO
 from newslint.boilerplate_features import FEATURES  # noqa: E402
 from newslint.checks.boilerplate_line import kind  # noqa: E402
 
-VARIANTS = ("shipped", "hashed", "hashed-context", "hashed-residual", "stacked", "page-capped", "topical", "topical-line", "topical-untabled")
+VARIANTS = ("shipped", "hashed", "hashed-context", "hashed-residual", "stacked", "page-capped", "topical", "topical-line",
+            "topical-untabled", "justext", "justext-density", "justext-classes", "justext-propagate", "justext-direct")
 BUCKETS = 4096
 PAGE_CAP = 20.0
 _WORD = re.compile(r"[^\W\d_]+|\d+|[^\w\s]")
@@ -147,6 +165,182 @@ def topic_features(doc, weight) -> dict[int, list[float]]:
     return out
 
 
+# jusText's defaults (justext/core.py): characters, stopword densities, link density.
+JT_LENGTH_LOW, JT_LENGTH_HIGH, JT_STOP_LOW, JT_STOP_HIGH, JT_MAX_LINK = 70, 200, 0.30, 0.32, 0.2
+JT_HEADING_DISTANCE = 200
+_JT_LINKISH = re.compile(r"https?://\S+|www\.\S+|\S+@\S+\.\w+|(?<!\w)[@#]\w+|\S+\.(?:com|org|net|co\.uk|html?)\S*")
+_JT_STRIP = re.compile(r"^\W+|\W+$")
+
+
+def stoplist() -> frozenset[str]:
+    """justext's English stoplist (justext 3.0.2, BSD 2-clause), read as data: importing justext needs lxml's cleaner."""
+    spec = importlib.util.find_spec("justext")
+    if spec is None or not spec.submodule_search_locations:
+        sys.exit("boilerplate_experiments: the justext variants need justext's stoplist: pip install justext")
+    path = Path(list(spec.submodule_search_locations)[0]) / "stoplists" / "English.txt"
+    return frozenset(w.lower() for w in path.read_text(encoding="utf-8").split())
+
+
+def justext_measures(text: str, stop: frozenset[str]) -> tuple[float, float]:
+    """Stopword density (punctuation stripped from each word, unlike jusText) and link-like character share."""
+    words = [_JT_STRIP.sub("", w).lower() for w in text.split()]
+    density = sum(w in stop for w in words) / len(words) if words else 0.0
+    linked = sum(len(m) for m in _JT_LINKISH.findall(text))
+    return density, linked / len(text) if text else 0.0
+
+
+def justext_class(text: str, stop: frozenset[str]) -> str:
+    """jusText's context-free class (classify_paragraphs) of one paragraph, with the link stand-in."""
+    density, links = justext_measures(text, stop)
+    if links > JT_MAX_LINK or "\xa9" in text:
+        return "bad"
+    if len(text) < JT_LENGTH_LOW:
+        return "bad" if links > 0 else "short"
+    if density >= JT_STOP_HIGH:
+        return "good" if len(text) > JT_LENGTH_HIGH else "neargood"
+    return "neargood" if density >= JT_STOP_LOW else "bad"
+
+
+def _neighbour(classes: list[str], i: int, step: int, ignore_neargood: bool, edge: str = "bad") -> str:
+    i += step
+    while 0 <= i < len(classes):
+        if classes[i] in ("good", "bad") or (classes[i] == "neargood" and not ignore_neargood):
+            return classes[i]
+        i += step
+    return edge
+
+
+def justext_revise(texts: list[str], classes: list[str], headings: list[bool]) -> list[str]:
+    """jusText's context rule (revise_paragraph_classification) as justext 3.0.2 runs it. Its first
+    step (a short heading just before good text becomes near-good) looks ahead at classes it has not
+    copied yet, so it never fires there; it is left out, and the result is jusText's own on every
+    training paragraph (checked once with justext.core, by hand)."""
+    out = list(classes)
+    new = {}
+    for i, c in enumerate(out):
+        if c != "short":
+            continue
+        prev, nxt = _neighbour(out, i, -1, True), _neighbour(out, i, 1, True)
+        if prev == nxt:
+            new[i] = prev
+        elif (prev == "bad" and _neighbour(out, i, -1, False) == "neargood") or \
+                (nxt == "bad" and _neighbour(out, i, 1, False) == "neargood"):
+            new[i] = "good"
+        else:
+            new[i] = "bad"
+    out = [new.get(i, c) for i, c in enumerate(out)]
+    for i, c in enumerate(out):
+        if c == "neargood":
+            out[i] = "bad" if (_neighbour(out, i, -1, True), _neighbour(out, i, 1, True)) == ("bad", "bad") else "good"
+    for i, c in enumerate(out):  # more good headings
+        if headings[i] and c == "bad" and classes[i] != "bad" and _good_within(texts, out, i):
+            out[i] = "good"
+    return out
+
+
+def _good_within(texts: list[str], classes: list[str], i: int) -> bool:
+    distance, j = 0, i + 1
+    while j < len(texts) and distance <= JT_HEADING_DISTANCE:
+        if classes[j] == "good":
+            return True
+        distance += len(texts[j])
+        j += 1
+    return False
+
+
+def justext_features(doc, stop: frozenset[str]) -> dict[int, list[float]]:
+    """Per judged paragraph index: stopword density, link share, cf class bad/short/near-good, final class bad."""
+    from newslint.boilerplate_features import _sentence_end
+
+    texts = doc.paragraphs
+    classes = [justext_class(t, stop) for t in texts]
+    headings = [len(t.split()) <= 12 and not _sentence_end(t.rstrip()[-60:]) for t in texts]
+    final = justext_revise(texts, classes, headings)
+    out = {}
+    for i in doc.index:
+        density, links = justext_measures(texts[i], stop)
+        out[i] = [density, links, float(classes[i] == "bad"), float(classes[i] == "short"),
+                  float(classes[i] == "neargood"), float(final[i] == "bad")]
+    return out
+
+
+def propagate(data, p, low: float, high: float, edge: str):
+    """jusText's near-good rule on the model's bands: an uncertain line between bad lines is warned on.
+
+    Scores are out of fold and a page's
+    rows are all in one fold, so a line's neighbours' scores never come from a fit that saw the page."""
+    import numpy as np
+
+    q = np.array(p, dtype=float)
+    by_doc: dict[int, list[int]] = {}
+    for r, (d, _) in enumerate(data.rows):
+        by_doc.setdefault(id(d), []).append(r)
+    for members in by_doc.values():
+        d = data.rows[members[0]][0]
+        row_at = {d.index[k]: r for r, (_, k) in ((r, data.rows[r]) for r in members)}
+        classes = []
+        for i in range(len(d.paragraphs)):
+            r = row_at.get(i)
+            if r is None:  # the headline is passed over; a paragraph too long to judge is running text
+                classes.append("skip" if i == 0 else "good")
+            elif d.lexicon[data.rows[r][1]] or p[r] >= high:
+                classes.append("bad")
+            else:
+                classes.append("good" if p[r] < low else "uncertain")
+        for i, c in enumerate(classes):
+            if c == "uncertain" and _neighbour(classes, i, -1, True, edge) == "bad" == _neighbour(classes, i, 1, True, edge):
+                q[row_at[i]] = 1.0
+    return q
+
+
+def propagate_short(data, p, low: float, high: float, sure_short: bool):
+    """jusText's whole context rule on the model's bands: lexicon-warned or from HIGH up is bad; below
+    LOW good (a line under jusText's 70 characters only with sure_short: in jusText a short line is
+    never sure); the rest short (under 70 characters) or near-good; then justext_revise, headings as
+    in justext_features. A line that ends bad is warned on (probability 1)."""
+    import numpy as np
+    from newslint.boilerplate_features import _sentence_end
+
+    q = np.array(p, dtype=float)
+    by_doc: dict[int, list[int]] = {}
+    for r, (d, _) in enumerate(data.rows):
+        by_doc.setdefault(id(d), []).append(r)
+    for members in by_doc.values():
+        d = data.rows[members[0]][0]
+        texts = d.paragraphs
+        row_at = {d.index[data.rows[r][1]]: r for r in members}
+        classes = []
+        for i, text in enumerate(texts):
+            r = row_at.get(i)
+            short = len(text) < JT_LENGTH_LOW
+            if r is None:
+                classes.append("short" if i == 0 else "good")  # the headline is a short heading in jusText
+            elif d.lexicon[data.rows[r][1]] or p[r] >= high:
+                classes.append("bad")
+            elif short:
+                classes.append("good" if sure_short and p[r] < low else "short")
+            else:
+                classes.append("good" if p[r] < low else "neargood")
+        headings = [len(t.split()) <= 12 and not _sentence_end(t.rstrip()[-60:]) for t in texts]
+        final = justext_revise(texts, classes, headings)
+        for i, r in row_at.items():
+            if final[i] == "bad" and classes[i] != "bad":
+                q[r] = 1.0
+    return q
+
+
+def raised(data, p, q, below: float = 0.92) -> str:
+    """The lines a variant raised to a warning from below the shipped threshold: true/false per source
+    (and the most true from one page)."""
+    c, pages = Counter(), Counter()
+    for r, (d, k) in enumerate(data.rows):
+        if q[r] > p[r] and p[r] < below and not d.lexicon[k]:
+            c[(d.source, data.y[r])] += 1
+            pages[d.group] += data.y[r]
+    sources = sorted({s for s, _ in c})
+    return ", ".join(f"{s} {c[(s, 1)]}/{c[(s, 0)]}" for s in sources) + f" (top page {max(pages.values(), default=0)})"
+
+
 class Data:
     """Every row of the training documents, with what the variants need beside the features."""
 
@@ -168,6 +362,16 @@ class Data:
         for d, k in self.rows:
             if id(d) not in by_doc:
                 by_doc[id(d)] = topic_features(d, weight)
+            extra.append(by_doc[id(d)][d.index[k]])
+        return np.asarray(extra)
+
+    def justext(self):
+        import numpy as np
+
+        stop, by_doc, extra = stoplist(), {}, []
+        for d, k in self.rows:
+            if id(d) not in by_doc:
+                by_doc[id(d)] = justext_features(d, stop)
             extra.append(by_doc[id(d)][d.index[k]])
         return np.asarray(extra)
 
@@ -387,6 +591,27 @@ def main() -> None:
             if name == "topical-untabled":  # zero on table rows, so the table's evidence stays the shape's
                 topical = topical * (1 - X[:, FEATURES.index("table_cell")])[:, None]
             report(name, data, X, out_of_fold(data, np.hstack([X, topical]), name))
+        elif name in ("justext", "justext-density", "justext-classes"):
+            extra = data.justext()[:, :{"justext": 2, "justext-density": 1}.get(name, 6)]
+            report(name, data, X, out_of_fold(data, np.hstack([X, extra]), name))
+        elif name == "justext-propagate":
+            p = as_rule(data, out_of_fold(data, X, "shipped"))
+            for high in (0.92, 1.01):  # 1.01: only the lexicons' warnings are bad
+                for edge in ("bad", "none"):
+                    for low in (0.1, 0.3, 0.5):
+                        q = as_rule(data, propagate(data, p, low, high, edge))
+                        report(f"propagate {low}-{high} {edge}", data, X, q, "raised: " + raised(data, p, q))
+            for sure_short in (False, True):
+                for low in (0.1, 0.3, 0.5):
+                    q = as_rule(data, propagate_short(data, p, low, 0.92, sure_short))
+                    report(f"jusText rule {low}{' sure-short' if sure_short else ''}", data, X, q,
+                           "raised: " + raised(data, p, q))
+        elif name == "justext-direct":
+            final = data.justext()[:, 5]
+            p = as_rule(data, out_of_fold(data, X, "shipped"))
+            for low in (0.0, 0.1, 0.3, 0.5):
+                q = as_rule(data, np.where((final == 1) & (p >= low), 1.0, p))
+                report(f"direct {low}", data, X, q, "raised: " + raised(data, p, q))
         elif name == "stacked":
             report(name, data, X, stacked(data, X))
         else:
