@@ -264,6 +264,16 @@ def justext_features(doc, stop: frozenset[str]) -> dict[int, list[float]]:
     return out
 
 
+def _pages(data):
+    """Each page's document and {paragraph index: row} of its rows, in the order the rows come."""
+    by_doc: dict[int, list[int]] = {}
+    for r, (d, _) in enumerate(data.rows):
+        by_doc.setdefault(id(d), []).append(r)
+    for members in by_doc.values():
+        d = data.rows[members[0]][0]
+        yield d, {d.index[data.rows[r][1]]: r for r in members}
+
+
 def propagate(data, p, low: float, high: float, edge: str):
     """jusText's near-good rule on the model's bands: an uncertain line between bad lines is warned on.
 
@@ -272,12 +282,7 @@ def propagate(data, p, low: float, high: float, edge: str):
     import numpy as np
 
     q = np.array(p, dtype=float)
-    by_doc: dict[int, list[int]] = {}
-    for r, (d, _) in enumerate(data.rows):
-        by_doc.setdefault(id(d), []).append(r)
-    for members in by_doc.values():
-        d = data.rows[members[0]][0]
-        row_at = {d.index[k]: r for r, (_, k) in ((r, data.rows[r]) for r in members)}
+    for d, row_at in _pages(data):
         classes = []
         for i in range(len(d.paragraphs)):
             r = row_at.get(i)
@@ -302,13 +307,8 @@ def propagate_short(data, p, low: float, high: float, sure_short: bool):
     from newslint.boilerplate_features import _sentence_end
 
     q = np.array(p, dtype=float)
-    by_doc: dict[int, list[int]] = {}
-    for r, (d, _) in enumerate(data.rows):
-        by_doc.setdefault(id(d), []).append(r)
-    for members in by_doc.values():
-        d = data.rows[members[0]][0]
+    for d, row_at in _pages(data):
         texts = d.paragraphs
-        row_at = {d.index[data.rows[r][1]]: r for r in members}
         classes = []
         for i, text in enumerate(texts):
             r = row_at.get(i)
