@@ -25,6 +25,7 @@ sys.path.insert(0, str(HERE))
 
 from newslint import swaps  # noqa: E402
 from newslint.spinmodel import model, trigrams  # noqa: E402
+from spinscan import texts as read_texts  # noqa: E402  (bench/ is this script's folder: first on sys.path)
 
 
 def _to_bound(lm, ctx, k: int, n: int, entry: str) -> bool:
@@ -52,8 +53,7 @@ def main() -> None:
     parser.add_argument("folder")
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
-    paths = sorted(p for p in Path(args.folder).rglob("*") if p.is_file() and p.suffix in (".txt", ".md"))
-    texts = [p.read_text(encoding="utf-8", errors="replace") for p in paths]
+    texts = read_texts(args.folder)
     swaps.ARRAYS_AFTER = float("inf")  # the Python path throughout, as without numpy
     lm = model()
     trigrams()
